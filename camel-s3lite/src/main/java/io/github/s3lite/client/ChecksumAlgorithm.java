@@ -1,0 +1,29 @@
+package io.github.s3lite.client;
+
+/**
+ * How each uploaded body (single PUT or part) is protected end to end. The server recomputes the value and rejects
+ * a mismatch ({@code BadDigest}); the client also compares what the server reports back.
+ */
+public enum ChecksumAlgorithm {
+    /** No checksum header (payload still protected by TLS when https is used). */
+    NONE(null),
+    /** {@code Content-MD5}: accepted by every S3-compatible store. The conservative default. */
+    MD5("Content-MD5"),
+    /** {@code x-amz-checksum-crc32c}: several times cheaper than MD5 on the client CPU; needs a store with flexible checksums. */
+    CRC32C("x-amz-checksum-crc32c"),
+    /** {@code x-amz-checksum-crc32}. */
+    CRC32("x-amz-checksum-crc32"),
+    /** {@code x-amz-checksum-sha256}. */
+    SHA256("x-amz-checksum-sha256");
+
+    private final String header;
+
+    ChecksumAlgorithm(String header) {
+        this.header = header;
+    }
+
+    /** The request header carrying the checksum, null for {@link #NONE}. */
+    public String header() {
+        return header;
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.s3lite.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
+
+/** Computes the base64 checksum value that goes into {@link ChecksumAlgorithm#header()}. */
+public final class Checksums {
+    private static final int BUFFER = 256 * 1024;
+
+    private Checksums() {
+    }
+
+    /** Base64 value of the body's checksum, or null for {@link ChecksumAlgorithm#NONE} or a non-repeatable stream. */
+    public static String compute(ChecksumAlgorithm algorithm, RequestBody body) {
+        if (algorithm == ChecksumAlgorithm.NONE) {
+            return null;
+        }
+        Sink sink = sink(algorithm);
+        if (body instanceof RequestBody.Bytes b) {
+            sink.update(b.data(), b.offset(), b.size());
+        } else if (body instanceof RequestBody.FileRegion f) {
+            readRegion(f, sink);
+        } else {
+            return null;
+        }
+        return Base64.getEncoder().encodeToString(sink.finish());
+    }
+
+    private static void readRegion(RequestBody.FileRegion f, Sink sink) {
+        try (FileChannel ch = FileChannel.open(f.path(), StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(BUFFER, Math.max(f.length(), 1)));
+            long pos = f.position();
+            long end = f.position() + f.length();
+            while (pos < end) {
+                buf.clear();
+                buf.limit((int) Math.min(buf.capacity(), end - pos));
+                int n = ch.read(buf, pos);
+                if (n < 0) {
+                    throw new IOException("File " + f.path() + " is shorter than expected: it changed during the upload");
+                }
+                sink.update(buf.array(), 0, n);
+                pos += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    interface Sink {
+        void update(byte[] b, int off, int len);
+
+        byte[] finish();
+    }
+
+    static Sink sink(ChecksumAlgorithm algorithm) {
+        return switch (algorithm) {
+            case MD5 -> digest("MD5");
+            case SHA256 -> digest("SHA-256");
+            case CRC32C -> crc(new CRC32C());
+            case CRC32 -> crc(new CRC32());
+            case NONE -> throw new IllegalArgumentException("NONE has no checksum");
+        };
+    }
+
+    private static Sink digest(String name) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance(name);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Sink() {
+            @Override
+            public void update(byte[] b, int off, int len) {
+                md.update(b, off, len);
+            }
+
+            @Override
+            public byte[] finish() {
+                return md.digest();
+            }
+        };
+    }
+
+    private static Sink crc(Checksum crc) {
+        return new Sink() {
+            @Override
+            public void update(byte[] b, int off, int len) {
+                crc.update(b, off, len);
+            }
+
+            @Override
+            public byte[] finish() {
+                return ByteBuffer.allocate(4).putInt((int) crc.getValue()).array();
+            }
+        };
+    }
+}

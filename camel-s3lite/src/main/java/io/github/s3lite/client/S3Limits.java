@@ -1,0 +1,25 @@
+package io.github.s3lite.client;
+
+/** S3's limits, defined once. Source: Amazon S3 User Guide, "Amazon S3 multipart upload limits" and "Object key naming". */
+public final class S3Limits {
+    /** "Part size: 5 MiB to 5 GiB. There is no minimum size limit on the last part of your multipart upload." */
+    public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+    public static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
+    /** "Maximum number of parts per upload: 10,000". */
+    public static final int MAX_PARTS = 10_000;
+    /** "Maximum object size: 48.8 TiB" (was 5 TiB). We default to 5 TiB, configurable. */
+    public static final long MAX_OBJECT_SIZE = 5L * 1024 * 1024 * 1024 * 1024;
+    /** "Maximum object size for a single PUT: 5 GiB". */
+    public static final long MAX_SINGLE_PUT_SIZE = 5L * 1024 * 1024 * 1024;
+    /** "The name for a key is a sequence of Unicode characters whose UTF-8 encoding is at most 1,024 bytes long." */
+    public static final int MAX_KEY_BYTES = 1024;
+    /** ListObjectsV2 / ListParts / DeleteObjects page limit. */
+    public static final int MAX_KEYS_PER_PAGE = 1000;
+    /** DeleteObjects: "up to 1,000 keys" per request. */
+    public static final int MAX_DELETE_BATCH = 1000;
+    /** Presigned URL lifetime: "minimum 1 second; maximum 604800 seconds (seven days)". */
+    public static final long MAX_PRESIGN_SECONDS = 604_800;
+
+    private S3Limits() {
+    }
+}

@@ -1,0 +1,4 @@
+package io.github.s3lite.client.auth;
+
+public record QueryParam(String name, String value) {
+}

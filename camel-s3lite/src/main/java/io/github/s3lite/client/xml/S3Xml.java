@@ -1,0 +1,127 @@
+package io.github.s3lite.client.xml;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.s3lite.client.CopyResult;
+import io.github.s3lite.client.DeleteObjectsResult;
+import io.github.s3lite.client.ListPage;
+import io.github.s3lite.client.MultipartUploadInfo;
+import io.github.s3lite.client.PartInfo;
+import io.github.s3lite.client.S3ObjectSummary;
+
+/** Readers and writers for the S3 XML documents the client uses. */
+public final class S3Xml {
+
+    private S3Xml() {
+    }
+
+    /** ListObjectsV2 response ({@code ListBucketResult}). */
+    public static ListPage listPage(XmlNode root) {
+        List<S3ObjectSummary> objects = new ArrayList<>();
+        for (XmlNode c : root.all("Contents")) {
+            objects.add(new S3ObjectSummary(c.text("Key"), parseLong(c.text("Size")), c.text("ETag"),
+                    instant(c.text("LastModified")), c.text("StorageClass")));
+        }
+        List<String> prefixes = new ArrayList<>();
+        for (XmlNode p : root.all("CommonPrefixes")) {
+            prefixes.add(p.text("Prefix"));
+        }
+        boolean truncated = "true".equalsIgnoreCase(root.text("IsTruncated"));
+        String next = truncated ? root.text("NextContinuationToken") : null;
+        return new ListPage(List.copyOf(objects), List.copyOf(prefixes), next, truncated);
+    }
+
+    public record PartsPage(List<PartInfo> parts, Integer nextPartNumberMarker, boolean truncated) {
+    }
+
+    /** ListParts response ({@code ListPartsResult}). */
+    public static PartsPage partsPage(XmlNode root) {
+        List<PartInfo> parts = new ArrayList<>();
+        for (XmlNode p : root.all("Part")) {
+            parts.add(new PartInfo(Integer.parseInt(p.text("PartNumber").trim()), p.text("ETag"), parseLong(p.text("Size")),
+                    instant(p.text("LastModified"))));
+        }
+        boolean truncated = "true".equalsIgnoreCase(root.text("IsTruncated"));
+        String marker = root.text("NextPartNumberMarker");
+        Integer next = truncated && marker != null && !marker.isBlank() ? Integer.valueOf(marker.trim()) : null;
+        return new PartsPage(List.copyOf(parts), next, truncated);
+    }
+
+    public record UploadsPage(List<MultipartUploadInfo> uploads, String nextKeyMarker, String nextUploadIdMarker,
+            boolean truncated) {
+    }
+
+    /** ListMultipartUploads response ({@code ListMultipartUploadsResult}). */
+    public static UploadsPage uploadsPage(XmlNode root) {
+        List<MultipartUploadInfo> uploads = new ArrayList<>();
+        for (XmlNode u : root.all("Upload")) {
+            uploads.add(new MultipartUploadInfo(u.text("Key"), u.text("UploadId"), instant(u.text("Initiated"))));
+        }
+        boolean truncated = "true".equalsIgnoreCase(root.text("IsTruncated"));
+        return new UploadsPage(List.copyOf(uploads), root.text("NextKeyMarker"), root.text("NextUploadIdMarker"), truncated);
+    }
+
+    public static CopyResult copyResult(XmlNode root, String versionId) {
+        return new CopyResult(root.text("ETag"), instant(root.text("LastModified")), versionId);
+    }
+
+    public static DeleteObjectsResult deleteResult(XmlNode root) {
+        List<String> deleted = new ArrayList<>();
+        for (XmlNode d : root.all("Deleted")) {
+            deleted.add(d.text("Key"));
+        }
+        List<DeleteObjectsResult.Error> errors = new ArrayList<>();
+        for (XmlNode e : root.all("Error")) {
+            errors.add(new DeleteObjectsResult.Error(e.text("Key"), e.text("Code"), e.text("Message")));
+        }
+        return new DeleteObjectsResult(List.copyOf(deleted), List.copyOf(errors));
+    }
+
+    /** {@code <CompleteMultipartUpload>} body; parts must be sorted by number. */
+    public static String completeMultipartUpload(List<PartInfo> parts) {
+        StringBuilder sb = new StringBuilder("<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">");
+        for (PartInfo p : parts) {
+            sb.append("<Part><PartNumber>").append(p.partNumber()).append("</PartNumber><ETag>")
+                    .append(escape(p.eTag())).append("</ETag></Part>");
+        }
+        return sb.append("</CompleteMultipartUpload>").toString();
+    }
+
+    /** {@code <Delete>} body for DeleteObjects (quiet mode off, so every result is reported). */
+    public static String delete(List<String> keys) {
+        StringBuilder sb = new StringBuilder("<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Quiet>false</Quiet>");
+        for (String k : keys) {
+            sb.append("<Object><Key>").append(escape(k)).append("</Key></Object>");
+        }
+        return sb.append("</Delete>").toString();
+    }
+
+    public static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                case '\r' -> sb.append("&#13;");
+                case '\n' -> sb.append("&#10;");
+                case '\t' -> sb.append("&#9;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static long parseLong(String s) {
+        return s == null || s.isBlank() ? 0 : Long.parseLong(s.trim());
+    }
+
+    private static Instant instant(String s) {
+        return s == null || s.isBlank() ? null : Instant.parse(s.trim());
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.s3lite.test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3ClientConfig;
+import io.github.s3lite.client.auth.Credentials;
+import io.github.s3lite.client.auth.CredentialsProvider;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+
+/**
+ * An in-process S3Proxy on 127.0.0.1 with a free port, storing on a temp directory, with real AWS V2/V4
+ * signature checking. One server per JVM, started on first use; tests get fresh buckets from {@link #newBucket}.
+ */
+public final class EmbeddedS3 {
+    public static final String ACCESS_KEY = "s3lite-test-access";
+    public static final String SECRET_KEY = "s3lite-test-secret-do-not-log";
+
+    private static EmbeddedS3 instance;
+    private static final AtomicInteger BUCKETS = new AtomicInteger();
+
+    private final S3Proxy proxy;
+    private final URI endpoint;
+    private final Path storage;
+
+    private EmbeddedS3(Path storage) throws Exception {
+        this.storage = storage;
+        int port = freePort();
+        Properties p = new Properties();
+        p.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + port);
+        p.setProperty("s3proxy.authorization", "aws-v2-or-v4");
+        p.setProperty("s3proxy.identity", ACCESS_KEY);
+        p.setProperty("s3proxy.credential", SECRET_KEY);
+        p.setProperty("s3proxy.ignore-unknown-headers", "true");
+        this.proxy = S3Proxy.Builder.fromProperties(p)
+                .blobStore(new FilesystemNio2BlobStore(storage.toString()))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .ignoreUnknownHeaders(true)
+                .build();
+        proxy.start();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!"STARTED".equals(proxy.getState()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+    }
+
+    /** The shared server, started on first call. */
+    public static synchronized EmbeddedS3 get() {
+        if (instance == null) {
+            try {
+                Path dir = Files.createTempDirectory("s3lite-s3proxy");
+                instance = new EmbeddedS3(dir);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        instance.proxy.stop();
+                    } catch (Exception ignored) {
+                        // exiting
+                    }
+                }));
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start the embedded S3Proxy", e);
+            }
+        }
+        return instance;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public Path storage() {
+        return storage;
+    }
+
+    public Credentials credentials() {
+        return new Credentials(ACCESS_KEY, SECRET_KEY);
+    }
+
+    public S3ClientConfig clientConfig() {
+        return S3ClientConfig.of(endpoint, "us-east-1", true, CredentialsProvider.of(credentials()));
+    }
+
+    public S3Client newClient() {
+        return new S3Client(clientConfig());
+    }
+
+    /** Creates a bucket with a unique name starting with {@code prefix}. */
+    public String newBucket(String prefix) {
+        String name = (prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-") + "-" + BUCKETS.incrementAndGet()
+                + "-" + Long.toHexString(System.nanoTime() & 0xffffff));
+        if (name.length() > 63) {
+            name = name.substring(name.length() - 63).replaceAll("^-+", "b");
+        }
+        try (S3Client c = newClient()) {
+            c.createBucket(name);
+        }
+        return name;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
