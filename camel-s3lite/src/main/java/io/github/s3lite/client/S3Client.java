@@ -3,9 +3,6 @@ package io.github.s3lite.client;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -570,11 +567,7 @@ public final class S3Client implements AutoCloseable {
             return new S3Exception(text + " (TLS failure: check the endpoint's certificate)", 0, null, null, e);
         }
         // resets, refused connections, timeouts, truncated responses: a retry can cure them
-        boolean transientIo = e instanceof ConnectException || e instanceof NoRouteToHostException
-                || e instanceof SocketException || e instanceof InterruptedIOException
-                || e instanceof org.apache.hc.core5.http.NoHttpResponseException
-                || e instanceof org.apache.hc.core5.http.ConnectionClosedException || true;
-        return transientIo ? new S3TransientException(text, 0, null, null, e) : new S3Exception(text, 0, null, null, e);
+        return new S3TransientException(text, 0, null, null, e);
     }
 
     private static void verifyChecksum(ClassicHttpResponse r, ChecksumAlgorithm algorithm, String sent, String eTag,
