@@ -6,104 +6,423 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
-/** TEMPORARY stub, replaced by the signer branch. */
+/**
+ * AWS Signature Version 4 (AWS4-HMAC-SHA256) with S3's rules: the path is encoded once by the caller and never
+ * normalized. Immutable and thread-safe; does not log.
+ *
+ * <p>References: "Authenticating Requests (AWS Signature Version 4)" in the Amazon S3 API Reference:
+ * sig-v4-header-based-auth.html, sigv4-query-string-auth.html, sigv4-streaming.html.
+ */
 public final class SigV4Signer {
+
     public static final String ALGORITHM = "AWS4-HMAC-SHA256";
     public static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
     public static final String STREAMING_PAYLOAD = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD";
+    public static final String STREAMING_PAYLOAD_TRAILER = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
     public static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+
+    /** Longest allowed presigned URL validity: 7 days. */
+    public static final Duration MAX_EXPIRES = Duration.ofSeconds(604800);
+
+    public static final String X_AMZ_ALGORITHM = "X-Amz-Algorithm";
+    public static final String X_AMZ_CREDENTIAL = "X-Amz-Credential";
+    public static final String X_AMZ_DATE = "X-Amz-Date";
+    public static final String X_AMZ_EXPIRES = "X-Amz-Expires";
+    public static final String X_AMZ_SIGNED_HEADERS = "X-Amz-SignedHeaders";
+    public static final String X_AMZ_SECURITY_TOKEN = "X-Amz-Security-Token";
+    public static final String X_AMZ_SIGNATURE = "X-Amz-Signature";
+    public static final String AUTHORIZATION = "Authorization";
+
+    private static final Set<String> PRESIGN_PARAMS = Set.of(X_AMZ_ALGORITHM, X_AMZ_CREDENTIAL, X_AMZ_DATE,
+            X_AMZ_EXPIRES, X_AMZ_SIGNED_HEADERS, X_AMZ_SECURITY_TOKEN, X_AMZ_SIGNATURE).stream()
+            .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private final String region;
     private final String service;
 
+    /**
+     * @param region  e.g. "us-east-1"
+     * @param service "s3" for S3
+     */
     public SigV4Signer(String region, String service) {
-        this.region = region;
-        this.service = service;
+        this.region = requireToken(region, "region");
+        this.service = requireToken(service, "service");
     }
 
+    private static String requireToken(String v, String what) {
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be null or blank");
+        }
+        if (v.indexOf('/') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException(what + " must not contain '/', CR or LF: " + v);
+        }
+        return v;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    // ------------------------------------------------------------------------------------------------ header auth
+
+    /**
+     * Header signing: returns the headers to ADD to the request: "X-Amz-Date", "X-Amz-Security-Token" (when the
+     * credentials have one; it is also signed) and "Authorization". Host is always signed (from {@code req.host()}).
+     * Caller headers named Host, X-Amz-Date, Authorization (and X-Amz-Security-Token when the credentials carry a
+     * token) are ignored: the signer's values replace them.
+     */
     public Map<String, String> signHeaders(SigningRequest req, Credentials creds, Instant time) {
-        SortedMap<String, String> canon = new TreeMap<>();
-        req.headers().forEach((k, v) -> canon.put(k.toLowerCase(), v.trim().replaceAll(" +", " ")));
-        canon.put("host", req.host());
-        canon.put("x-amz-date", AMZ_DATE.format(time));
-        Map<String, String> added = new LinkedHashMap<>();
-        added.put("X-Amz-Date", AMZ_DATE.format(time));
-        if (creds.sessionToken() != null) {
-            canon.put("x-amz-security-token", creds.sessionToken());
-            added.put("X-Amz-Security-Token", creds.sessionToken());
-        }
-        String creq = canonicalRequest(req, canon, req.query());
-        String sts = stringToSign(time, creq);
-        String sig = signature(signingKey(creds.secretAccessKey(), time), sts);
-        added.put("Authorization", ALGORITHM + " Credential=" + creds.accessKeyId() + "/" + scope(time)
-                + ", SignedHeaders=" + String.join(";", canon.keySet()) + ", Signature=" + sig);
-        return added;
+        return signHeadersDetailed(req, creds, time).headers();
     }
 
+    /** As {@link #signHeaders}, also returning the canonical request, the string to sign and the signature. */
+    public SigningResult signHeadersDetailed(SigningRequest req, Credentials creds, Instant time) {
+        Objects.requireNonNull(req, "req");
+        Objects.requireNonNull(creds, "creds");
+        Objects.requireNonNull(time, "time");
+        String amzDate = amzDate(time);
+
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("x-amz-date", amzDate);
+        if (creds.sessionToken() != null) {
+            extra.put("x-amz-security-token", creds.sessionToken());
+        }
+        SortedMap<String, String> canonicalHeaders = canonicalHeaders(req, extra, Set.of("authorization"));
+
+        String canonicalRequest = canonicalRequest(req, canonicalHeaders, req.query());
+        String stringToSign = stringToSign(time, canonicalRequest);
+        String signature = signature(signingKey(creds.secretAccessKey(), time), stringToSign);
+
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(X_AMZ_DATE, amzDate);
+        if (creds.sessionToken() != null) {
+            out.put(X_AMZ_SECURITY_TOKEN, creds.sessionToken());
+        }
+        out.put(AUTHORIZATION, ALGORITHM + " Credential=" + creds.accessKeyId() + "/" + credentialScope(time)
+                + ", SignedHeaders=" + signedHeaders(canonicalHeaders) + ", Signature=" + signature);
+        return new SigningResult(canonicalRequest, stringToSign, signature, Collections.unmodifiableMap(out),
+                req.query());
+    }
+
+    // ------------------------------------------------------------------------------------------------ query auth
+
+    /**
+     * Query (presigned URL) signing: returns the COMPLETE query parameter list to send, raw (not encoded): the
+     * original params, then X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-Expires, X-Amz-SignedHeaders,
+     * X-Amz-Security-Token (if the credentials have one; it is signed) and X-Amz-Signature last.
+     *
+     * <p>All of {@code req.headers()} plus host are signed (they must be sent exactly so). The payload hash is taken
+     * from the request; S3 presigned URLs usually use {@link #UNSIGNED_PAYLOAD}.
+     *
+     * @param expires 1 second .. 7 days (604800 s); fractions of a second are dropped
+     * @throws IllegalArgumentException if expires is out of range or the query already has X-Amz-* auth parameters
+     */
     public List<QueryParam> presign(SigningRequest req, Credentials creds, Instant time, Duration expires) {
-        SortedMap<String, String> canon = new TreeMap<>();
-        req.headers().forEach((k, v) -> canon.put(k.toLowerCase(), v.trim()));
-        canon.put("host", req.host());
-        List<QueryParam> q = new ArrayList<>(req.query());
-        q.add(new QueryParam("X-Amz-Algorithm", ALGORITHM));
-        q.add(new QueryParam("X-Amz-Credential", creds.accessKeyId() + "/" + scope(time)));
-        q.add(new QueryParam("X-Amz-Date", AMZ_DATE.format(time)));
-        q.add(new QueryParam("X-Amz-Expires", Long.toString(expires.toSeconds())));
-        if (creds.sessionToken() != null) {
-            q.add(new QueryParam("X-Amz-Security-Token", creds.sessionToken()));
-        }
-        q.add(new QueryParam("X-Amz-SignedHeaders", String.join(";", canon.keySet())));
-        String creq = canonicalRequest(req, canon, q);
-        String sig = signature(signingKey(creds.secretAccessKey(), time), stringToSign(time, creq));
-        q.add(new QueryParam("X-Amz-Signature", sig));
-        return q;
+        return presignDetailed(req, creds, time, expires).query();
     }
 
-    public String canonicalRequest(SigningRequest req, SortedMap<String, String> canonicalHeaders, List<QueryParam> query) {
-        List<String[]> enc = new ArrayList<>();
+    /** As {@link #presign}, also returning the canonical request, the string to sign and the signature. */
+    public SigningResult presignDetailed(SigningRequest req, Credentials creds, Instant time, Duration expires) {
+        Objects.requireNonNull(req, "req");
+        Objects.requireNonNull(creds, "creds");
+        Objects.requireNonNull(time, "time");
+        if (expires == null) {
+            throw new IllegalArgumentException("expires must be given (1 second .. 7 days)");
+        }
+        long seconds = expires.getSeconds();
+        if (seconds < 1 || seconds > MAX_EXPIRES.getSeconds()) {
+            throw new IllegalArgumentException("Presigned URL expiry must be between 1 second and 7 days (604800 seconds), was "
+                    + expires + " (" + seconds + " s)");
+        }
+        for (QueryParam p : req.query()) {
+            if (PRESIGN_PARAMS.contains(p.name().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("Request to presign already has query parameter " + p.name()
+                        + "; the signer adds the X-Amz-* authentication parameters itself");
+            }
+        }
+        String amzDate = amzDate(time);
+        SortedMap<String, String> canonicalHeaders = canonicalHeaders(req, Map.of(), Set.of());
+
+        List<QueryParam> all = new ArrayList<>(req.query().size() + 7);
+        all.addAll(req.query());
+        all.add(new QueryParam(X_AMZ_ALGORITHM, ALGORITHM));
+        all.add(new QueryParam(X_AMZ_CREDENTIAL, creds.accessKeyId() + "/" + credentialScope(time)));
+        all.add(new QueryParam(X_AMZ_DATE, amzDate));
+        all.add(new QueryParam(X_AMZ_EXPIRES, Long.toString(seconds)));
+        all.add(new QueryParam(X_AMZ_SIGNED_HEADERS, signedHeaders(canonicalHeaders)));
+        if (creds.sessionToken() != null) {
+            all.add(new QueryParam(X_AMZ_SECURITY_TOKEN, creds.sessionToken()));
+        }
+
+        String canonicalRequest = canonicalRequest(req, canonicalHeaders, all);
+        String stringToSign = stringToSign(time, canonicalRequest);
+        String signature = signature(signingKey(creds.secretAccessKey(), time), stringToSign);
+        all.add(new QueryParam(X_AMZ_SIGNATURE, signature));
+        return new SigningResult(canonicalRequest, stringToSign, signature, Map.of(), List.copyOf(all));
+    }
+
+    // ------------------------------------------------------------------------------------------------ steps
+
+    /**
+     * Builds the canonical headers: lowercased names -> normalized values, with host from {@code req.host()}.
+     *
+     * <p>Spec: "CanonicalHeaders is a list of request headers with their values. Individual header name and value
+     * pairs are separated by the newline character ("\n"). Header names must be in lowercase. You must sort the header
+     * names alphabetically to construct the string [...] The Lowercase() and Trim() functions used in this example
+     * are described in the preceding section." and "Trim(): Remove any leading or trailing whitespace" plus, from the
+     * general SigV4 guide, "convert sequential spaces to a single space". Repeated headers: "combine them into one
+     * header name with a comma-separated list of values".
+     *
+     * @param extra  lowercase names -> values that replace caller headers of the same name
+     * @param ignore lowercase names of caller headers to drop
+     * @throws IllegalArgumentException on CR/LF in a header value or an invalid header name
+     */
+    public SortedMap<String, String> canonicalHeaders(SigningRequest req, Map<String, String> extra, Set<String> ignore) {
+        TreeMap<String, String> out = new TreeMap<>();
+        for (Map.Entry<String, String> e : req.headers().entrySet()) {
+            String name = canonicalHeaderName(e.getKey());
+            if (name.equals("host") || extra.containsKey(name) || ignore.contains(name)) {
+                continue;
+            }
+            String value = normalizeHeaderValue(e.getKey(), e.getValue());
+            out.merge(name, value, (a, b) -> a + "," + b);
+        }
+        for (Map.Entry<String, String> e : extra.entrySet()) {
+            out.put(canonicalHeaderName(e.getKey()), normalizeHeaderValue(e.getKey(), e.getValue()));
+        }
+        out.put("host", normalizeHeaderValue("host", req.host()));
+        return out;
+    }
+
+    private static String canonicalHeaderName(String name) {
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("Empty header name");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c == ':' || c >= 0x7f) {
+                throw new IllegalArgumentException("Invalid character in header name: \"" + name + "\"");
+            }
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Trims the value and collapses each inner run of spaces/tabs to one space.
+     *
+     * @throws IllegalArgumentException if the value contains CR or LF (header folding / injection is not allowed)
+     */
+    public static String normalizeHeaderValue(String name, String value) {
+        StringBuilder sb = new StringBuilder(value.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n') {
+                throw new IllegalArgumentException("Header " + name + " must not contain CR or LF characters");
+            }
+            if (c == ' ' || c == '\t') {
+                pendingSpace = sb.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    sb.append(' ');
+                    pendingSpace = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** "SignedHeaders is an alphabetically sorted, semicolon-separated list of lowercase request header names." */
+    public static String signedHeaders(SortedMap<String, String> canonicalHeaders) {
+        return String.join(";", canonicalHeaders.keySet());
+    }
+
+    /**
+     * Canonical query string.
+     *
+     * <p>Spec: "URI-encode each parameter name and value [...] Sort the encoded parameters in ascending order
+     * (ASCII order) by parameter name. Parameters with duplicate names should be sorted by value. Build the canonical
+     * query string by starting with the first parameter name in the sorted list. For each parameter, append the
+     * URI-encoded parameter name, followed by the equals sign character (=), followed by the URI-encoded parameter
+     * value. Use an empty string for parameters that have no value. Append the ampersand character (&amp;) after each
+     * parameter value, except for the last value in the list."
+     */
+    public static String canonicalQueryString(List<QueryParam> query) {
+        if (query.isEmpty()) {
+            return "";
+        }
+        List<String[]> enc = new ArrayList<>(query.size());
         for (QueryParam p : query) {
-            enc.add(new String[] { UriEncoder.encode(p.name(), false), UriEncoder.encode(p.value() == null ? "" : p.value(), false) });
+            enc.add(new String[] { UriEncoder.encode(p.name(), false), UriEncoder.encode(p.value(), false) });
         }
         enc.sort(Comparator.<String[], String> comparing(a -> a[0]).thenComparing(a -> a[1]));
-        StringBuilder qs = new StringBuilder();
-        for (String[] e : enc) {
-            if (qs.length() > 0) {
-                qs.append('&');
+        StringBuilder sb = new StringBuilder();
+        for (String[] p : enc) {
+            if (sb.length() > 0) {
+                sb.append('&');
             }
-            qs.append(e[0]).append('=').append(e[1]);
+            sb.append(p[0]).append('=').append(p[1]);
         }
-        StringBuilder h = new StringBuilder();
-        canonicalHeaders.forEach((k, v) -> h.append(k).append(':').append(v).append('\n'));
-        return req.method() + "\n" + req.canonicalUri() + "\n" + qs + "\n" + h + "\n"
-                + String.join(";", canonicalHeaders.keySet()) + "\n" + req.payloadHash();
+        return sb.toString();
     }
 
+    /**
+     * Spec (S3 "Task 1: Create a Canonical Request"):
+     *
+     * <pre>
+     * &lt;HTTPMethod&gt;\n
+     * &lt;CanonicalURI&gt;\n
+     * &lt;CanonicalQueryString&gt;\n
+     * &lt;CanonicalHeaders&gt;\n
+     * &lt;SignedHeaders&gt;\n
+     * &lt;HashedPayload&gt;
+     * </pre>
+     *
+     * where each canonical header line is {@code name:value\n} (so the header block ends with an empty line). The
+     * CanonicalURI is used as given (already encoded once, never normalized for S3).
+     *
+     * @param canonicalHeaders lowercased names -> normalized values (see {@link #canonicalHeaders})
+     * @param query            the raw query parameters to put in the canonical query string
+     */
+    public String canonicalRequest(SigningRequest req, SortedMap<String, String> canonicalHeaders,
+            List<QueryParam> query) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append(req.method()).append('\n');
+        sb.append(req.canonicalUri()).append('\n');
+        sb.append(canonicalQueryString(query)).append('\n');
+        for (Map.Entry<String, String> e : canonicalHeaders.entrySet()) {
+            sb.append(e.getKey()).append(':').append(e.getValue()).append('\n');
+        }
+        sb.append('\n');
+        sb.append(signedHeaders(canonicalHeaders)).append('\n');
+        sb.append(req.payloadHash());
+        return sb.toString();
+    }
+
+    /**
+     * Spec (S3 "Task 2: Create a String to Sign"):
+     *
+     * <pre>
+     * "AWS4-HMAC-SHA256" + "\n" +
+     * timeStampISO8601Format + "\n" +
+     * &lt;Scope&gt; + "\n" +
+     * Hex(SHA256Hash(&lt;CanonicalRequest&gt;))
+     * </pre>
+     *
+     * "Scope binds the resulting signature to a specific date, an AWS Region, and a service [...]
+     * date.Format(&lt;YYYYMMDD&gt;) + "/" + &lt;region&gt; + "/" + &lt;service&gt; + "/aws4_request""
+     */
     public String stringToSign(Instant time, String canonicalRequest) {
-        return ALGORITHM + "\n" + AMZ_DATE.format(time) + "\n" + scope(time) + "\n"
-                + Hashing.sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+        return ALGORITHM + "\n" + amzDate(time) + "\n" + credentialScope(time) + "\n"
+                + Hashing.sha256Hex(canonicalRequest);
     }
 
+    /** {@code yyyyMMdd/region/service/aws4_request} */
+    public String credentialScope(Instant time) {
+        return dateStamp(time) + "/" + region + "/" + service + "/aws4_request";
+    }
+
+    /**
+     * Spec (S3 "Task 3: Calculate Signature"):
+     *
+     * <pre>
+     * DateKey              = HMAC-SHA256("AWS4"+"&lt;SecretAccessKey&gt;", "&lt;YYYYMMDD&gt;")
+     * DateRegionKey        = HMAC-SHA256(&lt;DateKey&gt;, "&lt;aws-region&gt;")
+     * DateRegionServiceKey = HMAC-SHA256(&lt;DateRegionKey&gt;, "&lt;aws-service&gt;")
+     * SigningKey           = HMAC-SHA256(&lt;DateRegionServiceKey&gt;, "aws4_request")
+     * </pre>
+     *
+     * The key depends only on secret, day, region and service, so callers may cache it per day.
+     */
     public byte[] signingKey(String secretAccessKey, Instant time) {
-        byte[] k = Hashing.hmacSha256(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), DATE.format(time));
-        k = Hashing.hmacSha256(k, region);
-        k = Hashing.hmacSha256(k, service);
-        return Hashing.hmacSha256(k, "aws4_request");
+        Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+        byte[] kDate = Hashing.hmacSha256(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), dateStamp(time));
+        byte[] kRegion = Hashing.hmacSha256(kDate, region);
+        byte[] kService = Hashing.hmacSha256(kRegion, service);
+        return Hashing.hmacSha256(kService, "aws4_request");
     }
 
+    /** "signature = Hex(HMAC-SHA256(SigningKey, StringToSign))" (lowercase hex). */
     public String signature(byte[] signingKey, String stringToSign) {
         return Hashing.hex(Hashing.hmacSha256(signingKey, stringToSign));
     }
 
-    private String scope(Instant time) {
-        return DATE.format(time) + "/" + region + "/" + service + "/aws4_request";
+    /**
+     * aws-chunked streaming: the signature of one chunk, given the previous signature (the seed signature, i.e. the
+     * request's header signature, for the first chunk). The final chunk is the empty chunk (len 0).
+     *
+     * <p>Spec (S3 "Transferring Payload in Multiple Chunks"):
+     *
+     * <pre>
+     * String-to-Sign =
+     *     "AWS4-HMAC-SHA256-PAYLOAD" + "\n" +
+     *     timestamp + "\n" +
+     *     scope + "\n" +
+     *     previous-signature + "\n" +
+     *     Hex(SHA256Hash("")) + "\n" +
+     *     Hex(SHA256Hash(current-chunk-data))
+     * </pre>
+     */
+    public String chunkSignature(byte[] signingKey, Instant time, String previousSignature, byte[] chunk, int off,
+            int len) {
+        Objects.checkFromIndexSize(off, len, chunk.length);
+        String sts = "AWS4-HMAC-SHA256-PAYLOAD\n" + amzDate(time) + "\n" + credentialScope(time) + "\n"
+                + previousSignature + "\n" + EMPTY_SHA256 + "\n" + Hashing.sha256Hex(chunk, off, len);
+        return signature(signingKey, sts);
+    }
+
+    /**
+     * Signature of the trailing headers of a {@link #STREAMING_PAYLOAD_TRAILER} upload.
+     *
+     * <p>Spec (S3 "Signature calculations for trailing headers"):
+     *
+     * <pre>
+     * StringToSign =
+     *     "AWS4-HMAC-SHA256-TRAILER" + "\n" +
+     *     timestamp + "\n" +
+     *     scope + "\n" +
+     *     previous-signature + "\n" +
+     *     Hex(SHA256Hash(trailing-headers))
+     * </pre>
+     *
+     * @param trailingHeaders the trailer lines exactly as hashed, e.g. {@code "x-amz-checksum-crc32c:sOO8/Q==\n"}
+     * @param previousSignature the signature of the final (empty) chunk
+     */
+    public String trailerSignature(byte[] signingKey, Instant time, String previousSignature, String trailingHeaders) {
+        String sts = "AWS4-HMAC-SHA256-TRAILER\n" + amzDate(time) + "\n" + credentialScope(time) + "\n"
+                + previousSignature + "\n" + Hashing.sha256Hex(trailingHeaders);
+        return signature(signingKey, sts);
+    }
+
+    /** {@code yyyyMMdd'T'HHmmss'Z'} in UTC. */
+    public static String amzDate(Instant time) {
+        return AMZ_DATE.format(time);
+    }
+
+    /** {@code yyyyMMdd} in UTC. */
+    public static String dateStamp(Instant time) {
+        return DATE_STAMP.format(time);
     }
 }
