@@ -1,0 +1,39 @@
+package io.github.s3lite;
+
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.PropertiesHelper;
+
+/** The {@code s3lite:} component: S3-compatible object stores through camel-s3lite's own SigV4 client. */
+@Component("s3lite")
+public class S3LiteComponent extends HealthCheckComponent {
+
+    @Metadata(description = "Component-level options: the template of every endpoint's configuration.")
+    private S3LiteConfiguration configuration = new S3LiteConfiguration();
+
+    public S3LiteComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        S3LiteConfiguration config = configuration != null ? configuration.copy() : new S3LiteConfiguration();
+        config.setBucketName(remaining);
+        S3LiteEndpoint endpoint = new S3LiteEndpoint(uri, this, config);
+        Map<String, Object> meta = PropertiesHelper.extractProperties(parameters, "metadata.");
+        meta.forEach((k, v) -> config.getMetadata().put(k, v == null ? "" : v.toString()));
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    public S3LiteConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(S3LiteConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,513 @@
+package io.github.s3lite;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.s3lite.client.ChecksumAlgorithm;
+import io.github.s3lite.client.S3Client;
+import io.github.s3lite.content.ContentTypeResolver;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+
+/** Options of the s3lite component and its endpoints. Component-level values are the template of every endpoint. */
+@UriParams
+@Configurer
+public class S3LiteConfiguration implements Cloneable {
+
+    public static final long MIB = 1024L * 1024;
+
+    @UriPath(description = "The bucket.")
+    @Metadata(required = true)
+    private String bucketName;
+
+    // ------------------------------------------------------------ connection
+    @UriParam(label = "common", defaultValue = "us-east-1",
+              description = "Region used for signing (and for the AWS endpoint when no endpoint is set).")
+    private String region = "us-east-1";
+    @UriParam(label = "common",
+              description = "Base URL of an S3-compatible service, such as http://127.0.0.1:9000 or https://<account>.r2.cloudflarestorage.com. "
+                            + "Default: AWS's regional endpoint https://s3.<region>.amazonaws.com.")
+    private String endpoint;
+    @UriParam(label = "common", defaultValue = "false",
+              description = "Path-style addressing (host/bucket/key) instead of virtual-host (bucket.host/key). Most self-hosted stores need true.")
+    private boolean pathStyleAccess;
+    @UriParam(label = "security", secret = true,
+              description = "Access key id. Without it: env AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, then the ~/.aws/credentials profile (AWS_PROFILE).")
+    private String accessKey;
+    @UriParam(label = "security", secret = true, description = "Secret access key.")
+    private String secretKey;
+    @UriParam(label = "security", secret = true, description = "Session token of temporary credentials.")
+    private String sessionToken;
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "10000",
+              description = "TCP connect and TLS handshake timeout.")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "60000",
+              description = "Socket inactivity timeout while waiting for or reading response bytes.")
+    private long socketTimeout = 60_000;
+    @UriParam(label = "advanced", defaultValue = "32",
+              description = "Maximum pooled HTTP connections of the endpoint's client.")
+    private int maxConnections = 32;
+    @UriParam(label = "advanced", description = "Use this client instead of building one (it is then not closed by the endpoint).")
+    @Metadata(autowired = true)
+    private S3Client s3Client;
+
+    // ------------------------------------------------------------ producer
+    @UriParam(label = "producer", defaultValue = "putObject", enums = "putObject,getObject,headObject,deleteObject,deleteObjects,"
+                                                                         + "listObjects,copyObject,createDownloadLink,createUploadLink,headBucket,"
+                                                                         + "listMultipartUploads,abortMultipartUpload,abortStaleUploads",
+              description = "The operation when no CamelS3LiteOperation header is set.")
+    private S3LiteOperations operation = S3LiteOperations.putObject;
+    @UriParam(label = "producer",
+              description = "Object key when no CamelS3LiteKey header is set; Simple language allowed, e.g. in/${header.CamelFileName}. "
+                            + "Falls back to the CamelFileName header.")
+    private String keyName;
+    @UriParam(label = "common", defaultValue = "false", description = "Create the bucket when the endpoint starts if it does not exist.")
+    private boolean autoCreateBucket;
+    @UriParam(label = "producer", javaType = "java.time.Duration", defaultValue = "3600000",
+              description = "Lifetime of links made by createDownloadLink/createUploadLink (1 s to 7 days).")
+    private long presignExpiry = 3_600_000;
+
+    // ------------------------------------------------------------ multipart / checkpoints
+    @UriParam(label = "producer,multipart", defaultValue = "16777216",
+              description = "Bodies larger than this (bytes), or of unknown length, are uploaded in parts.")
+    private long multipartThreshold = 16 * MIB;
+    @UriParam(label = "producer,multipart", defaultValue = "8388608",
+              description = "Part size in bytes (5 MiB to 5 GiB); raised automatically so a known length fits in 10,000 parts.")
+    private long partSize = 8 * MIB;
+    @UriParam(label = "producer,multipart", defaultValue = "4", description = "Parts uploaded in parallel per upload.")
+    private int uploadConcurrency = 4;
+    @UriParam(label = "producer,multipart", defaultValue = "5497558138880",
+              description = "Largest object accepted (bytes); default 5 TiB.")
+    private long maxObjectSize = 5L * 1024 * 1024 * MIB;
+    @UriParam(label = "producer,multipart", defaultValue = "MD5", enums = "NONE,MD5,CRC32C,CRC32,SHA256",
+              description = "Integrity check sent with each PUT/part and compared with the server's answer. MD5 (Content-MD5) is accepted "
+                            + "everywhere; CRC32C costs far less CPU where the store supports flexible checksums.")
+    private ChecksumAlgorithm checksumAlgorithm = ChecksumAlgorithm.MD5;
+    @UriParam(label = "producer,multipart",
+              description = "Where multipart checkpoints are kept: any IdempotentRepository (memory, file, JDBC, Redis, Hazelcast...). "
+                            + "Default: an in-memory one (resume on redelivery in one JVM). Use a persistent one to resume after a crash, "
+                            + "a shared one to let another node resume.")
+    private IdempotentRepository checkpointRepository;
+    @UriParam(label = "producer,multipart", javaType = "java.time.Duration", defaultValue = "86400000",
+              description = "abortStaleUploads: multipart uploads initiated longer ago than this are aborted.")
+    private long staleUploadAge = 86_400_000;
+
+    // ------------------------------------------------------------ download
+    @UriParam(label = "common",
+              description = "getObject and the consumer download into this directory (the key becomes a relative path inside it; "
+                            + "keys escaping it are rejected), resumably, and the body is the File.")
+    private String destinationDirectory;
+
+    // ------------------------------------------------------------ content type and metadata
+    @UriParam(label = "producer,metadata", description = "Content-Type to store when no header gives one (skips detection).")
+    private String contentType;
+    @UriParam(label = "producer,metadata", defaultValue = "true",
+              description = "Detect the Content-Type from the key/file extension and the first bytes (magic numbers).")
+    private boolean contentTypeDetection = true;
+    @UriParam(label = "producer,metadata,advanced", description = "Custom Content-Type detector.")
+    @Metadata(autowired = true)
+    private ContentTypeResolver contentTypeResolver;
+    @UriParam(label = "producer,metadata", description = "Content-Encoding to store, e.g. gzip.")
+    private String contentEncoding;
+    @UriParam(label = "producer,metadata", description = "Cache-Control to store.")
+    private String cacheControl;
+    @UriParam(label = "producer,metadata", description = "Content-Disposition to store.")
+    private String contentDisposition;
+    @UriParam(label = "producer,metadata", prefix = "metadata.", multiValue = true,
+              description = "User metadata for every upload: metadata.owner=team-a&metadata.pipeline=billing.")
+    private Map<String, String> metadata = new LinkedHashMap<>();
+    @UriParam(label = "producer,metadata", defaultValue = "false",
+              description = "Add route id, exchange id, breadcrumb id and the source file's name and last-modified to the metadata.")
+    private boolean includeExchangeMetadata;
+    @UriParam(label = "producer,metadata",
+              description = "Comma-separated names of environment variables or system properties whose values are added to the metadata "
+                            + "(name lower-cased, '_' and '.' as '-'), plus the host name and the application name when set.")
+    private String metadataEnvironment;
+    @UriParam(label = "producer,metadata", description = "Application name added to metadata as 'application' when metadataEnvironment is used.")
+    private String applicationName;
+
+    // ------------------------------------------------------------ consumer
+    @UriParam(label = "consumer", description = "Only objects whose key starts with this prefix.")
+    private String prefix;
+    @UriParam(label = "consumer", description = "Delimiter for listing (e.g. '/': do not descend into 'folders').")
+    private String delimiter;
+    @UriParam(label = "consumer", defaultValue = "10", description = "The most objects delivered per poll (0 = no limit).")
+    private int maxMessagesPerPoll = 10;
+    @UriParam(label = "consumer", defaultValue = "false", description = "Also deliver 'folder' placeholder keys ending in '/'.")
+    private boolean includeFolders;
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "Deliver the content as a lazily opened InputStream; false delivers only the headers.")
+    private boolean includeBody = true;
+    @UriParam(label = "consumer", defaultValue = "false", description = "Delete each object after its exchange succeeded.")
+    private boolean deleteAfterRead;
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "Move each object after its exchange succeeded: copy to destinationBucket/destinationPrefix, verify, delete.")
+    private boolean moveAfterRead;
+    @UriParam(label = "consumer", description = "moveAfterRead: target bucket (default: the same bucket).")
+    private String destinationBucket;
+    @UriParam(label = "consumer", description = "moveAfterRead: prefix put before the key.")
+    private String destinationPrefix;
+    @UriParam(label = "consumer",
+              description = "Remembers delivered objects (bucket + key + ETag) so each is processed once, also across restarts and "
+                            + "nodes when persistent/shared. Default: in memory.")
+    private IdempotentRepository idempotentRepository;
+
+    public S3LiteConfiguration copy() {
+        try {
+            S3LiteConfiguration c = (S3LiteConfiguration) super.clone();
+            c.metadata = new LinkedHashMap<>(metadata);
+            return c;
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getBucketName() {
+        return bucketName;
+    }
+
+    public void setBucketName(String bucketName) {
+        this.bucketName = bucketName;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public boolean isPathStyleAccess() {
+        return pathStyleAccess;
+    }
+
+    public void setPathStyleAccess(boolean pathStyleAccess) {
+        this.pathStyleAccess = pathStyleAccess;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public String getSessionToken() {
+        return sessionToken;
+    }
+
+    public void setSessionToken(String sessionToken) {
+        this.sessionToken = sessionToken;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getSocketTimeout() {
+        return socketTimeout;
+    }
+
+    public void setSocketTimeout(long socketTimeout) {
+        this.socketTimeout = socketTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public S3Client getS3Client() {
+        return s3Client;
+    }
+
+    public void setS3Client(S3Client s3Client) {
+        this.s3Client = s3Client;
+    }
+
+    public S3LiteOperations getOperation() {
+        return operation;
+    }
+
+    public void setOperation(S3LiteOperations operation) {
+        this.operation = operation;
+    }
+
+    public String getKeyName() {
+        return keyName;
+    }
+
+    public void setKeyName(String keyName) {
+        this.keyName = keyName;
+    }
+
+    public boolean isAutoCreateBucket() {
+        return autoCreateBucket;
+    }
+
+    public void setAutoCreateBucket(boolean autoCreateBucket) {
+        this.autoCreateBucket = autoCreateBucket;
+    }
+
+    public long getPresignExpiry() {
+        return presignExpiry;
+    }
+
+    public void setPresignExpiry(long presignExpiry) {
+        this.presignExpiry = presignExpiry;
+    }
+
+    public long getMultipartThreshold() {
+        return multipartThreshold;
+    }
+
+    public void setMultipartThreshold(long multipartThreshold) {
+        this.multipartThreshold = multipartThreshold;
+    }
+
+    public long getPartSize() {
+        return partSize;
+    }
+
+    public void setPartSize(long partSize) {
+        this.partSize = partSize;
+    }
+
+    public int getUploadConcurrency() {
+        return uploadConcurrency;
+    }
+
+    public void setUploadConcurrency(int uploadConcurrency) {
+        this.uploadConcurrency = uploadConcurrency;
+    }
+
+    public long getMaxObjectSize() {
+        return maxObjectSize;
+    }
+
+    public void setMaxObjectSize(long maxObjectSize) {
+        this.maxObjectSize = maxObjectSize;
+    }
+
+    public ChecksumAlgorithm getChecksumAlgorithm() {
+        return checksumAlgorithm;
+    }
+
+    public void setChecksumAlgorithm(ChecksumAlgorithm checksumAlgorithm) {
+        this.checksumAlgorithm = checksumAlgorithm;
+    }
+
+    public IdempotentRepository getCheckpointRepository() {
+        return checkpointRepository;
+    }
+
+    public void setCheckpointRepository(IdempotentRepository checkpointRepository) {
+        this.checkpointRepository = checkpointRepository;
+    }
+
+    public long getStaleUploadAge() {
+        return staleUploadAge;
+    }
+
+    public void setStaleUploadAge(long staleUploadAge) {
+        this.staleUploadAge = staleUploadAge;
+    }
+
+    public String getDestinationDirectory() {
+        return destinationDirectory;
+    }
+
+    public void setDestinationDirectory(String destinationDirectory) {
+        this.destinationDirectory = destinationDirectory;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    public void setContentType(String contentType) {
+        this.contentType = contentType;
+    }
+
+    public boolean isContentTypeDetection() {
+        return contentTypeDetection;
+    }
+
+    public void setContentTypeDetection(boolean contentTypeDetection) {
+        this.contentTypeDetection = contentTypeDetection;
+    }
+
+    public ContentTypeResolver getContentTypeResolver() {
+        return contentTypeResolver;
+    }
+
+    public void setContentTypeResolver(ContentTypeResolver contentTypeResolver) {
+        this.contentTypeResolver = contentTypeResolver;
+    }
+
+    public String getContentEncoding() {
+        return contentEncoding;
+    }
+
+    public void setContentEncoding(String contentEncoding) {
+        this.contentEncoding = contentEncoding;
+    }
+
+    public String getCacheControl() {
+        return cacheControl;
+    }
+
+    public void setCacheControl(String cacheControl) {
+        this.cacheControl = cacheControl;
+    }
+
+    public String getContentDisposition() {
+        return contentDisposition;
+    }
+
+    public void setContentDisposition(String contentDisposition) {
+        this.contentDisposition = contentDisposition;
+    }
+
+    public Map<String, String> getMetadata() {
+        return metadata;
+    }
+
+    public void setMetadata(Map<String, String> metadata) {
+        this.metadata = metadata == null ? new LinkedHashMap<>() : new LinkedHashMap<>(metadata);
+    }
+
+    public boolean isIncludeExchangeMetadata() {
+        return includeExchangeMetadata;
+    }
+
+    public void setIncludeExchangeMetadata(boolean includeExchangeMetadata) {
+        this.includeExchangeMetadata = includeExchangeMetadata;
+    }
+
+    public String getMetadataEnvironment() {
+        return metadataEnvironment;
+    }
+
+    public void setMetadataEnvironment(String metadataEnvironment) {
+        this.metadataEnvironment = metadataEnvironment;
+    }
+
+    public String getApplicationName() {
+        return applicationName;
+    }
+
+    public void setApplicationName(String applicationName) {
+        this.applicationName = applicationName;
+    }
+
+    public String getPrefix() {
+        return prefix;
+    }
+
+    public void setPrefix(String prefix) {
+        this.prefix = prefix;
+    }
+
+    public String getDelimiter() {
+        return delimiter;
+    }
+
+    public void setDelimiter(String delimiter) {
+        this.delimiter = delimiter;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public boolean isIncludeFolders() {
+        return includeFolders;
+    }
+
+    public void setIncludeFolders(boolean includeFolders) {
+        this.includeFolders = includeFolders;
+    }
+
+    public boolean isIncludeBody() {
+        return includeBody;
+    }
+
+    public void setIncludeBody(boolean includeBody) {
+        this.includeBody = includeBody;
+    }
+
+    public boolean isDeleteAfterRead() {
+        return deleteAfterRead;
+    }
+
+    public void setDeleteAfterRead(boolean deleteAfterRead) {
+        this.deleteAfterRead = deleteAfterRead;
+    }
+
+    public boolean isMoveAfterRead() {
+        return moveAfterRead;
+    }
+
+    public void setMoveAfterRead(boolean moveAfterRead) {
+        this.moveAfterRead = moveAfterRead;
+    }
+
+    public String getDestinationBucket() {
+        return destinationBucket;
+    }
+
+    public void setDestinationBucket(String destinationBucket) {
+        this.destinationBucket = destinationBucket;
+    }
+
+    public String getDestinationPrefix() {
+        return destinationPrefix;
+    }
+
+    public void setDestinationPrefix(String destinationPrefix) {
+        this.destinationPrefix = destinationPrefix;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+}

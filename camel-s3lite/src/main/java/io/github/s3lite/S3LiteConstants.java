@@ -1,0 +1,100 @@
+package io.github.s3lite;
+
+import org.apache.camel.spi.Metadata;
+
+/** The headers the s3lite component reads and writes. */
+public final class S3LiteConstants {
+
+    // ---------------------------------------------------------------- in
+    @Metadata(label = "producer", description = "The operation to perform; overrides the operation option.",
+              javaType = "io.github.s3lite.S3LiteOperations")
+    public static final String OPERATION = "CamelS3LiteOperation";
+    @Metadata(description = "The bucket; overrides the bucket of the endpoint URI.", javaType = "String")
+    public static final String BUCKET_NAME = "CamelS3LiteBucketName";
+    @Metadata(description = "The object key. When absent the producer uses the keyName option, then CamelFileName. "
+                            + "The consumer sets it to the key of the object it delivers.",
+              javaType = "String")
+    public static final String KEY = "CamelS3LiteKey";
+    @Metadata(description = "In: the Content-Type to store (wins over detection). Out: the object's Content-Type.",
+              javaType = "String")
+    public static final String CONTENT_TYPE = "CamelS3LiteContentType";
+    @Metadata(description = "In: user metadata (x-amz-meta-*) to store; highest priority in the metadata chain. "
+                            + "Out: the object's user metadata, decoded.",
+              javaType = "java.util.Map<String, String>")
+    public static final String METADATA = "CamelS3LiteMetadata";
+    @Metadata(label = "producer", description = "A byte range for getObject, as bytes=0-99.", javaType = "String")
+    public static final String RANGE = "CamelS3LiteRange";
+    @Metadata(label = "producer", description = "getObject/headObject: only if the ETag matches (else 412 -> "
+                                                + "S3PreconditionFailedException); putObject: only overwrite this ETag.",
+              javaType = "String")
+    public static final String IF_MATCH = "CamelS3LiteIfMatch";
+    @Metadata(label = "producer", description = "getObject: an ETag; when it still matches the body is null and "
+                                                + "CamelS3LiteNotModified is true. putObject: '*' refuses to overwrite.",
+              javaType = "String")
+    public static final String IF_NONE_MATCH = "CamelS3LiteIfNoneMatch";
+    @Metadata(label = "producer", description = "copyObject: the destination bucket (default: the source bucket).",
+              javaType = "String")
+    public static final String DESTINATION_BUCKET = "CamelS3LiteDestinationBucket";
+    @Metadata(label = "producer", description = "copyObject: the destination key.", javaType = "String")
+    public static final String DESTINATION_KEY = "CamelS3LiteDestinationKey";
+    @Metadata(label = "producer", description = "getObject: download to this file (String, File or Path), resumably; "
+                                                + "the body is then the File.",
+              javaType = "Object")
+    public static final String DESTINATION_FILE = "CamelS3LiteDestinationFile";
+    @Metadata(label = "producer", description = "listObjects/listMultipartUploads/abortStaleUploads: key prefix.",
+              javaType = "String")
+    public static final String PREFIX = "CamelS3LitePrefix";
+    @Metadata(label = "producer", description = "listObjects: delimiter such as '/'.", javaType = "String")
+    public static final String DELIMITER = "CamelS3LiteDelimiter";
+    @Metadata(description = "In (abortMultipartUpload): the upload to abort. Out (putObject): the multipart upload id.",
+              javaType = "String")
+    public static final String UPLOAD_ID = "CamelS3LiteUploadId";
+    @Metadata(label = "producer", description = "listObjects: continuation token of the page to fetch; out: the "
+                                                + "token of the next page, absent on the last page.",
+              javaType = "String")
+    public static final String CONTINUATION_TOKEN = "CamelS3LiteContinuationToken";
+    @Metadata(label = "producer", description = "listObjects: the most keys to return (default all, following pages).",
+              javaType = "Integer")
+    public static final String MAX_KEYS = "CamelS3LiteMaxKeys";
+    @Metadata(label = "producer", description = "deleteObjects: the keys to delete, a java.util.List<String> "
+                                                + "(the body is used when absent).",
+              javaType = "java.util.List<String>")
+    public static final String KEYS = "CamelS3LiteKeys";
+
+    // ---------------------------------------------------------------- out
+    @Metadata(description = "The ETag of the object written or read.", javaType = "String")
+    public static final String E_TAG = "CamelS3LiteETag";
+    @Metadata(description = "The version id, on versioned buckets.", javaType = "String")
+    public static final String VERSION_ID = "CamelS3LiteVersionId";
+    @Metadata(description = "The object's length in bytes (out); may be given in for stream bodies of known length.",
+              javaType = "Long")
+    public static final String CONTENT_LENGTH = "CamelS3LiteContentLength";
+    @Metadata(description = "The object's last-modified time.", javaType = "java.time.Instant")
+    public static final String LAST_MODIFIED = "CamelS3LiteLastModified";
+    @Metadata(label = "producer", description = "True when getObject's If-None-Match matched (HTTP 304).",
+              javaType = "Boolean")
+    public static final String NOT_MODIFIED = "CamelS3LiteNotModified";
+    @Metadata(label = "producer", description = "putObject: the number of parts of a multipart upload.",
+              javaType = "Integer")
+    public static final String PART_COUNT = "CamelS3LitePartCount";
+    @Metadata(label = "producer", description = "putObject: parts reused from a checkpoint instead of sent again.",
+              javaType = "Integer")
+    public static final String RESUMED_PART_COUNT = "CamelS3LiteResumedPartCount";
+    @Metadata(label = "producer", description = "putObject: true when the checkpoint showed this source already "
+                                                + "uploaded to this key, so nothing was sent (exactly once).",
+              javaType = "Boolean")
+    public static final String ALREADY_UPLOADED = "CamelS3LiteAlreadyUploaded";
+    @Metadata(description = "Content-Encoding of the object (in: to store, e.g. gzip).", javaType = "String")
+    public static final String CONTENT_ENCODING = "CamelS3LiteContentEncoding";
+    @Metadata(description = "Cache-Control of the object (in: to store).", javaType = "String")
+    public static final String CACHE_CONTROL = "CamelS3LiteCacheControl";
+    @Metadata(description = "Content-Disposition of the object (in: to store).", javaType = "String")
+    public static final String CONTENT_DISPOSITION = "CamelS3LiteContentDisposition";
+    @Metadata(description = "getObject with a range: the Content-Range the server answered.", javaType = "String")
+    public static final String CONTENT_RANGE = "CamelS3LiteContentRange";
+    @Metadata(label = "producer", description = "abortStaleUploads: how many uploads were aborted.", javaType = "Integer")
+    public static final String ABORTED_COUNT = "CamelS3LiteAbortedCount";
+
+    private S3LiteConstants() {
+    }
+}

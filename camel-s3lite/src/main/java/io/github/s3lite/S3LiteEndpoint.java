@@ -1,0 +1,185 @@
+package io.github.s3lite;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+
+import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3ClientConfig;
+import io.github.s3lite.client.auth.Credentials;
+import io.github.s3lite.client.auth.CredentialsProvider;
+import io.github.s3lite.client.auth.DefaultCredentialsChain;
+import io.github.s3lite.content.ContentTypeResolver;
+import io.github.s3lite.content.DefaultContentTypeResolver;
+import io.github.s3lite.upload.CheckpointStore;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.spi.HeaderFilterStrategyAware;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultHeaderFilterStrategy;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Store and fetch objects in an S3-compatible object store (AWS S3, MinIO, Ceph RGW, R2...) with camel-s3lite's
+ * own small SigV4 client.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "s3lite", title = "S3 Lite", syntax = "s3lite:bucketName",
+             category = { Category.CLOUD, Category.FILE }, headersClass = S3LiteConstants.class)
+public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilterStrategyAware, EndpointServiceLocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3LiteEndpoint.class);
+
+    @UriParam
+    private S3LiteConfiguration configuration;
+
+    @UriParam(label = "filter,advanced",
+              description = "Decides which entries of the CamelS3LiteMetadata header map are dropped (by default Camel* and breadcrumbId).")
+    private HeaderFilterStrategy headerFilterStrategy = new DefaultHeaderFilterStrategy();
+    private S3Client client;
+    private boolean ownsClient;
+    private CheckpointStore checkpointStore;
+    private IdempotentRepository ownCheckpointRepository;
+    private ExecutorService uploadExecutor;
+    private ContentTypeResolver contentTypeResolver;
+    private MetadataChain metadataChain;
+
+    public S3LiteEndpoint(String uri, S3LiteComponent component, S3LiteConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return new S3LiteProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        S3LiteConsumer consumer = new S3LiteConsumer(this, processor);
+        configureConsumer(consumer);
+        consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
+        return consumer;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (configuration.getS3Client() != null) {
+            client = configuration.getS3Client();
+            ownsClient = false;
+        } else {
+            client = new S3Client(clientConfig());
+            ownsClient = true;
+        }
+        LOG.debug("s3lite endpoint for bucket {} uses {}", configuration.getBucketName(), client.config());
+        IdempotentRepository repo = configuration.getCheckpointRepository();
+        if (repo == null) {
+            repo = ownCheckpointRepository = MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
+        }
+        ServiceHelper.startService(repo);
+        checkpointStore = new IdempotentCheckpointStore(repo);
+        uploadExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "s3lite-upload");
+        contentTypeResolver = configuration.getContentTypeResolver() != null
+                ? configuration.getContentTypeResolver() : new DefaultContentTypeResolver();
+        metadataChain = new MetadataChain(this);
+        if (configuration.isAutoCreateBucket() && !client.bucketExists(configuration.getBucketName())) {
+            LOG.info("Creating bucket {}", configuration.getBucketName());
+            client.createBucket(configuration.getBucketName());
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (uploadExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(uploadExecutor);
+            uploadExecutor = null;
+        }
+        if (ownCheckpointRepository != null) {
+            ServiceHelper.stopService(ownCheckpointRepository);
+        }
+        if (ownsClient && client != null) {
+            client.close();
+        }
+        client = null;
+        super.doStop();
+    }
+
+    S3ClientConfig clientConfig() {
+        CredentialsProvider credentials;
+        if (ObjectHelper.isNotEmpty(configuration.getAccessKey()) || ObjectHelper.isNotEmpty(configuration.getSecretKey())) {
+            if (ObjectHelper.isEmpty(configuration.getAccessKey()) || ObjectHelper.isEmpty(configuration.getSecretKey())) {
+                throw new IllegalArgumentException("Set both accessKey and secretKey (or neither, to use the environment "
+                                                   + "or ~/.aws/credentials)");
+            }
+            credentials = CredentialsProvider.of(new Credentials(configuration.getAccessKey(), configuration.getSecretKey(),
+                    ObjectHelper.isEmpty(configuration.getSessionToken()) ? null : configuration.getSessionToken()));
+        } else {
+            credentials = new DefaultCredentialsChain();
+        }
+        URI endpoint = ObjectHelper.isEmpty(configuration.getEndpoint()) ? null : URI.create(configuration.getEndpoint().trim());
+        return new S3ClientConfig(endpoint, configuration.getRegion(), configuration.isPathStyleAccess(), credentials,
+                Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getSocketTimeout()),
+                configuration.getMaxConnections(), null);
+    }
+
+    public S3LiteConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(S3LiteConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** The client, available while the endpoint is started. */
+    public S3Client getClient() {
+        return client;
+    }
+
+    public CheckpointStore getCheckpointStore() {
+        return checkpointStore;
+    }
+
+    public ExecutorService getUploadExecutor() {
+        return uploadExecutor;
+    }
+
+    public ContentTypeResolver getContentTypeResolver() {
+        return contentTypeResolver;
+    }
+
+    public MetadataChain getMetadataChain() {
+        return metadataChain;
+    }
+
+    @Override
+    public HeaderFilterStrategy getHeaderFilterStrategy() {
+        return headerFilterStrategy;
+    }
+
+    @Override
+    public void setHeaderFilterStrategy(HeaderFilterStrategy headerFilterStrategy) {
+        this.headerFilterStrategy = headerFilterStrategy;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return ObjectHelper.isEmpty(configuration.getEndpoint())
+                ? "https://s3." + configuration.getRegion() + ".amazonaws.com" : configuration.getEndpoint();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "s3";
+    }
+}

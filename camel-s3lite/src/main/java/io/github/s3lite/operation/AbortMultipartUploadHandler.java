@@ -1,0 +1,21 @@
+package io.github.s3lite.operation;
+
+import io.github.s3lite.S3LiteConstants;
+import io.github.s3lite.S3LiteEndpoint;
+import org.apache.camel.Exchange;
+
+/** abortMultipartUpload: aborts the upload named by {@code CamelS3LiteUploadId} for the key. */
+public final class AbortMultipartUploadHandler extends AbstractHandler {
+    public AbortMultipartUploadHandler(S3LiteEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public void handle(Exchange exchange) {
+        String uploadId = header(exchange, S3LiteConstants.UPLOAD_ID);
+        if (uploadId == null) {
+            throw new IllegalArgumentException("abortMultipartUpload needs header " + S3LiteConstants.UPLOAD_ID);
+        }
+        client().abortMultipartUpload(bucket(exchange), key(exchange), uploadId);
+    }
+}

@@ -1,0 +1,16 @@
+package io.github.s3lite.operation;
+
+import io.github.s3lite.S3LiteEndpoint;
+import org.apache.camel.Exchange;
+
+/** deleteObject: deletes the key (deleting a missing key succeeds, as in S3). */
+public final class DeleteObjectHandler extends AbstractHandler {
+    public DeleteObjectHandler(S3LiteEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public void handle(Exchange exchange) {
+        client().deleteObject(bucket(exchange), key(exchange));
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.s3lite.operation;
+
+import io.github.s3lite.S3LiteConstants;
+import io.github.s3lite.S3LiteEndpoint;
+import org.apache.camel.Exchange;
+
+/** headBucket: succeeds when the bucket exists and these credentials reach it; S3NotFoundException otherwise. */
+public final class HeadBucketHandler extends AbstractHandler {
+    public HeadBucketHandler(S3LiteEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public void handle(Exchange exchange) {
+        String bucket = bucket(exchange);
+        client().headBucket(bucket);
+        exchange.getMessage().setHeader(S3LiteConstants.BUCKET_NAME, bucket);
+    }
+}

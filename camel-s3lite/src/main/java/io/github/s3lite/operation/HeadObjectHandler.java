@@ -1,0 +1,21 @@
+package io.github.s3lite.operation;
+
+import io.github.s3lite.S3LiteConstants;
+import io.github.s3lite.S3LiteEndpoint;
+import io.github.s3lite.client.GetOptions;
+import org.apache.camel.Exchange;
+
+/** headObject: the object's headers (ETag, length, type, last-modified, decoded metadata); the body is kept. */
+public final class HeadObjectHandler extends AbstractHandler {
+    public HeadObjectHandler(S3LiteEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public void handle(Exchange exchange) {
+        String bucket = bucket(exchange);
+        GetOptions conditions = new GetOptions(null, header(exchange, S3LiteConstants.IF_MATCH),
+                header(exchange, S3LiteConstants.IF_NONE_MATCH));
+        setObjectHeaders(exchange.getMessage(), bucket, client().headObject(bucket, key(exchange), conditions));
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.s3lite.operation;
+
+import java.time.Duration;
+
+import io.github.s3lite.S3LiteConstants;
+import io.github.s3lite.S3LiteEndpoint;
+import org.apache.camel.Exchange;
+
+/**
+ * createDownloadLink / createUploadLink: the body becomes a presigned URL valid for {@code presignExpiry}. An
+ * upload link made with {@code CamelS3LiteContentType} requires the uploader to send that Content-Type.
+ */
+public final class PresignHandler extends AbstractHandler {
+    private final boolean upload;
+
+    public PresignHandler(S3LiteEndpoint endpoint, boolean upload) {
+        super(endpoint);
+        this.upload = upload;
+    }
+
+    @Override
+    public void handle(Exchange exchange) {
+        String bucket = bucket(exchange);
+        String key = key(exchange);
+        Duration expiry = Duration.ofMillis(config().getPresignExpiry());
+        String url = upload
+                ? client().presignPut(bucket, key, expiry, header(exchange, S3LiteConstants.CONTENT_TYPE))
+                : client().presignGet(bucket, key, expiry);
+        exchange.getMessage().setBody(url);
+    }
+}

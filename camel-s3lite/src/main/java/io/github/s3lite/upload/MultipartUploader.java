@@ -1,0 +1,369 @@
+package io.github.s3lite.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.github.s3lite.client.ChecksumAlgorithm;
+import io.github.s3lite.client.MultipartUploadInfo;
+import io.github.s3lite.client.ObjectInfo;
+import io.github.s3lite.client.ObjectWriteOptions;
+import io.github.s3lite.client.PartInfo;
+import io.github.s3lite.client.PutResult;
+import io.github.s3lite.client.RequestBody;
+import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3Exception;
+import io.github.s3lite.client.S3Limits;
+import io.github.s3lite.client.S3NotFoundException;
+import io.github.s3lite.client.S3TransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Uploads one object in parts, in parallel, with checkpoints.
+ * <p>
+ * Memory: a file is sent region by region from disk; a stream is read into part-sized buffers, at most
+ * {@code concurrency + 1} at a time. Resume: parts whose checkpoint key {@code part:<uploadId>:<n>:<etag>} matches
+ * what ListParts reports are reused; anything else is sent again. On a permanent failure the upload is aborted
+ * and its checkpoint forgotten; on a transient one both stay so that the next attempt (a Camel redelivery, a
+ * restarted JVM, another node sharing the repository) resumes.
+ */
+public final class MultipartUploader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MultipartUploader.class);
+
+    /** Upload settings. */
+    public record Settings(long partSize, int concurrency, long maxObjectSize, ChecksumAlgorithm checksum) {
+        public Settings {
+            PartPlan.checkPartSize(partSize);
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("uploadConcurrency must be at least 1, was " + concurrency);
+            }
+            Objects.requireNonNull(checksum, "checksum");
+        }
+    }
+
+    private final S3Client client;
+    private final Executor executor;
+    private final CheckpointStore store;
+    private final Settings settings;
+    private final UploadProgress progress;
+
+    public MultipartUploader(S3Client client, Executor executor, CheckpointStore store, Settings settings,
+            UploadProgress progress) {
+        this.client = client;
+        this.executor = executor;
+        this.store = store == null ? CheckpointStore.NONE : store;
+        this.settings = settings;
+        this.progress = progress == null ? UploadProgress.NONE : progress;
+    }
+
+    /** Uploads {@code source} to bucket/key in parts, resuming a checkpointed upload of the same source. */
+    public UploadResult upload(String bucket, String key, UploadSource source, ObjectWriteOptions options) {
+        PartPlan plan = source.length() >= 0
+                ? PartPlan.forLength(source.length(), settings.partSize(), settings.maxObjectSize())
+                : null;
+        long partSize = plan != null ? plan.partSize() : settings.partSize();
+        byte[] firstBuffer = null;
+        if (source instanceof UploadSource.StreamSource s) {
+            firstBuffer = readPart(s.stream(), partSize, key, 1);
+            if (s.length() < 0 && firstBuffer.length < partSize) {
+                // the whole stream fit in one part: a single PUT is cheaper than a multipart upload
+                PutResult r = client.putObject(bucket, key, RequestBody.of(firstBuffer), options, settings.checksum());
+                return new UploadResult(r.eTag(), r.versionId(), null, 1, 0, false);
+            }
+        }
+        String target = CheckpointKeys.target(bucket, key);
+        String sourceId = CheckpointKeys.id(bucket + "\n" + key + "\n" + source.identity() + "\n" + partSize);
+
+        UploadResult done = alreadyUploaded(bucket, key, sourceId);
+        if (done != null) {
+            return done;
+        }
+        String uploadId = findResumable(bucket, key, target, sourceId);
+        Map<Integer, PartInfo> existing = Map.of();
+        if (uploadId != null) {
+            try {
+                existing = client.listParts(bucket, key, uploadId).stream()
+                        .collect(Collectors.toMap(PartInfo::partNumber, Function.identity(), (a, b) -> b));
+            } catch (S3NotFoundException e) {
+                LOG.info("Checkpointed upload {} of {}/{} no longer exists ({}): starting over", uploadId, bucket, key,
+                        e.getErrorCode());
+                forget(target, sourceId, uploadId, List.of());
+                uploadId = null;
+            }
+        }
+        if (uploadId == null) {
+            uploadId = client.createMultipartUpload(bucket, key, options);
+            store.record(CheckpointKeys.mpu(target, uploadId));
+            store.record(CheckpointKeys.src(sourceId, uploadId));
+            LOG.debug("Started multipart upload {} of {}/{}", uploadId, bucket, key);
+        } else {
+            LOG.info("Resuming multipart upload {} of {}/{}: the server holds {} parts", uploadId, bucket, key, existing.size());
+        }
+        Run run = new Run(bucket, key, uploadId, existing, plan);
+        try {
+            if (source instanceof UploadSource.FileSource f) {
+                run.sendFile(f);
+            } else {
+                run.sendStream((UploadSource.StreamSource) source, firstBuffer, partSize);
+            }
+            List<PartInfo> parts = new ArrayList<>(run.completed.values());
+            parts.sort(Comparator.comparingInt(PartInfo::partNumber));
+            PutResult result = client.completeMultipartUpload(bucket, key, uploadId, parts, null);
+            store.record(CheckpointKeys.done(sourceId, result.eTag()));
+            forget(target, sourceId, uploadId, parts);
+            return new UploadResult(result.eTag(), result.versionId(), uploadId, parts.size(), run.resumed.get(), false);
+        } catch (RuntimeException e) {
+            throw onFailure(e, bucket, key, target, sourceId, uploadId, run);
+        }
+    }
+
+    /** The object exists with an ETag that a {@code done} checkpoint of this source names. */
+    private UploadResult alreadyUploaded(String bucket, String key, String sourceId) {
+        if (store == CheckpointStore.NONE) {
+            return null;
+        }
+        try {
+            ObjectInfo head = client.headObject(bucket, key, null);
+            if (store.contains(CheckpointKeys.done(sourceId, head.eTag()))) {
+                LOG.info("{}/{} already holds this source (ETag {}): nothing to send", bucket, key, head.eTag());
+                return new UploadResult(head.eTag(), head.versionId(), null, 0, 0, true);
+            }
+        } catch (S3NotFoundException e) {
+            // not there (or deleted since): upload it
+        }
+        return null;
+    }
+
+    /**
+     * The server lists in-progress uploads of this key; the repository tells which one carries this source.
+     * Uploads s3lite started for this key from another (changed) source are stale: abort them.
+     */
+    private String findResumable(String bucket, String key, String target, String sourceId) {
+        if (store == CheckpointStore.NONE) {
+            return null;
+        }
+        String found = null;
+        for (MultipartUploadInfo u : client.listMultipartUploads(bucket, key)) {
+            if (!u.key().equals(key)) {
+                continue;
+            }
+            if (found == null && store.contains(CheckpointKeys.src(sourceId, u.uploadId()))) {
+                found = u.uploadId();
+            } else if (store.contains(CheckpointKeys.mpu(target, u.uploadId()))) {
+                LOG.info("Aborting stale upload {} of {}/{}: its source changed", u.uploadId(), bucket, key);
+                List<PartInfo> parts = List.of();
+                try {
+                    parts = client.listParts(bucket, key, u.uploadId());
+                    client.abortMultipartUpload(bucket, key, u.uploadId());
+                } catch (S3NotFoundException e) {
+                    // gone already
+                }
+                forget(target, null, u.uploadId(), parts);
+            }
+        }
+        return found;
+    }
+
+    private RuntimeException onFailure(RuntimeException e, String bucket, String key, String target, String sourceId,
+            String uploadId, Run run) {
+        if (e instanceof S3NotFoundException nf && "NoSuchUpload".equals(nf.getErrorCode())) {
+            forget(target, sourceId, uploadId, new ArrayList<>(run.completed.values()));
+            return new S3TransientException("Multipart upload " + uploadId + " of " + bucket + "/" + key
+                    + " vanished (expired or aborted); a retry starts a fresh one", nf.getStatusCode(), nf.getErrorCode(),
+                    nf.getRequestId(), nf);
+        }
+        boolean resumable = e instanceof S3Exception s && s.isTransient();
+        if (resumable) {
+            LOG.warn("Multipart upload {} of {}/{} interrupted after {} of its parts ({}); checkpoint kept for resume",
+                    uploadId, bucket, key, run.completed.size(), e.getMessage());
+            return e;
+        }
+        LOG.warn("Multipart upload {} of {}/{} failed permanently ({}): aborting it", uploadId, bucket, key, e.getMessage());
+        try {
+            client.abortMultipartUpload(bucket, key, uploadId);
+        } catch (RuntimeException abortFailure) {
+            e.addSuppressed(abortFailure);
+        }
+        forget(target, sourceId, uploadId, new ArrayList<>(run.completed.values()));
+        return e;
+    }
+
+    private void forget(String target, String sourceId, String uploadId, List<PartInfo> parts) {
+        for (PartInfo p : parts) {
+            store.remove(CheckpointKeys.part(uploadId, p.partNumber(), p.eTag()));
+        }
+        if (sourceId != null) {
+            store.remove(CheckpointKeys.src(sourceId, uploadId));
+        }
+        store.remove(CheckpointKeys.mpu(target, uploadId));
+    }
+
+    /** Reads up to {@code size} bytes (fewer only at the end of the stream). */
+    private static byte[] readPart(InputStream in, long size, String key, int partNumber) {
+        try {
+            return in.readNBytes((int) size);
+        } catch (IOException e) {
+            throw new S3TransientException("Reading part " + partNumber + " of the body for " + key + " failed: " + e,
+                    0, null, null, e);
+        }
+    }
+
+    /** The state of one attempt. */
+    private final class Run {
+        final String bucket;
+        final String key;
+        final String uploadId;
+        final Map<Integer, PartInfo> existing;
+        final PartPlan plan;
+        final Map<Integer, PartInfo> completed = new ConcurrentSkipListMap<>();
+        final AtomicInteger resumed = new AtomicInteger();
+        final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        final AtomicLong bytesDone = new AtomicLong();
+        final Semaphore inFlight = new Semaphore(settings.concurrency());
+
+        Run(String bucket, String key, String uploadId, Map<Integer, PartInfo> existing, PartPlan plan) {
+            this.bucket = bucket;
+            this.key = key;
+            this.uploadId = uploadId;
+            this.existing = existing;
+            this.plan = plan;
+        }
+
+        void sendFile(UploadSource.FileSource f) {
+            try {
+                for (int n = 1; n <= plan.partCount() && failure.get() == null; n++) {
+                    long len = plan.length(n);
+                    if (!reusable(n, len, null)) {
+                        submit(n, RequestBody.of(f.path(), plan.offset(n), len));
+                    }
+                }
+            } finally {
+                awaitInFlight();
+            }
+            rethrowFailure();
+        }
+
+        void sendStream(UploadSource.StreamSource s, byte[] first, long partSize) {
+            byte[] buf = first;
+            long total = 0;
+            try {
+            for (int n = 1; failure.get() == null; n++) {
+                if (n > 1) {
+                    buf = readPart(s.stream(), partSize, key, n);
+                    if (buf.length == 0) {
+                        break;
+                    }
+                }
+                if (n > S3Limits.MAX_PARTS) {
+                    throw new IllegalArgumentException("The stream for " + key + " is longer than " + S3Limits.MAX_PARTS
+                            + " parts of " + partSize + " bytes: raise partSize");
+                }
+                total += buf.length;
+                if (total > settings.maxObjectSize()) {
+                    throw new IllegalArgumentException("The stream for " + key + " exceeds the configured maximum object size of "
+                            + settings.maxObjectSize() + " bytes (maxObjectSize)");
+                }
+                if (!reusable(n, buf.length, buf)) {
+                    submit(n, RequestBody.of(buf));
+                }
+                if (buf.length < partSize) {
+                    break;
+                }
+            }
+            } finally {
+                awaitInFlight();
+            }
+            rethrowFailure();
+            if (s.length() >= 0 && total != s.length()) {
+                throw new IllegalArgumentException("The body for " + key + " had " + total + " bytes, not the announced "
+                        + s.length() + ": nothing was completed");
+            }
+        }
+
+        /** A part the server holds and the checkpoint confirmed (and, for stream buffers, whose MD5 matches). */
+        private boolean reusable(int n, long len, byte[] content) {
+            PartInfo p = existing.get(n);
+            if (p == null || p.size() != len || !store.contains(CheckpointKeys.part(uploadId, n, p.eTag()))) {
+                return false;
+            }
+            if (content != null && !md5Hex(content).equals(CheckpointKeys.stripQuotes(p.eTag()))) {
+                return false;
+            }
+            completed.put(n, p);
+            resumed.incrementAndGet();
+            bytesDone.addAndGet(len);
+            return true;
+        }
+
+        private void submit(int n, RequestBody body) {
+            try {
+                inFlight.acquire();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new S3TransientException("Interrupted while uploading " + key, 0, null, null, ie));
+                return;
+            }
+            if (failure.get() != null) {
+                inFlight.release();
+                return;
+            }
+            try {
+                executor.execute(() -> {
+                    try {
+                        PartInfo p = client.uploadPart(bucket, key, uploadId, n, body, settings.checksum());
+                        store.record(CheckpointKeys.part(uploadId, n, p.eTag()));
+                        completed.put(n, p);
+                        long done = bytesDone.addAndGet(body.length());
+                        progress.onPart(key, done, plan == null ? -1 : plan.objectSize(), completed.size(),
+                                plan == null ? -1 : plan.partCount());
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            } catch (RuntimeException rejected) {
+                inFlight.release();
+                failure.compareAndSet(null, rejected);
+            }
+        }
+
+        /** Waits for the parts in flight. */
+        private void awaitInFlight() {
+            inFlight.acquireUninterruptibly(settings.concurrency());
+            inFlight.release(settings.concurrency());
+        }
+
+        private void rethrowFailure() {
+            RuntimeException e = failure.get();
+            if (e != null) {
+                throw e;
+            }
+        }
+    }
+
+    static String md5Hex(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.s3lite.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HexFormat;
+import java.util.zip.CRC32C;
+
+/** What a multipart upload reads from. */
+public sealed interface UploadSource {
+
+    /** Length in bytes, or -1 when unknown. */
+    long length();
+
+    /**
+     * What identifies this content for resume: it must change when the content changes. Files: size, mtime and
+     * a fingerprint of sampled bytes; streams: an identity the caller vouches for (e.g. the exchange's breadcrumb).
+     */
+    String identity();
+
+    /** A file, sent region by region from disk. */
+    record FileSource(Path path, long length, String identity) implements UploadSource {
+        /** Identity from size, last-modified time and CRC32C of three 64 KiB samples (head, middle, tail). */
+        public static FileSource of(Path path) throws IOException {
+            long size = Files.size(path);
+            long mtime = Files.getLastModifiedTime(path).toMillis();
+            return new FileSource(path, size, "file:" + size + ":" + mtime + ":" + fingerprint(path, size));
+        }
+
+        static String fingerprint(Path path, long size) throws IOException {
+            CRC32C crc = new CRC32C();
+            int sample = 64 * 1024;
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+                ByteBuffer buf = ByteBuffer.allocate(sample);
+                for (long pos : new long[] { 0, Math.max(0, size / 2 - sample / 2), Math.max(0, size - sample) }) {
+                    buf.clear();
+                    int n;
+                    long p = pos;
+                    while (buf.hasRemaining() && (n = ch.read(buf, p)) > 0) {
+                        p += n;
+                    }
+                    buf.flip();
+                    crc.update(buf);
+                }
+            }
+            return HexFormat.of().toHexDigits((int) crc.getValue());
+        }
+    }
+
+    /** A stream, read once, part by part; {@code length} -1 when unknown. */
+    record StreamSource(InputStream stream, long length, String identity) implements UploadSource {
+    }
+}
