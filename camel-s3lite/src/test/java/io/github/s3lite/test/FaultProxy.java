@@ -39,10 +39,14 @@ public final class FaultProxy implements AutoCloseable {
     public record ResetAfter(long bodyBytes) implements Action {
     }
 
+    /** Forward, but wait this long first and send the response back at most this many bytes per second. */
+    public record Slow(long delayMillis, long bytesPerSecond) implements Action {
+    }
+
     public static final Action PASS = new Pass();
 
     /** One request as seen by the proxy. */
-    public record Seen(String method, String target, long contentLength, Action action) {
+    public record Seen(String method, String target, long contentLength, Action action, long nanoTime) {
         public boolean isUploadPart() {
             return method.equals("PUT") && target.contains("partNumber=");
         }
@@ -116,9 +120,14 @@ public final class FaultProxy implements AutoCloseable {
                     }
                 }
                 forwarded.append("Connection: close\r\n\r\n");
-                Seen probe = new Seen(requestLine[0], requestLine[1], length, null);
+                Seen probe = new Seen(requestLine[0], requestLine[1], length, null, System.nanoTime());
                 Action action = rule.apply(probe);
-                seen.add(new Seen(probe.method(), probe.target(), length, action));
+                seen.add(new Seen(probe.method(), probe.target(), length, action, probe.nanoTime()));
+                long rate = 0;
+                if (action instanceof Slow slow) {
+                    sleep(slow.delayMillis());
+                    rate = slow.bytesPerSecond();
+                }
                 if (action instanceof ResetAfter r) {
                     copy(in, OutputStream.nullOutputStream(), Math.min(r.bodyBytes(), length));
                     client.setSoLinger(true, 0);
@@ -140,13 +149,42 @@ public final class FaultProxy implements AutoCloseable {
                     uo.write(forwarded.toString().getBytes(StandardCharsets.ISO_8859_1));
                     copy(in, uo, length);
                     uo.flush();
-                    up.getInputStream().transferTo(out);
+                    if (rate > 0) {
+                        throttledCopy(up.getInputStream(), out, rate);
+                    } else {
+                        up.getInputStream().transferTo(out);
+                    }
                     out.flush();
                 }
                 return; // upstream answered with Connection: close, so does this connection
             }
         } catch (IOException e) {
             // client went away
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void throttledCopy(InputStream in, OutputStream out, long bytesPerSecond) throws IOException {
+        byte[] buf = new byte[16 * 1024];
+        long start = System.nanoTime();
+        long sent = 0;
+        int n;
+        while ((n = in.read(buf)) != -1) {
+            out.write(buf, 0, n);
+            out.flush();
+            sent += n;
+            long due = start + sent * 1_000_000_000L / bytesPerSecond;
+            long wait = (due - System.nanoTime()) / 1_000_000;
+            if (wait > 0) {
+                sleep(wait);
+            }
         }
     }
 
