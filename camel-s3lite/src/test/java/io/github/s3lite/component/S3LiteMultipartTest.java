@@ -1,0 +1,289 @@
+package io.github.s3lite.component;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.github.s3lite.S3LiteConstants;
+import io.github.s3lite.client.GetOptions;
+import io.github.s3lite.client.MultipartUploadInfo;
+import io.github.s3lite.client.S3AccessDeniedException;
+import io.github.s3lite.client.S3TransientException;
+import io.github.s3lite.test.EmbeddedS3;
+import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.S3LiteTestSupport;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Multipart uploads through the component: parallel parts, resume on redelivery, abort on permanent failure. */
+class S3LiteMultipartTest extends S3LiteTestSupport {
+
+    static final long MIB = 1024 * 1024;
+    static final Pattern PART = Pattern.compile("partNumber=(\\d+)");
+    static FaultProxy proxy;
+    static Path dir;
+    static Path file;
+
+    @BeforeAll
+    static void start() throws Exception {
+        proxy = new FaultProxy(EmbeddedS3.get().endpoint());
+        dir = Files.createTempDirectory("s3lite-mp");
+        file = dir.resolve("big.bin");
+        writeRandom(file, 42 * MIB + 12345, 1);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        proxy.close();
+        try (var s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(dir);
+    }
+
+    static void writeRandom(Path p, long size, long seed) throws Exception {
+        Random r = new Random(seed);
+        byte[] buf = new byte[1 << 20];
+        try (var out = Files.newOutputStream(p)) {
+            for (long left = size; left > 0; left -= buf.length) {
+                r.nextBytes(buf);
+                out.write(buf, 0, (int) Math.min(buf.length, left));
+            }
+        }
+    }
+
+    static String sha256(InputStream in) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        byte[] buf = new byte[1 << 16];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            md.update(buf, 0, n);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    String objectSha(String key) throws Exception {
+        try (var r = client.getObject(bucket, key, GetOptions.NONE)) {
+            return sha256(r.body());
+        }
+    }
+
+    static String fileSha(Path p) throws Exception {
+        try (InputStream in = Files.newInputStream(p)) {
+            return sha256(in);
+        }
+    }
+
+    @Override
+    protected String s3Endpoint() {
+        return proxy.endpoint().toString();
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                String mp = "s3lite:{{bucket}}?multipartThreshold=5242880&partSize=5242880&uploadConcurrency=4";
+                from("direct:once").to(mp);
+                from("direct:retry")
+                        .onException(S3TransientException.class).maximumRedeliveries(4).redeliveryDelay(50).end()
+                        .to(mp);
+            }
+        };
+    }
+
+    private Exchange upload(String route, Object body, String key) {
+        return template.request(route, e -> {
+            e.getMessage().setBody(body);
+            e.getMessage().setHeader(S3LiteConstants.KEY, key);
+        });
+    }
+
+    private Map<Integer, Long> partRequestsPerNumber() {
+        return proxy.seen().stream().filter(FaultProxy.Seen::isUploadPart).map(s -> {
+            Matcher m = PART.matcher(s.target());
+            m.find();
+            return Integer.parseInt(m.group(1));
+        }).collect(Collectors.groupingBy(n -> n, Collectors.counting()));
+    }
+
+    @Test
+    void fileIsUploadedInParallelPartsWithItsExactBytes() throws Exception {
+        proxy.clear();
+        proxy.rule(s -> FaultProxy.PASS);
+        Exchange ex = upload("direct:once", file.toFile(), "mp/file.bin");
+        assertThat(ex.getException()).isNull();
+        assertThat(ex.getMessage().getHeader(S3LiteConstants.PART_COUNT, Integer.class)).isEqualTo(9);
+        assertThat(ex.getMessage().getHeader(S3LiteConstants.RESUMED_PART_COUNT, Integer.class)).isZero();
+        assertThat(ex.getMessage().getHeader(S3LiteConstants.UPLOAD_ID, String.class)).isNotBlank();
+        assertThat(ex.getMessage().getHeader(S3LiteConstants.E_TAG, String.class)).contains("-9");
+        assertThat(objectSha("mp/file.bin")).isEqualTo(fileSha(file));
+        assertThat(partRequestsPerNumber()).hasSize(9).allSatisfy((n, count) -> assertThat(count).isEqualTo(1));
+        assertThat(client.listMultipartUploads(bucket, null)).isEmpty();
+    }
+
+    @Test
+    void streamOfUnknownLengthIsUploadedInBoundedParts() throws Exception {
+        proxy.clear();
+        proxy.rule(s -> FaultProxy.PASS);
+        InputStream unknownLength = new java.io.FilterInputStream(Files.newInputStream(file)) {
+        };
+        Exchange ex = template.request("s3lite:" + bucket + "?multipartThreshold=5242880&partSize=5242880",
+                e -> {
+                    e.getMessage().setBody(unknownLength);
+                    e.getMessage().setHeader(S3LiteConstants.KEY, "mp/stream.bin");
+                });
+        assertThat(ex.getException()).isNull();
+        assertThat(ex.getMessage().getHeader(S3LiteConstants.PART_COUNT, Integer.class)).isEqualTo(9);
+        assertThat(objectSha("mp/stream.bin")).isEqualTo(fileSha(file));
+        // every part but the last is exactly partSize
+        assertThat(proxy.seen().stream().filter(FaultProxy.Seen::isUploadPart).mapToLong(FaultProxy.Seen::contentLength)
+                .filter(l -> l != 5 * MIB).count()).isEqualTo(1);
+    }
+
+    @Test
+    void smallStreamOfUnknownLengthIsOneSinglePut() throws Exception {
+        proxy.clear();
+        InputStream small = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(new byte[1000])) {
+        };
+        Exchange ex = upload("direct:once", small, "mp/small-stream");
+        assertThat(ex.getException()).isNull();
+        assertThat(ex.getMessage().getHeader(S3LiteConstants.PART_COUNT, Integer.class)).isEqualTo(1);
+        assertThat(proxy.seen()).noneMatch(FaultProxy.Seen::isUploadPart);
+        assertThat(client.headObject(bucket, "mp/small-stream", null).contentLength()).isEqualTo(1000);
+    }
+
+    @Test
+    void resetsInsidePartBodiesAreRedeliveredAndCompletedPartsAreNotSentAgain() throws Exception {
+        proxy.clear();
+        Set<Integer> failedOnce = ConcurrentHashMap.newKeySet();
+        proxy.rule(s -> {
+            if (s.isUploadPart()) {
+                Matcher m = PART.matcher(s.target());
+                m.find();
+                int n = Integer.parseInt(m.group(1));
+                if ((n == 3 || n == 7) && failedOnce.add(n)) {
+                    return new FaultProxy.ResetAfter(1_000_000);
+                }
+            }
+            return FaultProxy.PASS;
+        });
+        Exchange ex = upload("direct:retry", file.toFile(), "mp/reset.bin");
+        assertThat(ex.getException()).isNull();
+        assertThat(ex.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class)).isBetween(1, 2);
+        assertThat(ex.getMessage().getHeader(S3LiteConstants.RESUMED_PART_COUNT, Integer.class)).isPositive();
+        assertThat(objectSha("mp/reset.bin")).isEqualTo(fileSha(file));
+        Map<Integer, Long> perPart = partRequestsPerNumber();
+        assertThat(perPart.get(3)).isEqualTo(2);
+        assertThat(perPart.get(7)).isEqualTo(2);
+        perPart.forEach((n, count) -> {
+            if (n != 3 && n != 7) {
+                assertThat(count).as("part %d sent once", n).isEqualTo(1);
+            }
+        });
+        assertThat(client.listMultipartUploads(bucket, null)).isEmpty();
+    }
+
+    @Test
+    void streamBodySurvivesARedeliveryMidStream() throws Exception {
+        proxy.clear();
+        Set<Integer> failedOnce = ConcurrentHashMap.newKeySet();
+        proxy.rule(s -> s.isUploadPart() && s.target().contains("partNumber=2&") && failedOnce.add(2)
+                ? new FaultProxy.ResetAfter(10_000) : FaultProxy.PASS);
+        // through a route: Camel's stream caching (on by default) spools the stream so a redelivery can replay it
+        Exchange ex = upload("direct:retry", Files.newInputStream(file), "mp/stream-retry.bin");
+        assertThat(ex.getException()).isNull();
+        assertThat(ex.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class)).isEqualTo(1);
+        assertThat(objectSha("mp/stream-retry.bin")).isEqualTo(fileSha(file));
+        assertThat(ex.getMessage().getHeader(S3LiteConstants.RESUMED_PART_COUNT, Integer.class)).isPositive();
+    }
+
+    @Test
+    void permanentFailureAbortsTheUpload() {
+        proxy.clear();
+        proxy.rule(s -> s.isUploadPart() && s.target().contains("partNumber=2&")
+                ? new FaultProxy.Respond(403, "AccessDenied") : FaultProxy.PASS);
+        Exchange ex = upload("direct:retry", file.toFile(), "mp/denied.bin");
+        assertThat(ex.getException()).isInstanceOf(S3AccessDeniedException.class);
+        assertThat(ex.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class)).isZero();
+        assertThat(client.listMultipartUploads(bucket, null)).isEmpty();
+    }
+
+    @Test
+    void changedSourceStartsAFreshUploadAndAbortsTheStaleOne() throws Exception {
+        Path changing = dir.resolve("changing.bin");
+        writeRandom(changing, 12 * MIB, 2);
+        proxy.clear();
+        proxy.rule(s -> s.isUploadPart() && s.target().contains("partNumber=3&")
+                ? new FaultProxy.Respond(503, "SlowDown") : FaultProxy.PASS);
+        Exchange first = upload("direct:once", changing.toFile(), "mp/changing.bin");
+        assertThat(first.getException()).isInstanceOf(S3TransientException.class);
+        List<MultipartUploadInfo> pending = client.listMultipartUploads(bucket, null);
+        assertThat(pending).hasSize(1);
+
+        writeRandom(changing, 12 * MIB, 3);
+        Files.setLastModifiedTime(changing, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        proxy.rule(s -> FaultProxy.PASS);
+        Exchange second = upload("direct:once", changing.toFile(), "mp/changing.bin");
+        assertThat(second.getException()).isNull();
+        assertThat(second.getMessage().getHeader(S3LiteConstants.RESUMED_PART_COUNT, Integer.class)).isZero();
+        assertThat(second.getMessage().getHeader(S3LiteConstants.UPLOAD_ID)).isNotEqualTo(pending.get(0).uploadId());
+        assertThat(objectSha("mp/changing.bin")).isEqualTo(fileSha(changing));
+        assertThat(client.listMultipartUploads(bucket, null)).as("stale upload aborted").isEmpty();
+    }
+
+    @Test
+    void vanishedUploadStartsOver() throws Exception {
+        proxy.clear();
+        proxy.rule(s -> s.isUploadPart() && s.target().contains("partNumber=4&")
+                ? new FaultProxy.Respond(500, "InternalError") : FaultProxy.PASS);
+        Exchange first = upload("direct:once", file.toFile(), "mp/vanished.bin");
+        assertThat(first.getException()).isInstanceOf(S3TransientException.class);
+        MultipartUploadInfo u = client.listMultipartUploads(bucket, null).get(0);
+        client.abortMultipartUpload(bucket, u.key(), u.uploadId());
+
+        proxy.rule(s -> FaultProxy.PASS);
+        Exchange second = upload("direct:once", file.toFile(), "mp/vanished.bin");
+        assertThat(second.getException()).isNull();
+        assertThat(second.getMessage().getHeader(S3LiteConstants.RESUMED_PART_COUNT, Integer.class)).isZero();
+        assertThat(objectSha("mp/vanished.bin")).isEqualTo(fileSha(file));
+    }
+
+    @Test
+    void aCompletedSourceIsNotUploadedTwiceUnlessTheObjectWasDeleted() throws Exception {
+        proxy.clear();
+        proxy.rule(s -> FaultProxy.PASS);
+        Exchange first = upload("direct:once", file.toFile(), "mp/once.bin");
+        assertThat(first.getMessage().getHeader(S3LiteConstants.ALREADY_UPLOADED, Boolean.class)).isFalse();
+        proxy.clear();
+        Exchange again = upload("direct:once", file.toFile(), "mp/once.bin");
+        assertThat(again.getException()).isNull();
+        assertThat(again.getMessage().getHeader(S3LiteConstants.ALREADY_UPLOADED, Boolean.class)).isTrue();
+        assertThat(again.getMessage().getHeader(S3LiteConstants.E_TAG)).isEqualTo(first.getMessage().getHeader(S3LiteConstants.E_TAG));
+        assertThat(proxy.seen()).noneMatch(FaultProxy.Seen::isUploadPart);
+
+        client.deleteObject(bucket, "mp/once.bin");
+        Exchange afterDelete = upload("direct:once", file.toFile(), "mp/once.bin");
+        assertThat(afterDelete.getMessage().getHeader(S3LiteConstants.ALREADY_UPLOADED, Boolean.class)).isFalse();
+        assertThat(objectSha("mp/once.bin")).isEqualTo(fileSha(file));
+    }
+}
