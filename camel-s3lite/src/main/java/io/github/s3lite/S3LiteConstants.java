@@ -92,6 +92,10 @@ public final class S3LiteConstants {
     public static final String CONTENT_DISPOSITION = "CamelS3LiteContentDisposition";
     @Metadata(description = "getObject with a range: the Content-Range the server answered.", javaType = "String")
     public static final String CONTENT_RANGE = "CamelS3LiteContentRange";
+    @Metadata(label = "producer", description = "getObject to a file: the byte offset a resumed download continued from "
+                                                + "(0 for a fresh one).",
+              javaType = "Long")
+    public static final String DOWNLOAD_RESUMED_FROM = "CamelS3LiteDownloadResumedFrom";
     @Metadata(label = "producer", description = "abortStaleUploads: how many uploads were aborted.", javaType = "Integer")
     public static final String ABORTED_COUNT = "CamelS3LiteAbortedCount";
 

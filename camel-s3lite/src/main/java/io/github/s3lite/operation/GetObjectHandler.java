@@ -36,6 +36,7 @@ public final class GetObjectHandler extends AbstractHandler {
         if (target != null) {
             ResumableDownload.Result r = ResumableDownload.download(client(), bucket, key, target);
             setObjectHeaders(m, bucket, client().headObject(bucket, key, null));
+            m.setHeader(S3LiteConstants.DOWNLOAD_RESUMED_FROM, r.resumedFrom());
             m.setBody(r.file().toFile());
             return;
         }

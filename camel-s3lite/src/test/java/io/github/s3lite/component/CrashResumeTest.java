@@ -1,0 +1,175 @@
+package io.github.s3lite.component;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.s3lite.client.ChecksumAlgorithm;
+import io.github.s3lite.client.GetOptions;
+import io.github.s3lite.client.ObjectWriteOptions;
+import io.github.s3lite.client.RequestBody;
+import io.github.s3lite.client.S3Client;
+import io.github.s3lite.test.EmbeddedS3;
+import io.github.s3lite.test.FaultProxy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Crash-safe resume, for real: a forked JVM uploads (downloads) through a route with a FileIdempotentRepository
+ * and is killed with {@code destroyForcibly} midway; a second JVM with the same route and repository finishes,
+ * re-sending only what was not confirmed.
+ */
+class CrashResumeTest {
+
+    static final long MIB = 1024 * 1024;
+    static final Pattern RESULT = Pattern.compile("RESULT parts=(\\S+) resumed=(\\S+) resumedFrom=(\\S+) etag=(\\S+)");
+
+    @TempDir
+    Path tmp;
+    EmbeddedS3 s3 = EmbeddedS3.get();
+    FaultProxy proxy;
+    S3Client client;
+    String bucket;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        proxy = new FaultProxy(s3.endpoint());
+        client = s3.newClient();
+        bucket = s3.newBucket("crash");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        proxy.close();
+        client.close();
+    }
+
+    private Process child(String mode, String key, Path file, Path repo, List<String> output) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                CrashChild.class.getName(), mode, proxy.endpoint().toString(), bucket, key, file.toString(), repo.toString());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    output.add(line);
+                }
+            } catch (Exception ignored) {
+                // process killed
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return p;
+    }
+
+    private static long confirmedParts(Path repo) throws Exception {
+        if (!Files.exists(repo)) {
+            return 0;
+        }
+        return Files.readAllLines(repo).stream().filter(l -> l.startsWith("s3lite:part:")).count();
+    }
+
+    private static Matcher result(List<String> output) {
+        for (String l : new ArrayList<>(output)) {
+            Matcher m = RESULT.matcher(l);
+            if (m.find()) {
+                return m;
+            }
+        }
+        throw new AssertionError("no RESULT line in child output:\n" + String.join("\n", output));
+    }
+
+    @Test
+    void killedUploadIsResumedByAnotherJvm() throws Exception {
+        Path file = tmp.resolve("big.bin");
+        S3LiteMultipartTest.writeRandom(file, 300 * MIB + 777, 11);
+        Path repo = tmp.resolve("checkpoints.dat");
+        int totalParts = 61; // 300 MiB + 777 bytes in 5 MiB parts
+
+        // first JVM: parts are slowed down so it can be killed while the upload is in progress
+        proxy.rule(s -> s.isUploadPart() ? new FaultProxy.Slow(150, 0) : FaultProxy.PASS);
+        List<String> out1 = new ArrayList<>();
+        Process first = child("upload", "crash/big.bin", file, repo, out1);
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (confirmedParts(repo) < 8 && first.isAlive() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(first.isAlive()).as("first JVM still uploading when killed; output: %s", out1).isTrue();
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        long confirmed = confirmedParts(repo);
+        long sentByFirst = proxy.seen().stream().filter(FaultProxy.Seen::isUploadPart).count();
+        assertThat(confirmed).isGreaterThanOrEqualTo(8).isLessThan(totalParts);
+
+        // second JVM: same route, same repository, no slowdown
+        proxy.clear();
+        proxy.rule(s -> FaultProxy.PASS);
+        List<String> out2 = new ArrayList<>();
+        Process second = child("upload", "crash/big.bin", file, repo, out2);
+        assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.exitValue()).as("second JVM output: %s", out2).isZero();
+        Matcher m = result(out2);
+        int parts = Integer.parseInt(m.group(1));
+        int resumed = Integer.parseInt(m.group(2));
+        long sentBySecond = proxy.seen().stream().filter(FaultProxy.Seen::isUploadPart).count();
+
+        assertThat(parts).isEqualTo(totalParts);
+        assertThat(resumed).isGreaterThanOrEqualTo((int) confirmed);
+        assertThat(sentBySecond).isEqualTo(totalParts - resumed);
+        assertThat(sentByFirst + sentBySecond).isLessThan(2L * totalParts);
+        try (var r = client.getObject(bucket, "crash/big.bin", GetOptions.NONE)) {
+            assertThat(S3LiteMultipartTest.sha256(r.body())).isEqualTo(S3LiteMultipartTest.fileSha(file));
+        }
+        assertThat(client.listMultipartUploads(bucket, null)).isEmpty();
+        System.out.printf("crash-resume upload: first JVM sent %d parts (%d confirmed), second sent %d, resumed %d of %d%n",
+                sentByFirst, confirmed, sentBySecond, resumed, totalParts);
+    }
+
+    @Test
+    void killedDownloadIsResumedByAnotherJvm() throws Exception {
+        Path source = tmp.resolve("source.bin");
+        S3LiteMultipartTest.writeRandom(source, 200 * MIB + 3, 12);
+        client.putObject(bucket, "crash/dl.bin", RequestBody.of(source, 0, Files.size(source)), ObjectWriteOptions.DEFAULTS,
+                ChecksumAlgorithm.NONE);
+        Path target = tmp.resolve("out/dl.bin");
+        Path partial = tmp.resolve("out/dl.bin.s3lite-part");
+        Path repo = tmp.resolve("unused.dat");
+
+        proxy.rule(s -> s.method().equals("GET") ? new FaultProxy.Slow(0, 40L * 1024 * 1024) : FaultProxy.PASS);
+        List<String> out1 = new ArrayList<>();
+        Process first = child("download", "crash/dl.bin", target, repo, out1);
+        long deadline = System.currentTimeMillis() + 90_000;
+        while ((!Files.exists(partial) || Files.size(partial) < 40 * MIB) && first.isAlive()
+               && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(first.isAlive()).as("first JVM still downloading when killed; output: %s", out1).isTrue();
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(Files.exists(target)).as("no half-written target visible").isFalse();
+        long had = Files.size(partial);
+
+        proxy.rule(s -> FaultProxy.PASS);
+        List<String> out2 = new ArrayList<>();
+        Process second = child("download", "crash/dl.bin", target, repo, out2);
+        assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.exitValue()).as("second JVM output: %s", out2).isZero();
+        long resumedFrom = Long.parseLong(result(out2).group(3));
+        assertThat(resumedFrom).isGreaterThanOrEqualTo(40 * MIB).isLessThanOrEqualTo(had);
+        assertThat(S3LiteMultipartTest.fileSha(target)).isEqualTo(S3LiteMultipartTest.fileSha(source));
+        assertThat(Files.exists(partial)).isFalse();
+        System.out.printf("crash-resume download: resumed at byte %d of %d%n", resumedFrom, Files.size(source));
+    }
+}
