@@ -43,9 +43,16 @@ public final class MetadataChain {
             list.add(contributor(EXCHANGE_PRIORITY, MetadataChain::exchangeMetadata));
         }
         if (ObjectHelper.isNotEmpty(c.getMetadataEnvironment())) {
-            Map<String, String> env = environment(c.getMetadataEnvironment(), c.getApplicationName(),
-                    endpoint.getCamelContext().getName());
-            list.add(contributor(ENVIRONMENT_PRIORITY, (ex, m) -> m.putAll(env)));
+            String names = c.getMetadataEnvironment();
+            String application = c.getApplicationName() != null ? c.getApplicationName() : endpoint.getCamelContext().getName();
+            String host = hostName();
+            list.add(contributor(ENVIRONMENT_PRIORITY, (ex, m) -> {
+                m.putAll(environment(names));
+                if (host != null) {
+                    m.put("host", host);
+                }
+                m.put("application", application);
+            }));
         }
         list.addAll(endpoint.getCamelContext().getRegistry().findByType(MetadataContributor.class));
         list.sort(Comparator.comparingInt(MetadataContributor::priority).reversed());
@@ -124,7 +131,16 @@ public final class MetadataChain {
         m.put("exchange-created", java.time.Instant.ofEpochMilli(exchange.getClock().getCreated()).toString());
     }
 
-    private static Map<String, String> environment(String names, String applicationName, String contextName) {
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Values of the named environment variables or system properties, read for each upload. */
+    private static Map<String, String> environment(String names) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String raw : names.split(",")) {
             String name = raw.trim();
@@ -139,13 +155,7 @@ public final class MetadataChain {
                 m.put(name.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-'), value);
             }
         }
-        try {
-            m.put("host", InetAddress.getLocalHost().getHostName());
-        } catch (Exception e) {
-            // no host name: leave it out
-        }
-        m.put("application", applicationName != null ? applicationName : contextName);
-        return Map.copyOf(m);
+        return m;
     }
 
     private static MetadataContributor contributor(int priority, MetadataContributor body) {

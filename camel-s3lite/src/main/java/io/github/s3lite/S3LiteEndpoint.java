@@ -22,7 +22,6 @@ import org.apache.camel.spi.HeaderFilterStrategyAware;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.support.DefaultHeaderFilterStrategy;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -45,7 +44,7 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
 
     @UriParam(label = "filter,advanced",
               description = "Decides which entries of the CamelS3LiteMetadata header map are dropped (by default Camel* and breadcrumbId).")
-    private HeaderFilterStrategy headerFilterStrategy = new DefaultHeaderFilterStrategy();
+    private HeaderFilterStrategy headerFilterStrategy = new S3LiteHeaderFilterStrategy();
     private S3Client client;
     private boolean ownsClient;
     private CheckpointStore checkpointStore;
