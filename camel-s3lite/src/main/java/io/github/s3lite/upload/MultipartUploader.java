@@ -99,8 +99,7 @@ public final class MultipartUploader {
         Map<Integer, PartInfo> existing = Map.of();
         if (uploadId != null) {
             try {
-                existing = client.listParts(bucket, key, uploadId).stream()
-                        .collect(Collectors.toMap(PartInfo::partNumber, Function.identity(), (a, b) -> b));
+                existing = partsOf(bucket, key, uploadId);
             } catch (S3NotFoundException e) {
                 LOG.info("Checkpointed upload {} of {}/{} no longer exists ({}): starting over", uploadId, bucket, key,
                         e.getErrorCode());
@@ -113,6 +112,11 @@ public final class MultipartUploader {
             store.record(CheckpointKeys.mpu(target, uploadId));
             store.record(CheckpointKeys.src(sourceId, uploadId));
             LOG.debug("Started multipart upload {} of {}/{}", uploadId, bucket, key);
+            String chosen = converge(bucket, key, target, sourceId, uploadId);
+            if (!chosen.equals(uploadId)) {
+                uploadId = chosen;
+                existing = partsOf(bucket, key, uploadId);
+            }
         } else {
             LOG.info("Resuming multipart upload {} of {}/{}: the server holds {} parts", uploadId, bucket, key, existing.size());
         }
@@ -125,13 +129,56 @@ public final class MultipartUploader {
             }
             List<PartInfo> parts = new ArrayList<>(run.completed.values());
             parts.sort(Comparator.comparingInt(PartInfo::partNumber));
-            PutResult result = client.completeMultipartUpload(bucket, key, uploadId, parts, null);
+            PutResult result;
+            try {
+                result = client.completeMultipartUpload(bucket, key, uploadId, parts, null);
+            } catch (S3NotFoundException e) {
+                // another node sharing the checkpoints may have completed this very upload a moment ago
+                UploadResult byOther = alreadyUploaded(bucket, key, sourceId);
+                if (byOther != null) {
+                    return byOther;
+                }
+                throw e;
+            }
             store.record(CheckpointKeys.done(sourceId, result.eTag()));
             forget(target, sourceId, uploadId, parts);
             return new UploadResult(result.eTag(), result.versionId(), uploadId, parts.size(), run.resumed.get(), false);
         } catch (RuntimeException e) {
             throw onFailure(e, bucket, key, target, sourceId, uploadId, run);
         }
+    }
+
+    /**
+     * Two nodes sharing the checkpoint repository can start an upload of the same source at the same moment.
+     * Each lists the uploads that carry this source and keeps the smallest upload id; a node whose own upload
+     * lost aborts it and joins the winner (parts are the same bytes at the same numbers, so joining is safe).
+     */
+    private String converge(String bucket, String key, String target, String sourceId, String mine) {
+        if (store == CheckpointStore.NONE) {
+            return mine;
+        }
+        String winner = mine;
+        for (MultipartUploadInfo u : client.listMultipartUploads(bucket, key)) {
+            if (u.key().equals(key) && u.uploadId().compareTo(winner) < 0
+                    && store.contains(CheckpointKeys.src(sourceId, u.uploadId()))) {
+                winner = u.uploadId();
+            }
+        }
+        if (!winner.equals(mine)) {
+            LOG.info("Another node is uploading the same source to {}/{} (upload {}): joining it", bucket, key, winner);
+            try {
+                client.abortMultipartUpload(bucket, key, mine);
+            } catch (S3NotFoundException e) {
+                // already gone
+            }
+            forget(target, sourceId, mine, List.of());
+        }
+        return winner;
+    }
+
+    private Map<Integer, PartInfo> partsOf(String bucket, String key, String uploadId) {
+        return client.listParts(bucket, key, uploadId).stream()
+                .collect(Collectors.toMap(PartInfo::partNumber, Function.identity(), (a, b) -> b));
     }
 
     /** The object exists with an ETag that a {@code done} checkpoint of this source names. */
@@ -164,8 +211,11 @@ public final class MultipartUploader {
             if (!u.key().equals(key)) {
                 continue;
             }
-            if (found == null && store.contains(CheckpointKeys.src(sourceId, u.uploadId()))) {
-                found = u.uploadId();
+            if (store.contains(CheckpointKeys.src(sourceId, u.uploadId()))) {
+                // several uploads of this source (a race between nodes): all converge on the smallest id
+                if (found == null || u.uploadId().compareTo(found) < 0) {
+                    found = u.uploadId();
+                }
             } else if (store.contains(CheckpointKeys.mpu(target, u.uploadId()))) {
                 LOG.info("Aborting stale upload {} of {}/{}: its source changed", u.uploadId(), bucket, key);
                 List<PartInfo> parts = List.of();

@@ -286,4 +286,44 @@ class S3LiteMultipartTest extends S3LiteTestSupport {
         assertThat(afterDelete.getMessage().getHeader(S3LiteConstants.ALREADY_UPLOADED, Boolean.class)).isFalse();
         assertThat(objectSha("mp/once.bin")).isEqualTo(fileSha(file));
     }
+
+    @Test
+    void twoNodesRacingOnTheSameSourceConvergeOnOneUpload() throws Exception {
+        proxy.clear();
+        proxy.rule(s -> s.isUploadPart() ? new FaultProxy.Slow(20, 0) : FaultProxy.PASS);
+        var shared = org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository.memoryIdempotentRepository();
+        context.getRegistry().bind("shared", shared);
+        String nodeA = "s3lite:" + bucket + "?multipartThreshold=5242880&partSize=5242880&checkpointRepository=#shared";
+        String nodeB = nodeA + "&uploadConcurrency=3";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Callable<Exchange> a = () -> {
+            start.await();
+            return upload(nodeA, file.toFile(), "mp/race.bin");
+        };
+        java.util.concurrent.Callable<Exchange> b = () -> {
+            start.await();
+            return upload(nodeB, file.toFile(), "mp/race.bin");
+        };
+        var fa = pool.submit(a);
+        var fb = pool.submit(b);
+        start.countDown();
+        Exchange ea = fa.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        Exchange eb = fb.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        pool.shutdown();
+        assertThat(ea.getException()).isNull();
+        assertThat(eb.getException()).isNull();
+        assertThat(objectSha("mp/race.bin")).isEqualTo(fileSha(file));
+        assertThat(client.listMultipartUploads(bucket, null)).as("no orphaned upload").isEmpty();
+        // both joined one upload, or one found the other's finished object
+        Object idA = ea.getMessage().getHeader(S3LiteConstants.UPLOAD_ID);
+        Object idB = eb.getMessage().getHeader(S3LiteConstants.UPLOAD_ID);
+        boolean oneWasDone = Boolean.TRUE.equals(ea.getMessage().getHeader(S3LiteConstants.ALREADY_UPLOADED))
+                || Boolean.TRUE.equals(eb.getMessage().getHeader(S3LiteConstants.ALREADY_UPLOADED));
+        assertThat(oneWasDone || java.util.Objects.equals(idA, idB)).as("ids %s / %s", idA, idB).isTrue();
+        long completions = proxy.seen().stream()
+                .filter(s -> s.method().equals("POST") && s.target().contains("uploadId=")).map(FaultProxy.Seen::target)
+                .map(t -> t.substring(t.indexOf("uploadId="))).distinct().count();
+        assertThat(completions).as("completed upload ids").isEqualTo(1);
+    }
 }
