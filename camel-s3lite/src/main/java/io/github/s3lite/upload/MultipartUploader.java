@@ -26,6 +26,7 @@ import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.PartInfo;
 import io.github.s3lite.client.PutResult;
 import io.github.s3lite.client.RequestBody;
+import io.github.s3lite.client.S3AccessDeniedException;
 import io.github.s3lite.client.S3Client;
 import io.github.s3lite.client.S3Exception;
 import io.github.s3lite.client.S3Limits;
@@ -132,9 +133,14 @@ public final class MultipartUploader {
             PutResult result;
             try {
                 result = client.completeMultipartUpload(bucket, key, uploadId, parts, null);
-            } catch (S3NotFoundException e) {
-                // another node sharing the checkpoints may have completed this very upload a moment ago
-                UploadResult byOther = alreadyUploaded(bucket, key, sourceId);
+            } catch (S3Exception e) {
+                // Another node sharing the checkpoints may be completing this very upload (NoSuchUpload, or the store
+                // failing two concurrent completions, or InvalidPart while it still rewrites a part): wait for its
+                // done mark before calling this a failure.
+                if (e instanceof S3AccessDeniedException || store == CheckpointStore.NONE) {
+                    throw e;
+                }
+                UploadResult byOther = awaitCompletionByOther(bucket, key, sourceId);
                 if (byOther != null) {
                     return byOther;
                 }
@@ -179,6 +185,26 @@ public final class MultipartUploader {
     private Map<Integer, PartInfo> partsOf(String bucket, String key, String uploadId) {
         return client.listParts(bucket, key, uploadId).stream()
                 .collect(Collectors.toMap(PartInfo::partNumber, Function.identity(), (a, b) -> b));
+    }
+
+    /** After a failed completion: up to 30 s for another node's {@code done} mark of this source to appear. */
+    private UploadResult awaitCompletionByOther(String bucket, String key, String sourceId) {
+        if (store == CheckpointStore.NONE) {
+            return null;
+        }
+        for (int i = 0; i < 150; i++) {
+            UploadResult done = alreadyUploaded(bucket, key, sourceId);
+            if (done != null) {
+                return done;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The object exists with an ETag that a {@code done} checkpoint of this source names. */
