@@ -509,6 +509,15 @@ class S3LiteConsumerTest {
                         assertThat(body.read(new byte[10])).isEqualTo(10); // opens the GET, leaves the rest unread
                         assertThat(body.isConnected()).isTrue();
                     }
+                    if (key(e).equals("partly")) {
+                        // re-readable: reset starts a new GET at byte 0 instead of buffering
+                        body.reset();
+                        assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("x".repeat(200_000));
+                        assertThat(body.getOpenCount()).isEqualTo(2);
+                        assertThat(body.position()).isEqualTo(200_000);
+                        body.reset();
+                        assertThat(body.read()).isEqualTo('x');
+                    }
                     if (key(e).equals("fails") && failedOnce.compareAndSet(false, true)) {
                         throw new IllegalStateException("boom");
                     }
