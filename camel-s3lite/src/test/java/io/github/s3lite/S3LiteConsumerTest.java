@@ -158,6 +158,8 @@ class S3LiteConsumerTest {
             pool.shutdown();
         }
         put(bucket, "other/not-me.txt", "outside the prefix");
+        assertThat(client.listObjects(bucket, "in/", null, null, 0, null).truncated())
+                .as("the listing has more than one page").isTrue();
 
         Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
         AtomicInteger total = new AtomicInteger();
