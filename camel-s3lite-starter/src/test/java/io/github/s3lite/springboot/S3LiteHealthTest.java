@@ -1,0 +1,84 @@
+package io.github.s3lite.springboot;
+
+import java.util.Map;
+
+import io.github.s3lite.test.EmbeddedS3;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class S3LiteHealthTest {
+
+    private static final EmbeddedS3 S3 = EmbeddedS3.get();
+
+    private ApplicationContextRunner runner(String bucket) {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, S3LiteComponentAutoConfiguration.class))
+                .withPropertyValues(
+                        "camel.component.s3lite.endpoint=" + S3.endpoint(),
+                        "camel.component.s3lite.path-style-access=true",
+                        "camel.component.s3lite.access-key=" + EmbeddedS3.ACCESS_KEY,
+                        "camel.component.s3lite.secret-key=" + EmbeddedS3.SECRET_KEY)
+                .withBean(RouteBuilder.class, () -> new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:put").to("s3lite:" + bucket);
+                    }
+                });
+    }
+
+    @Test
+    void upForAnExistingBucket() {
+        String bucket = S3.newBucket("health-up");
+        runner(bucket).run(ctx -> {
+            assertThat(ctx).hasNotFailed();
+            Health health = ctx.getBean("s3liteHealthIndicator", HealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> buckets = (Map<String, Object>) health.getDetails().get("buckets");
+            assertThat(buckets).containsKey(bucket);
+            assertThat(health.toString()).doesNotContain(EmbeddedS3.SECRET_KEY).doesNotContain(EmbeddedS3.ACCESS_KEY);
+
+            HealthCheck check = HealthCheckRegistry.get(ctx.getBean(CamelContext.class)).getCheck("s3lite").orElseThrow();
+            assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+        });
+    }
+
+    @Test
+    void downForAMissingBucket() {
+        String bucket = "no-such-bucket-" + Long.toHexString(System.nanoTime());
+        runner(bucket).run(ctx -> {
+            assertThat(ctx).hasNotFailed();
+            Health health = ctx.getBean("s3liteHealthIndicator", HealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> buckets = (Map<String, Object>) health.getDetails().get("buckets");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> detail = (Map<String, Object>) buckets.get(bucket);
+            assertThat(detail).containsEntry("status", "DOWN").containsEntry("statusCode", 404)
+                    .containsEntry("errorCode", "NoSuchBucket");
+            assertThat(health.toString()).doesNotContain(EmbeddedS3.SECRET_KEY);
+
+            HealthCheck.Result result = HealthCheckRegistry.get(ctx.getBean(CamelContext.class)).getCheck("s3lite")
+                    .orElseThrow().call();
+            assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(result.getDetails()).containsEntry(org.apache.camel.impl.health.AbstractHealthCheck.SERVICE_ERROR_CODE, "NoSuchBucket");
+        });
+    }
+
+    @Test
+    void noIndicatorWhenTurnedOff() {
+        runner("whatever").withPropertyValues("camel.component.s3lite.health-indicator.enabled=false")
+                .run(ctx -> assertThat(ctx).doesNotHaveBean("s3liteHealthIndicator"));
+    }
+}
