@@ -1,0 +1,486 @@
+package io.github.s3lite.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3ClientConfig;
+import io.github.s3lite.client.auth.Credentials;
+import io.github.s3lite.client.auth.CredentialsProvider;
+
+/**
+ * The benchmark driver: generates the data, starts S3Proxy in its own JVM, runs every (scenario, size, client)
+ * configuration in a fresh process (a forked JVM per Camel run, curl for the ceiling), round-robin so that load
+ * drift hits all clients alike, and prints medians as a text table and as Markdown.
+ * <p>
+ * Options: {@code --quick} (64 MiB, 1 run each), {@code --runs N}, {@code --sizes 64m,1g}, {@code --part-size BYTES},
+ * {@code --out FILE.md}, {@code --work DIR} (default: a new temp dir, deleted at the end), {@code --only REGEX} (the
+ * configurations whose "scenario size [-Xmx..], client" it finds, e.g. {@code "put multipart, file"}).
+ */
+public final class Bench {
+    private static final long MIB = 1024 * 1024;
+    private static final long GIB = 1024 * MIB;
+    private static final String BUCKET = "bench";
+
+    /** One configuration: a scenario, a size, a client and how it is started. */
+    record Config(String scenario, long size, String client, String component, String op, String body, String checksum,
+            String xmx, int runs) {
+        String label() {
+            return scenario + " " + sizeLabel(size) + (xmx.equals(DEFAULT_XMX) || xmx.equals("-") ? "" : " -Xmx" + xmx);
+        }
+    }
+
+    /** One run's measurements; cpu values in seconds, memory in bytes (-1 unknown). */
+    record Run(boolean ok, String error, long bytes, double wallS, double cpuS, double cpuTotalS, double serverCpuS,
+            long heapPeak, long rssPeak) {
+    }
+
+    static final String DEFAULT_XMX = "4g";
+
+    private final Path work;
+    private final boolean ownWork;
+    private final long partSize;
+    private final String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    private final String classpath = System.getProperty("java.class.path");
+    private final PrintStream log = System.out;
+    private Process server;
+    private int port;
+    private S3Client s3;
+    /** Only configurations whose "label, client" this finds. */
+    private java.util.regex.Pattern only;
+    private final boolean haveTime = Files.isExecutable(Paths.get("/usr/bin/time"));
+
+    Bench(Path work, boolean ownWork, long partSize) {
+        this.work = work;
+        this.ownWork = ownWork;
+        this.partSize = partSize;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        int runs = 3;
+        List<Long> sizes = List.of(64 * MIB, GIB);
+        long partSize = 8 * MIB;
+        Path out = Paths.get("benchmark-results.md");
+        Path work = null;
+        java.util.regex.Pattern only = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Bench::parseSize).toList();
+                case "--part-size" -> partSize = parseSize(args[++i]);
+                case "--out" -> out = Paths.get(args[++i]);
+                case "--work" -> work = Paths.get(args[++i]);
+                case "--only" -> only = java.util.regex.Pattern.compile(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (quick) {
+            runs = 1;
+            sizes = List.of(64 * MIB);
+        }
+        boolean own = work == null;
+        if (own) {
+            work = Files.createTempDirectory("s3lite-bench");
+        } else {
+            Files.createDirectories(work);
+        }
+        Bench b = new Bench(work, own, partSize);
+        b.only = only;
+        try {
+            b.run(sizes, runs, out);
+        } finally {
+            b.close();
+        }
+    }
+
+    void run(List<Long> sizes, int runs, Path out) throws Exception {
+        String started = ZonedDateTime.now().toString();
+        log.printf("work dir %s, part size %d MiB, %d run(s) per configuration, load %s%n", work, partSize / MIB, runs,
+                loadAvg());
+        Map<Long, Path> sources = new LinkedHashMap<>();
+        for (long size : sizes) {
+            sources.put(size, generate(size));
+        }
+        startServer();
+        s3 = new S3Client(S3ClientConfig.of(URI.create("http://127.0.0.1:" + port), "us-east-1", true,
+                CredentialsProvider.of(new Credentials(Client.ACCESS_KEY, Client.SECRET_KEY))));
+        s3.createBucket(BUCKET);
+        for (Map.Entry<Long, Path> e : sources.entrySet()) {
+            // the object every download reads
+            Run r = curl("put", e.getValue(), "dl-" + sizeLabel(e.getKey()));
+            if (!r.ok()) {
+                throw new IllegalStateException("Could not store the download object: " + r.error());
+            }
+        }
+
+        List<Config> configs = configs(sizes, runs).stream()
+                .filter(c -> only == null || only.matcher(c.label() + ", " + c.client()).find()).toList();
+        Map<Config, List<Run>> results = new LinkedHashMap<>();
+        configs.forEach(c -> results.put(c, new ArrayList<>()));
+        int maxRuns = configs.stream().mapToInt(Config::runs).max().orElse(0);
+        for (int round = 1; round <= maxRuns; round++) {
+            for (Config c : configs) {
+                if (round > c.runs()) {
+                    continue;
+                }
+                Run r = runOne(c, sources.get(c.size()), round);
+                results.get(c).add(r);
+                log.printf(Locale.ROOT, "[%d/%d] %-40s %-14s %s%n", round, c.runs(), c.label(), c.client(), r.ok()
+                        ? String.format(Locale.ROOT, "%7.1f MB/s  cpu %6.2f s  heap %5d MiB  rss %5d MiB  server cpu %5.2f s",
+                                r.bytes() / 1e6 / r.wallS(), r.cpuS(), r.heapPeak() / MIB, r.rssPeak() / MIB, r.serverCpuS())
+                        : "FAILED " + r.error());
+            }
+        }
+        String table = markdown(results, started, runs);
+        log.println();
+        log.println(table);
+        Files.writeString(out, table);
+        log.println("Markdown written to " + out.toAbsolutePath());
+    }
+
+    List<Config> configs(List<Long> sizes, int runs) {
+        List<Config> l = new ArrayList<>();
+        for (long size : sizes) {
+            for (String cs : List.of("MD5", "CRC32C")) {
+                l.add(new Config("put single, file", size, "s3lite " + cs, "s3lite", "put-single", "file", cs, DEFAULT_XMX, runs));
+            }
+            l.add(new Config("put single, file", size, "aws2-s3", "aws2-s3", "put-single", "file", "-", DEFAULT_XMX, runs));
+            l.add(new Config("put single, file", size, "curl", "curl", "put", "file", "-", "-", runs));
+            for (String body : List.of("file", "stream")) {
+                String sc = "put multipart, " + body;
+                for (String cs : List.of("MD5", "CRC32C")) {
+                    l.add(new Config(sc, size, "s3lite " + cs, "s3lite", "put-multipart", body, cs, DEFAULT_XMX, runs));
+                }
+                l.add(new Config(sc, size, "aws2-s3", "aws2-s3", "put-multipart", body, "-", DEFAULT_XMX, runs));
+                l.add(new Config(sc, size, "minio", "minio", "put-multipart", body, "-", DEFAULT_XMX, runs));
+            }
+            for (String c : List.of("s3lite", "aws2-s3", "minio")) {
+                l.add(new Config("get", size, c, c, "get", "-", "-", DEFAULT_XMX, runs));
+            }
+            l.add(new Config("get", size, "curl", "curl", "get", "-", "-", "-", runs));
+            if (size >= GIB) {
+                // bounded memory: the same uploads in a 64 MiB heap
+                for (String body : List.of("file", "stream")) {
+                    l.add(new Config("put multipart, " + body, size, "s3lite MD5", "s3lite", "put-multipart", body, "MD5", "64m",
+                            runs));
+                }
+                // once: it is expected to run out of memory (camel-minio cannot take a stream of unknown length at all)
+                l.add(new Config("put multipart, stream", size, "aws2-s3", "aws2-s3", "put-multipart", "stream", "-", "64m", 1));
+            }
+        }
+        return l;
+    }
+
+    Run runOne(Config c, Path source, int round) throws Exception {
+        String key = "k-" + c.scenario().replaceAll("[^a-z]", "") + "-" + sizeLabel(c.size()) + "-"
+                     + c.client().replaceAll("[^A-Za-z0-9]", "") + "-" + c.xmx() + "-" + round;
+        Path target = work.resolve("download.bin");
+        Run r;
+        if (c.component().equals("curl")) {
+            r = c.op().equals("get") ? curl("get", target, "dl-" + sizeLabel(c.size())) : curl("put", source, key);
+        } else {
+            boolean get = c.op().equals("get");
+            r = java(c, get ? target : source, get ? "dl-" + sizeLabel(c.size()) : key);
+        }
+        if (r.ok() && r.bytes() != c.size()) {
+            r = fail("transferred " + r.bytes() + " bytes, expected " + c.size());
+        }
+        if (c.op().equals("get")) {
+            Files.deleteIfExists(target);
+        } else {
+            try {
+                s3.deleteObject(BUCKET, key);
+            } catch (RuntimeException e) {
+                // not there when the upload failed
+            }
+        }
+        return r;
+    }
+
+    private Run java(Config c, Path file, String key) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx" + c.xmx(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", classpath, Client.class.getName(), c.component(), c.op(), c.body(), file.toString(),
+                String.valueOf(port), BUCKET, key, String.valueOf(partSize), c.checksum()));
+        long s0 = serverCpuTicks();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        Process p = pb.start();
+        List<String> lines = readAll(p);
+        boolean done = p.waitFor(20, TimeUnit.MINUTES);
+        double serverCpu = (serverCpuTicks() - s0) / 100.0;
+        if (!done) {
+            p.destroyForcibly();
+            return fail("timed out");
+        }
+        for (String line : lines) {
+            if (line.startsWith("RESULT ")) {
+                Map<String, String> kv = new LinkedHashMap<>();
+                for (String part : line.substring(7).split(" ")) {
+                    String[] x = part.split("=", 2);
+                    kv.put(x[0], x[1]);
+                }
+                return new Run(true, null, Long.parseLong(kv.get("bytes")), Long.parseLong(kv.get("wallNs")) / 1e9,
+                        Long.parseLong(kv.get("cpuNs")) / 1e9, Long.parseLong(kv.get("cpuTotalNs")) / 1e9, serverCpu,
+                        Long.parseLong(kv.get("heapPeak")), Long.parseLong(kv.get("rssPeak")));
+            }
+        }
+        return fail("exit " + p.exitValue() + ": " + summary(lines));
+    }
+
+    /** curl with SigV4 as the ceiling; CPU and peak RSS from /usr/bin/time. */
+    private Run curl(String op, Path file, String key) throws Exception {
+        Path timeOut = work.resolve("time.txt");
+        List<String> cmd = new ArrayList<>();
+        if (haveTime) {
+            cmd.addAll(List.of("/usr/bin/time", "-o", timeOut.toString(), "-f", "%e %U %S %M"));
+        }
+        // curl 7.88 signs a -T upload as if its payload were empty unless told UNSIGNED-PAYLOAD (what s3lite sends too)
+        cmd.addAll(List.of("curl", "-sS", "--fail-with-body", "--aws-sigv4", "aws:amz:us-east-1:s3", "--user",
+                Client.ACCESS_KEY + ":" + Client.SECRET_KEY, "-H", "x-amz-content-sha256: UNSIGNED-PAYLOAD"));
+        if (op.equals("put")) {
+            cmd.addAll(List.of("-T", file.toString(), "-o", "/dev/null"));
+        } else {
+            cmd.addAll(List.of("-o", file.toString()));
+        }
+        cmd.add("http://127.0.0.1:" + port + "/" + BUCKET + "/" + key);
+        long s0 = serverCpuTicks();
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        List<String> lines = readAll(p);
+        p.waitFor();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double serverCpu = (serverCpuTicks() - s0) / 100.0;
+        if (p.exitValue() != 0) {
+            return fail("curl exit " + p.exitValue() + ": " + summary(lines));
+        }
+        double cpu = -1;
+        long rss = -1;
+        if (haveTime) {
+            String[] t = Files.readString(timeOut).trim().split("\\s+");
+            String[] last = Arrays.copyOfRange(t, t.length - 4, t.length);
+            cpu = Double.parseDouble(last[1]) + Double.parseDouble(last[2]);
+            rss = Long.parseLong(last[3]) * 1024;
+        }
+        return new Run(true, null, Files.size(file), wall, cpu, cpu, serverCpu, -1, rss);
+    }
+
+    private static Run fail(String why) {
+        return new Run(false, why, 0, 0, 0, 0, 0, -1, -1);
+    }
+
+    private static List<String> readAll(Process p) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null;) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    private static String summary(List<String> lines) {
+        for (String l : lines) {
+            if (l.startsWith("FAILED ")) {
+                return shorten(l.substring(7));
+            }
+        }
+        for (String l : lines) {
+            if (l.contains("OutOfMemoryError")) {
+                return "java.lang.OutOfMemoryError";
+            }
+        }
+        return shorten(String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+
+    private long serverCpuTicks() {
+        try {
+            String stat = Files.readString(Paths.get("/proc/" + server.pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private Path generate(long size) throws IOException {
+        Path p = work.resolve("data-" + sizeLabel(size) + ".bin");
+        SplittableRandom rnd = new SplittableRandom(size);
+        byte[] buf = new byte[(int) MIB];
+        try (OutputStream out = Files.newOutputStream(p)) {
+            for (long done = 0; done < size; done += buf.length) {
+                for (int i = 0; i < buf.length; i += 8) {
+                    long v = rnd.nextLong();
+                    for (int j = 0; j < 8; j++) {
+                        buf[i + j] = (byte) (v >>> (8 * j));
+                    }
+                }
+                out.write(buf, 0, (int) Math.min(buf.length, size - done));
+            }
+        }
+        log.printf("generated %s (%d bytes of random data)%n", p, size);
+        return p;
+    }
+
+    private void startServer() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path storage = Files.createDirectories(work.resolve("s3proxy-store"));
+        Path serverLog = work.resolve("s3proxy.log");
+        server = new ProcessBuilder(javaBin, "-Xmx2g", "-cp", classpath,
+                S3ProxyServer.class.getName(), String.valueOf(port), storage.toString(), Client.ACCESS_KEY, Client.SECRET_KEY)
+                .redirectErrorStream(true).start();
+        BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        List<String> early = new ArrayList<>();
+        for (String line; (line = r.readLine()) != null;) {
+            early.add(line);
+            if (line.startsWith("READY ")) {
+                break;
+            }
+        }
+        if (!server.isAlive()) {
+            throw new IllegalStateException("S3Proxy did not start: " + String.join("\n", early));
+        }
+        Thread drain = new Thread(() -> {
+            try (OutputStream o = Files.newOutputStream(serverLog)) {
+                server.getInputStream().transferTo(o);
+            } catch (IOException ignored) {
+                // server gone
+            }
+        }, "s3proxy-log");
+        drain.setDaemon(true);
+        drain.start();
+        log.printf("S3Proxy 4.1.0 started as pid %d on port %d (filesystem-nio2 store %s)%n", server.pid(), port, storage);
+    }
+
+    void close() throws IOException {
+        if (s3 != null) {
+            s3.close();
+        }
+        if (server != null) {
+            server.destroy();
+            try {
+                server.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server.destroyForcibly();
+        }
+        if (ownWork) {
+            try (Stream<Path> s = Files.walk(work)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            log.println("deleted " + work);
+        }
+    }
+
+    // ------------------------------------------------------------------ report
+
+    String markdown(Map<Config, List<Run>> results, String started, int runs) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Started ").append(started).append(", finished ").append(ZonedDateTime.now()).append(", load average now ")
+                .append(loadAvg()).append(". Part size ").append(partSize / MIB).append(" MiB, s3lite uploadConcurrency=4, ")
+                .append(runs).append(" run(s) per configuration (medians).\n\n");
+        sb.append("| scenario | size | client | MB/s | client CPU s/GiB | server CPU s/GiB | peak heap MiB | peak RSS MiB | runs ok |\n");
+        sb.append("|---|---|---|---:|---:|---:|---:|---:|---|\n");
+        for (Map.Entry<Config, List<Run>> e : results.entrySet()) {
+            Config c = e.getKey();
+            List<Run> ok = e.getValue().stream().filter(Run::ok).toList();
+            String scenario = c.scenario() + (c.xmx().equals(DEFAULT_XMX) || c.xmx().equals("-") ? "" : ", -Xmx" + c.xmx());
+            sb.append("| ").append(scenario).append(" | ").append(sizeLabel(c.size())).append(" | ").append(c.client())
+                    .append(" | ");
+            if (ok.isEmpty()) {
+                String err = e.getValue().isEmpty() ? "not run" : e.getValue().get(0).error();
+                sb.append("FAILED | | | | | ").append(0).append("/").append(e.getValue().size()).append(": ")
+                        .append(err.replace("|", "/")).append(" |\n");
+                continue;
+            }
+            double gib = c.size() / (double) GIB;
+            sb.append(fmt(median(ok.stream().mapToDouble(r -> r.bytes() / 1e6 / r.wallS()).toArray()), 1)).append(" | ")
+                    .append(ok.get(0).cpuS() < 0 ? "n/a"
+                            : fmt(median(ok.stream().mapToDouble(r -> r.cpuS() / gib).toArray()), 2)).append(" | ")
+                    .append(fmt(median(ok.stream().mapToDouble(r -> r.serverCpuS() / gib).toArray()), 2)).append(" | ")
+                    .append(ok.get(0).heapPeak() < 0 ? "n/a"
+                            : String.valueOf(ok.stream().mapToLong(Run::heapPeak).max().getAsLong() / MIB)).append(" | ")
+                    .append(ok.get(0).rssPeak() < 0 ? "n/a"
+                            : String.valueOf(ok.stream().mapToLong(Run::rssPeak).max().getAsLong() / MIB)).append(" | ")
+                    .append(ok.size()).append("/").append(e.getValue().size());
+            if (ok.size() < e.getValue().size()) {
+                e.getValue().stream().filter(r -> !r.ok()).findFirst()
+                        .ifPresent(r -> sb.append(": ").append(r.error().replace("|", "/")));
+            }
+            sb.append(" |\n");
+        }
+        sb.append("\nRaw runs (wall s, client CPU s during the transfer, client CPU s of the whole process incl. JVM start, "
+                  + "server CPU s):\n\n");
+        for (Map.Entry<Config, List<Run>> e : results.entrySet()) {
+            sb.append("- ").append(e.getKey().label()).append(", ").append(e.getKey().client()).append(":");
+            for (Run r : e.getValue()) {
+                sb.append(r.ok() ? String.format(Locale.ROOT, " [%.2f, %.2f, %.2f, %.2f]", r.wallS(), r.cpuS(), r.cpuTotalS(),
+                        r.serverCpuS()) : " [failed]");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    static String fmt(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    static String sizeLabel(long size) {
+        return size % GIB == 0 ? size / GIB + "GiB" : size % MIB == 0 ? size / MIB + "MiB" : size + "B";
+    }
+
+    static long parseSize(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        long mult = 1;
+        if (t.endsWith("g")) {
+            mult = GIB;
+        } else if (t.endsWith("m")) {
+            mult = MIB;
+        }
+        return Long.parseLong(mult == 1 ? t : t.substring(0, t.length() - 1)) * mult;
+    }
+
+    private static String loadAvg() {
+        try {
+            return Files.readString(Paths.get("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}

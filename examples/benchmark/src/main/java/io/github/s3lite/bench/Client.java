@@ -1,0 +1,176 @@
+package io.github.s3lite.bench;
+
+import java.io.FileInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Locale;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * One client run in its own JVM: one upload or one download through one Camel component, via a route
+ * {@code direct:run -> <component uri> [-> copy the InputStream body to a file]}.
+ * Prints one line {@code RESULT bytes=.. wallNs=.. cpuNs=.. cpuTotalNs=.. heapPeak=.. rssPeak=..}.
+ * <p>
+ * Arguments: {@code <component> <op> <body> <file> <port> <bucket> <key> <partSize> <checksum>} where component is
+ * s3lite|aws2-s3|minio, op is put-single|put-multipart|get, body is file|stream (put) or ignored (get), file is the
+ * source (put) or the target (get), checksum is the s3lite checksumAlgorithm.
+ */
+public final class Client {
+    public static final String ACCESS_KEY = "bench-access";
+    public static final String SECRET_KEY = "bench-secret-key-0123456789";
+
+    private Client() {
+    }
+
+    /** A stream whose length nobody can learn in advance, like a socket's. */
+    static final class UnknownLengthStream extends FilterInputStream {
+        UnknownLengthStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int available() {
+            return 0;
+        }
+    }
+
+    public static void main(String[] a) throws Exception {
+        String component = a[0];
+        String op = a[1];
+        String bodyKind = a[2];
+        Path file = Paths.get(a[3]);
+        int port = Integer.parseInt(a[4]);
+        String bucket = a[5];
+        String key = a[6];
+        long partSize = Long.parseLong(a[7]);
+        String checksum = a[8];
+        String uri = uri(component, op, port, bucket, key, partSize, checksum);
+
+        CamelContext ctx = new DefaultCamelContext();
+        // Camel 4 caches streams by default (spooling them to disk above 128 KiB): off, so an InputStream body
+        // reaches the component as the stream it is.
+        ctx.setStreamCaching(false);
+        ctx.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                if (op.equals("get")) {
+                    from("direct:run").to(uri).process(e -> {
+                        try (InputStream in = e.getMessage().getMandatoryBody(InputStream.class);
+                             OutputStream out = Files.newOutputStream(file)) {
+                            in.transferTo(out);
+                        }
+                    });
+                } else {
+                    from("direct:run").to(uri);
+                }
+            }
+        });
+        ctx.start();
+        ProducerTemplate template = ctx.createProducerTemplate();
+        com.sun.management.OperatingSystemMXBean os
+                = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        InputStream stream = null;
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        Object body;
+        if (op.equals("get")) {
+            body = null;
+        } else if (bodyKind.equals("file")) {
+            body = file.toFile();
+        } else {
+            stream = new UnknownLengthStream(new FileInputStream(file.toFile()));
+            body = stream;
+        }
+        Exchange ex = template.send("direct:run", e -> {
+            e.getMessage().setBody(body);
+            e.getMessage().setHeader("CamelS3LiteKey", key);
+            e.getMessage().setHeader("CamelAwsS3Key", key);
+            e.getMessage().setHeader("CamelMinioObjectName", key);
+        });
+        long t1 = System.nanoTime();
+        long cpu1 = os.getProcessCpuTime();
+        if (stream != null) {
+            stream.close();
+        }
+        if (ex.getException() != null) {
+            System.out.println("FAILED " + ex.getException());
+            ex.getException().printStackTrace();
+            ctx.stop();
+            System.exit(2);
+        }
+        long heapPeak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                heapPeak += pool.getPeakUsage().getUsed();
+            }
+        }
+        long bytes = Files.size(file);
+        long rss = vmHwmBytes();
+        long cpuTotal = os.getProcessCpuTime();
+        System.out.printf(Locale.ROOT, "RESULT bytes=%d wallNs=%d cpuNs=%d cpuTotalNs=%d heapPeak=%d rssPeak=%d%n", bytes,
+                t1 - t0, cpu1 - cpu0, cpuTotal, heapPeak, rss);
+        System.out.flush();
+        ctx.stop();
+        System.exit(0);
+    }
+
+    static String uri(String component, String op, int port, String bucket, String key, long partSize, String checksum) {
+        boolean get = op.equals("get");
+        boolean multipart = op.equals("put-multipart");
+        switch (component) {
+            case "s3lite":
+                return "s3lite:" + bucket + "?endpoint=http://127.0.0.1:" + port + "&pathStyleAccess=true&region=us-east-1"
+                       + "&accessKey=RAW(" + ACCESS_KEY + ")&secretKey=RAW(" + SECRET_KEY + ")&keyName=" + key
+                       + (get ? "&operation=getObject"
+                               : "&operation=putObject&checksumAlgorithm=" + checksum + "&partSize=" + partSize
+                                 + "&uploadConcurrency=4&contentType=application/octet-stream"
+                                 + (multipart ? "&multipartThreshold=" + partSize
+                                              : "&multipartThreshold=" + (4L << 30)));
+            case "aws2-s3":
+                return "aws2-s3:" + bucket + "?overrideEndpoint=true&uriEndpointOverride=http://127.0.0.1:" + port
+                       + "&forcePathStyle=true&region=us-east-1&accessKey=RAW(" + ACCESS_KEY + ")&secretKey=RAW("
+                       + SECRET_KEY + ")&keyName=" + key
+                       + (get ? "&operation=getObject"
+                               : (multipart ? "&multiPartUpload=true&partSize=" + partSize : "&multiPartUpload=false"));
+            case "minio":
+                // camel-minio has no part-size or multipart option: minio-java decides (multipart above 5 MiB)
+                return "minio:" + bucket + "?endpoint=http://127.0.0.1&proxyPort=" + port + "&secure=false&region=us-east-1"
+                       + "&accessKey=RAW(" + ACCESS_KEY + ")&secretKey=RAW(" + SECRET_KEY + ")&keyName=" + key
+                       + "&autoCreateBucket=false" + (get ? "&operation=getObject" : "");
+            default:
+                throw new IllegalArgumentException("unknown component " + component);
+        }
+    }
+
+    /** VmHWM of this process (peak resident set), bytes; -1 where /proc is missing. */
+    static long vmHwmBytes() {
+        try {
+            for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
+}
