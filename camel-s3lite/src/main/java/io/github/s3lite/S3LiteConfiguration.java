@@ -30,8 +30,8 @@ public class S3LiteConfiguration implements Cloneable {
               description = "Region used for signing (and for the AWS endpoint when no endpoint is set).")
     private String region = "us-east-1";
     @UriParam(label = "common",
-              description = "Base URL of an S3-compatible service, such as http://127.0.0.1:9000 or https://<account>.r2.cloudflarestorage.com. "
-                            + "Default: AWS's regional endpoint https://s3.<region>.amazonaws.com.")
+              description = "Base URL of an S3-compatible service, such as http://127.0.0.1:9000 or https://ACCOUNT_ID.r2.cloudflarestorage.com. "
+                            + "Default: AWS's regional endpoint https://s3.REGION.amazonaws.com.")
     private String endpoint;
     @UriParam(label = "common", defaultValue = "false",
               description = "Path-style addressing (host/bucket/key) instead of virtual-host (bucket.host/key). Most self-hosted stores need true.")
