@@ -80,12 +80,17 @@ public final class MultipartUploader {
                 ? PartPlan.forLength(source.length(), settings.partSize(), settings.maxObjectSize())
                 : null;
         long partSize = plan != null ? plan.partSize() : settings.partSize();
+        Buffers buffers = null;
         byte[] firstBuffer = null;
+        int firstLength = 0;
         if (source instanceof UploadSource.StreamSource s) {
-            firstBuffer = readPart(s.stream(), partSize, key, 1);
-            if (s.length() < 0 && firstBuffer.length < partSize) {
+            buffers = new Buffers((int) partSize, settings.concurrency() + 1);
+            firstBuffer = buffers.take();
+            firstLength = readPart(s.stream(), firstBuffer, key, 1);
+            if (s.length() < 0 && firstLength < partSize) {
                 // the whole stream fit in one part: a single PUT is cheaper than a multipart upload
-                PutResult r = client.putObject(bucket, key, RequestBody.of(firstBuffer), options, settings.checksum());
+                PutResult r = client.putObject(bucket, key, new RequestBody.Bytes(firstBuffer, 0, firstLength), options,
+                        settings.checksum());
                 return new UploadResult(r.eTag(), r.versionId(), null, 1, 0, false);
             }
         }
@@ -126,7 +131,7 @@ public final class MultipartUploader {
             if (source instanceof UploadSource.FileSource f) {
                 run.sendFile(f);
             } else {
-                run.sendStream((UploadSource.StreamSource) source, firstBuffer, partSize);
+                run.sendStream((UploadSource.StreamSource) source, buffers, firstBuffer, firstLength, partSize);
             }
             List<PartInfo> parts = new ArrayList<>(run.completed.values());
             parts.sort(Comparator.comparingInt(PartInfo::partNumber));
@@ -291,10 +296,33 @@ public final class MultipartUploader {
         store.remove(CheckpointKeys.mpu(target, uploadId));
     }
 
-    /** Reads up to {@code size} bytes (fewer only at the end of the stream). */
-    private static byte[] readPart(InputStream in, long size, String key, int partNumber) {
+    /**
+     * Part-sized buffers for stream bodies, reused: at most {@code concurrency + 1} exist at a time (the parts in
+     * flight plus the one being read), so memory is bounded by the part size, not the stream length.
+     */
+    private static final class Buffers {
+        private final java.util.concurrent.ArrayBlockingQueue<byte[]> free;
+        private final int size;
+
+        Buffers(int size, int capacity) {
+            this.size = size;
+            this.free = new java.util.concurrent.ArrayBlockingQueue<>(capacity);
+        }
+
+        byte[] take() {
+            byte[] b = free.poll();
+            return b != null ? b : new byte[size];
+        }
+
+        void give(byte[] b) {
+            free.offer(b);
+        }
+    }
+
+    /** Fills {@code buf} from the stream; fewer bytes only at the end of the stream. */
+    private static int readPart(InputStream in, byte[] buf, String key, int partNumber) {
         try {
-            return in.readNBytes((int) size);
+            return in.readNBytes(buf, 0, buf.length);
         } catch (IOException e) {
             throw new S3TransientException("Reading part " + partNumber + " of the body for " + key + " failed: " + e,
                     0, null, null, e);
@@ -327,7 +355,7 @@ public final class MultipartUploader {
                 for (int n = 1; n <= plan.partCount() && failure.get() == null; n++) {
                     long len = plan.length(n);
                     if (!reusable(n, len, null)) {
-                        submit(n, RequestBody.of(f.path(), plan.offset(n), len));
+                        submit(n, RequestBody.of(f.path(), plan.offset(n), len), null, null);
                     }
                 }
             } finally {
@@ -336,33 +364,39 @@ public final class MultipartUploader {
             rethrowFailure();
         }
 
-        void sendStream(UploadSource.StreamSource s, byte[] first, long partSize) {
+        void sendStream(UploadSource.StreamSource s, Buffers buffers, byte[] first, int firstLength, long partSize) {
             byte[] buf = first;
+            int len = firstLength;
             long total = 0;
             try {
-            for (int n = 1; failure.get() == null; n++) {
-                if (n > 1) {
-                    buf = readPart(s.stream(), partSize, key, n);
-                    if (buf.length == 0) {
+                for (int n = 1; failure.get() == null; n++) {
+                    if (n > 1) {
+                        buf = buffers.take();
+                        len = readPart(s.stream(), buf, key, n);
+                        if (len == 0) {
+                            buffers.give(buf);
+                            break;
+                        }
+                    }
+                    if (n > S3Limits.MAX_PARTS) {
+                        throw new IllegalArgumentException("The stream for " + key + " is longer than " + S3Limits.MAX_PARTS
+                                + " parts of " + partSize + " bytes: raise partSize");
+                    }
+                    total += len;
+                    if (total > settings.maxObjectSize()) {
+                        throw new IllegalArgumentException("The stream for " + key
+                                + " exceeds the configured maximum object size of " + settings.maxObjectSize()
+                                + " bytes (maxObjectSize)");
+                    }
+                    if (reusable(n, len, buf)) {
+                        buffers.give(buf);
+                    } else {
+                        submit(n, new RequestBody.Bytes(buf, 0, len), buf, buffers);
+                    }
+                    if (len < partSize) {
                         break;
                     }
                 }
-                if (n > S3Limits.MAX_PARTS) {
-                    throw new IllegalArgumentException("The stream for " + key + " is longer than " + S3Limits.MAX_PARTS
-                            + " parts of " + partSize + " bytes: raise partSize");
-                }
-                total += buf.length;
-                if (total > settings.maxObjectSize()) {
-                    throw new IllegalArgumentException("The stream for " + key + " exceeds the configured maximum object size of "
-                            + settings.maxObjectSize() + " bytes (maxObjectSize)");
-                }
-                if (!reusable(n, buf.length, buf)) {
-                    submit(n, RequestBody.of(buf));
-                }
-                if (buf.length < partSize) {
-                    break;
-                }
-            }
             } finally {
                 awaitInFlight();
             }
@@ -379,7 +413,7 @@ public final class MultipartUploader {
             if (p == null || p.size() != len || !store.contains(CheckpointKeys.part(uploadId, n, p.eTag()))) {
                 return false;
             }
-            if (content != null && !md5Hex(content).equals(CheckpointKeys.stripQuotes(p.eTag()))) {
+            if (content != null && !md5Hex(content, (int) len).equals(CheckpointKeys.stripQuotes(p.eTag()))) {
                 return false;
             }
             completed.put(n, p);
@@ -388,7 +422,8 @@ public final class MultipartUploader {
             return true;
         }
 
-        private void submit(int n, RequestBody body) {
+        /** Sends one part on the executor; {@code buffer} (stream parts) goes back to {@code buffers} when done. */
+        private void submit(int n, RequestBody body, byte[] buffer, Buffers buffers) {
             try {
                 inFlight.acquire();
             } catch (InterruptedException ie) {
@@ -412,6 +447,9 @@ public final class MultipartUploader {
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
                     } finally {
+                        if (buffer != null) {
+                            buffers.give(buffer);
+                        }
                         inFlight.release();
                     }
                 });
@@ -435,9 +473,11 @@ public final class MultipartUploader {
         }
     }
 
-    static String md5Hex(byte[] data) {
+    static String md5Hex(byte[] data, int length) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
+            MessageDigest md = MessageDigest.getInstance("MD5");
+            md.update(data, 0, length);
+            return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
