@@ -46,7 +46,16 @@ public final class HttpTransport implements Closeable {
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient http;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpTransport.class);
+
     public HttpTransport(Settings settings) {
+        if (org.slf4j.LoggerFactory.getLogger("org.apache.hc.client5.http.headers").isDebugEnabled()
+                || org.slf4j.LoggerFactory.getLogger("org.apache.hc.client5.http.wire").isDebugEnabled()) {
+            // s3lite never logs headers itself, but HttpClient's own debug loggers print them unredacted
+            LOG.warn("HttpClient header/wire logging (org.apache.hc.client5.http.headers / .wire at DEBUG) is on: it writes the "
+                     + "Authorization and X-Amz-Security-Token headers of every S3 request to the log. Turn it off outside "
+                     + "debugging sessions.");
+        }
         Timeout connect = Timeout.of(settings.connectTimeout());
         Timeout socket = Timeout.of(settings.socketTimeout());
         PoolingHttpClientConnectionManagerBuilder pb = PoolingHttpClientConnectionManagerBuilder.create()
