@@ -3,8 +3,6 @@ package io.github.s3lite.client;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -36,20 +34,8 @@ public final class Checksums {
     }
 
     private static void readRegion(RequestBody.FileRegion f, Sink sink) {
-        try (FileChannel ch = FileChannel.open(f.path(), StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(BUFFER, Math.max(f.length(), 1)));
-            long pos = f.position();
-            long end = f.position() + f.length();
-            while (pos < end) {
-                buf.clear();
-                buf.limit((int) Math.min(buf.capacity(), end - pos));
-                int n = ch.read(buf, pos);
-                if (n < 0) {
-                    throw new IOException("File " + f.path() + " is shorter than expected: it changed during the upload");
-                }
-                sink.update(buf.array(), 0, n);
-                pos += n;
-            }
+        try {
+            FileRegions.read(f.path(), f.position(), f.length(), BUFFER, (b, n) -> sink.update(b, 0, n));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -405,7 +405,7 @@ public final class S3Client implements AutoCloseable {
     private static Call xmlCall(String method, String bucket, String key, List<QueryParam> query, byte[] xml) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/xml");
-        headers.put("Content-MD5", Base64.getEncoder().encodeToString(md5(xml)));
+        headers.put("Content-MD5", Checksums.compute(ChecksumAlgorithm.MD5, RequestBody.of(xml)));
         return new Call(method, bucket, key, query, headers, RequestBody.of(xml), Hashing.sha256Hex(xml));
     }
 
@@ -712,14 +712,6 @@ public final class S3Client implements AutoCloseable {
     private static void addIfPresent(List<QueryParam> q, String k, String v) {
         if (v != null && !v.isEmpty()) {
             q.add(new QueryParam(k, v));
-        }
-    }
-
-    private static byte[] md5(byte[] data) {
-        try {
-            return java.security.MessageDigest.getInstance("MD5").digest(data);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

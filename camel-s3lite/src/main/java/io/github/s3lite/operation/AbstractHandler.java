@@ -66,14 +66,15 @@ public abstract class AbstractHandler implements OperationHandler {
         m.setHeader(S3LiteConstants.LAST_MODIFIED, info.lastModified());
         Map<String, String> meta = UserMetadata.decodeFromWire(info.userMetadata());
         m.setHeader(S3LiteConstants.METADATA, meta);
-        setIfPresent(m, S3LiteConstants.VERSION_ID, info.versionId());
-        setIfPresent(m, S3LiteConstants.CONTENT_ENCODING, info.contentEncoding());
-        setIfPresent(m, S3LiteConstants.CACHE_CONTROL, info.cacheControl());
-        setIfPresent(m, S3LiteConstants.CONTENT_DISPOSITION, info.contentDisposition());
-        setIfPresent(m, S3LiteConstants.CONTENT_RANGE, info.contentRange());
+        setOrRemove(m, S3LiteConstants.VERSION_ID, info.versionId());
+        setOrRemove(m, S3LiteConstants.CONTENT_ENCODING, info.contentEncoding());
+        setOrRemove(m, S3LiteConstants.CACHE_CONTROL, info.cacheControl());
+        setOrRemove(m, S3LiteConstants.CONTENT_DISPOSITION, info.contentDisposition());
+        setOrRemove(m, S3LiteConstants.CONTENT_RANGE, info.contentRange());
     }
 
-    private static void setIfPresent(Message m, String name, Object value) {
+    /** Sets the header, or removes a stale one when there is no value. */
+    protected static void setOrRemove(Message m, String name, Object value) {
         if (value != null) {
             m.setHeader(name, value);
         } else {

@@ -232,12 +232,4 @@ public final class PutObjectHandler extends AbstractHandler {
     private static String first(String a, String b) {
         return a != null ? a : b;
     }
-
-    private static void setOrRemove(Message m, String name, Object value) {
-        if (value != null) {
-            m.setHeader(name, value);
-        } else {
-            m.removeHeader(name);
-        }
-    }
 }

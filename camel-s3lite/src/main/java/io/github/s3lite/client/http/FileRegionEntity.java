@@ -3,12 +3,12 @@ package io.github.s3lite.client.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import io.github.s3lite.client.FileRegions;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
 /**
@@ -49,22 +49,7 @@ public final class FileRegionEntity extends AbstractHttpEntity {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.max(1, Math.min(BUFFER, length)));
-            long pos = position;
-            long end = position + length;
-            while (pos < end) {
-                buf.clear();
-                buf.limit((int) Math.min(buf.capacity(), end - pos));
-                int n = ch.read(buf, pos);
-                if (n < 0) {
-                    throw new IOException("File " + path.getFileName() + " ended at byte " + pos
-                            + " before the expected " + end + ": it changed during the upload");
-                }
-                out.write(buf.array(), 0, n);
-                pos += n;
-            }
-        }
+        FileRegions.read(path, position, length, BUFFER, (b, n) -> out.write(b, 0, n));
         out.flush();
     }
 
