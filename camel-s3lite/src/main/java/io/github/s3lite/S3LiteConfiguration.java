@@ -84,10 +84,11 @@ public class S3LiteConfiguration implements Cloneable {
     @UriParam(label = "producer,multipart", defaultValue = "5497558138880",
               description = "Largest object accepted (bytes); default 5 TiB.")
     private long maxObjectSize = 5L * 1024 * 1024 * MIB;
-    @UriParam(label = "producer,multipart", defaultValue = "MD5", enums = "NONE,MD5,CRC32C,CRC32,SHA256",
-              description = "Integrity check sent with each PUT/part and compared with the server's answer. MD5 (Content-MD5) is accepted "
-                            + "everywhere; CRC32C costs far less CPU where the store supports flexible checksums.")
-    private ChecksumAlgorithm checksumAlgorithm = ChecksumAlgorithm.MD5;
+    @UriParam(label = "producer,multipart", defaultValue = "AUTO", enums = "AUTO,NONE,MD5,CRC32C,CRC32,SHA256",
+              description = "Integrity check sent with each PUT/part and compared with the server's answer. AUTO uses CRC32C (cheap) where "
+                            + "the store verifies x-amz-checksum-crc32c and Content-MD5 (accepted everywhere) where it does not: the "
+                            + "first upload carries both and the answer decides. MD5, CRC32C, CRC32, SHA256 force one; NONE sends none.")
+    private ChecksumAlgorithm checksumAlgorithm = ChecksumAlgorithm.AUTO;
     @UriParam(label = "producer,multipart",
               description = "Where multipart checkpoints are kept: any IdempotentRepository (memory, file, JDBC, Redis, Hazelcast...). "
                             + "Default: an in-memory one (resume on redelivery in one JVM). Use a persistent one to resume after a crash, "

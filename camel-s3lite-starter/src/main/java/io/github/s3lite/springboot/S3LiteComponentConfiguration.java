@@ -118,9 +118,11 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private DataSize maxObjectSize = DataSize.ofTerabytes(5);
 
     /**
-     * Integrity check sent with each PUT/part and compared with the server's answer. MD5 (Content-MD5) is accepted everywhere; CRC32C costs far less CPU where the store supports flexible checksums.
+     * Integrity check sent with each PUT/part and compared with the server's answer. AUTO uses CRC32C (cheap) where
+     * the store verifies x-amz-checksum-crc32c and Content-MD5 (accepted everywhere) where it does not: the first
+     * upload carries both and the answer decides. MD5, CRC32C, CRC32, SHA256 force one; NONE sends none.
      */
-    private ChecksumAlgorithm checksumAlgorithm = ChecksumAlgorithm.MD5;
+    private ChecksumAlgorithm checksumAlgorithm = ChecksumAlgorithm.AUTO;
 
     /**
      * Where multipart checkpoints are kept: any IdempotentRepository bean (memory, file, JDBC, Redis, Hazelcast...), as #bean:name or the bean name. Default: an in-memory one (resume on redelivery in one JVM). Use a persistent one to resume after a crash, a shared one to let another node resume.

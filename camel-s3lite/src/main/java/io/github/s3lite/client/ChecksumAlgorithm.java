@@ -5,6 +5,13 @@ package io.github.s3lite.client;
  * a mismatch ({@code BadDigest}); the client also compares what the server reports back.
  */
 public enum ChecksumAlgorithm {
+    /**
+     * The default: CRC32C where the store supports flexible checksums, else Content-MD5. The first checksummed
+     * request of a client carries both; if the store echoes {@code x-amz-checksum-crc32c} the client uses CRC32C
+     * from then on, if it ignores it (or refuses it with a 400/501, after which that body is sent once more with
+     * MD5 only) the client uses Content-MD5.
+     */
+    AUTO(null),
     /** No checksum header (payload still protected by TLS when https is used). */
     NONE(null),
     /** {@code Content-MD5}: accepted by every S3-compatible store. The conservative default. */

@@ -19,7 +19,7 @@ public final class Checksums {
 
     /** Base64 value of the body's checksum, or null for {@link ChecksumAlgorithm#NONE} or a non-repeatable stream. */
     public static String compute(ChecksumAlgorithm algorithm, RequestBody body) {
-        if (algorithm == ChecksumAlgorithm.NONE) {
+        if (algorithm == ChecksumAlgorithm.NONE || algorithm == ChecksumAlgorithm.AUTO) {
             return null;
         }
         Sink sink = sink(algorithm);
@@ -53,7 +53,7 @@ public final class Checksums {
             case SHA256 -> digest("SHA-256");
             case CRC32C -> crc(new CRC32C());
             case CRC32 -> crc(new CRC32());
-            case NONE -> throw new IllegalArgumentException("NONE has no checksum");
+            case NONE, AUTO -> throw new IllegalArgumentException(algorithm + " is not a checksum algorithm");
         };
     }
 

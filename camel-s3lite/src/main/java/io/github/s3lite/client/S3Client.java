@@ -56,6 +56,7 @@ public final class S3Client implements AutoCloseable {
     private final URI endpoint;
     private final Clock clock;
     private volatile long clockOffsetMillis;
+    private volatile Boolean flexibleChecksums;
 
     public S3Client(S3ClientConfig config) {
         this(config, Clock.systemUTC());
@@ -101,16 +102,9 @@ public final class S3Client implements AutoCloseable {
                     + " bytes need a multipart upload");
         }
         Map<String, String> headers = writeHeaders(options);
-        String sum = Checksums.compute(checksum, body);
-        if (sum != null) {
-            headers.put(checksum.header(), sum);
-        }
-        Call call = new Call("PUT", bucket, key, List.of(), headers, body, SigV4Signer.UNSIGNED_PAYLOAD);
-        return executeAndRead(call, r -> {
-            String eTag = header(r, "ETag");
-            verifyChecksum(r, checksum, sum, eTag, "PUT " + bucket + "/" + key);
-            return new PutResult(eTag, header(r, "x-amz-version-id"));
-        });
+        return sendChecksummed("PUT " + bucket + "/" + key, checksum, body, headers,
+                h -> new Call("PUT", bucket, key, List.of(), h, body, SigV4Signer.UNSIGNED_PAYLOAD),
+                (r, eTag) -> new PutResult(eTag, header(r, "x-amz-version-id")));
     }
 
     /**
@@ -279,23 +273,71 @@ public final class S3Client implements AutoCloseable {
         if (partNumber < 1 || partNumber > S3Limits.MAX_PARTS) {
             throw new IllegalArgumentException("Part number " + partNumber + " is outside 1.." + S3Limits.MAX_PARTS);
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        String sum = Checksums.compute(checksum, body);
-        if (sum != null) {
-            headers.put(checksum.header(), sum);
-        }
         List<QueryParam> q = List.of(new QueryParam("partNumber", Integer.toString(partNumber)),
                 new QueryParam("uploadId", uploadId));
-        Call call = new Call("PUT", bucket, key, q, headers, body, SigV4Signer.UNSIGNED_PAYLOAD);
-        return executeAndRead(call, r -> {
-            String eTag = header(r, "ETag");
-            if (eTag == null) {
-                throw new S3TransientException("UploadPart " + partNumber + " of " + bucket + "/" + key
-                        + " returned no ETag", r.getCode(), null, header(r, "x-amz-request-id"), null);
+        String what = "UploadPart " + partNumber + " of " + bucket + "/" + key;
+        return sendChecksummed(what, checksum, body, new LinkedHashMap<>(),
+                h -> new Call("PUT", bucket, key, q, h, body, SigV4Signer.UNSIGNED_PAYLOAD), (r, eTag) -> {
+                    if (eTag == null) {
+                        throw new S3TransientException("S3 " + what + " returned no ETag", r.getCode(), null,
+                                header(r, "x-amz-request-id"), null);
+                    }
+                    return new PartInfo(partNumber, eTag, body.length(), null);
+                });
+    }
+
+    /** Whether the store verifies {@code x-amz-checksum-crc32c}: null until the first AUTO request told. */
+    public Boolean flexibleChecksums() {
+        return flexibleChecksums;
+    }
+
+    private interface WriteReader<T> {
+        T read(ClassicHttpResponse response, String eTag) throws IOException;
+    }
+
+    /**
+     * Sends a body with its checksum header(s) and checks what the server reports. {@link ChecksumAlgorithm#AUTO}
+     * negotiates once per client: the first request carries Content-MD5 and x-amz-checksum-crc32c, and the answer
+     * decides which one later requests carry.
+     */
+    private <T> T sendChecksummed(String what, ChecksumAlgorithm requested, RequestBody body, Map<String, String> base,
+            java.util.function.Function<Map<String, String>, Call> callFor, WriteReader<T> reader) {
+        Boolean flexible = flexibleChecksums;
+        boolean probe = requested == ChecksumAlgorithm.AUTO && flexible == null;
+        List<ChecksumAlgorithm> algorithms = requested != ChecksumAlgorithm.AUTO ? List.of(requested)
+                : probe ? List.of(ChecksumAlgorithm.MD5, ChecksumAlgorithm.CRC32C)
+                : List.of(flexible ? ChecksumAlgorithm.CRC32C : ChecksumAlgorithm.MD5);
+        Map<String, String> headers = new LinkedHashMap<>(base);
+        Map<ChecksumAlgorithm, String> sums = new java.util.EnumMap<>(ChecksumAlgorithm.class);
+        for (ChecksumAlgorithm a : algorithms) {
+            String sum = Checksums.compute(a, body);
+            if (sum != null) {
+                sums.put(a, sum);
+                headers.put(a.header(), sum);
             }
-            verifyChecksum(r, checksum, sum, eTag, "UploadPart " + partNumber + " of " + bucket + "/" + key);
-            return new PartInfo(partNumber, eTag, body.length(), null);
-        });
+        }
+        try {
+            return executeAndRead(callFor.apply(headers), r -> {
+                String eTag = header(r, "ETag");
+                sums.forEach((a, sum) -> verifyChecksum(r, a, sum, eTag, what));
+                if (probe && sums.containsKey(ChecksumAlgorithm.CRC32C)) {
+                    boolean echoed = header(r, ChecksumAlgorithm.CRC32C.header()) != null;
+                    flexibleChecksums = echoed;
+                    LOG.debug("{} {} x-amz-checksum-crc32c: using {} from now on", endpoint.getHost(),
+                            echoed ? "verifies" : "ignores", echoed ? "CRC32C" : "Content-MD5");
+                }
+                return reader.read(r, eTag);
+            });
+        } catch (S3Exception e) {
+            boolean refused = (e.getStatusCode() == 400 && !"BadDigest".equals(e.getErrorCode())) || e.getStatusCode() == 501;
+            if (probe && refused && body.repeatable()) {
+                flexibleChecksums = false;
+                LOG.info("{} refused x-amz-checksum-crc32c ({}): using Content-MD5 from now on", endpoint.getHost(),
+                        e.getErrorCode());
+                return sendChecksummed(what, ChecksumAlgorithm.MD5, body, base, callFor, reader);
+            }
+            throw e;
+        }
     }
 
     /**

@@ -179,4 +179,50 @@ class WireTest {
             assertThat(rec.heads).isEmpty();
         }
     }
+
+    @Test
+    void autoChecksumProbesOnceThenUsesCrc32cWhereTheStoreVerifiesIt() throws Exception {
+        EmbeddedS3 s3 = EmbeddedS3.get();
+        String bucket = s3.newBucket("auto");
+        try (FaultProxy proxy = new FaultProxy(s3.endpoint());
+                S3Client c = new S3Client(S3ClientConfig.of(proxy.endpoint(), "us-east-1", true,
+                        CredentialsProvider.of(s3.credentials())))) {
+            assertThat(c.flexibleChecksums()).isNull();
+            c.putObject(bucket, "a", RequestBody.of(new byte[100]), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);
+            c.putObject(bucket, "b", RequestBody.of(new byte[100]), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);
+            List<FaultProxy.Seen> puts = proxy.seen().stream().filter(s -> s.method().equals("PUT")).toList();
+            assertThat(puts.get(0).hasHeader("content-md5")).isTrue();
+            assertThat(puts.get(0).hasHeader("x-amz-checksum-crc32c")).isTrue();
+            assertThat(c.flexibleChecksums()).isTrue();
+            assertThat(puts.get(1).hasHeader("content-md5")).isFalse();
+            assertThat(puts.get(1).hasHeader("x-amz-checksum-crc32c")).isTrue();
+        }
+    }
+
+    @Test
+    void autoChecksumFallsBackToMd5WhenTheStoreRefusesOrIgnoresCrc32c() throws Exception {
+        EmbeddedS3 s3 = EmbeddedS3.get();
+        String bucket = s3.newBucket("auto-refused");
+        try (FaultProxy proxy = new FaultProxy(s3.endpoint());
+                S3Client c = new S3Client(S3ClientConfig.of(proxy.endpoint(), "us-east-1", true,
+                        CredentialsProvider.of(s3.credentials())))) {
+            // a store that rejects the unknown header
+            proxy.rule(s -> s.hasHeader("x-amz-checksum-crc32c") ? new FaultProxy.Respond(400, "InvalidArgument") : FaultProxy.PASS);
+            c.putObject(bucket, "a", RequestBody.of(new byte[] { 1, 2, 3 }), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);
+            assertThat(c.flexibleChecksums()).isFalse();
+            assertThat(c.headObject(bucket, "a", null).contentLength()).isEqualTo(3);
+            List<FaultProxy.Seen> puts = proxy.seen().stream().filter(s -> s.method().equals("PUT")).toList();
+            assertThat(puts).hasSize(2);
+            assertThat(puts.get(1).hasHeader("content-md5")).isTrue();
+            assertThat(puts.get(1).hasHeader("x-amz-checksum-crc32c")).isFalse();
+        }
+        // a store that ignores it (answers without echoing it): MD5 from then on
+        try (Recorder rec = new Recorder(); S3Client c = new S3Client(config(rec.endpoint(), true, Duration.ofSeconds(5)))) {
+            c.putObject("bucket", "a", RequestBody.of(new byte[10]), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);
+            c.putObject("bucket", "b", RequestBody.of(new byte[10]), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);
+            assertThat(c.flexibleChecksums()).isFalse();
+            assertThat(rec.heads.get(0).toLowerCase()).contains("x-amz-checksum-crc32c:").contains("content-md5:");
+            assertThat(rec.heads.get(1).toLowerCase()).doesNotContain("x-amz-checksum-crc32c:").contains("content-md5:");
+        }
+    }
 }

@@ -63,7 +63,7 @@ class S3LiteEndpointConfigTest extends S3LiteTestSupport {
         assertThat(d.getUploadConcurrency()).isEqualTo(4);
         assertThat(d.getOperation()).isEqualTo(S3LiteOperations.putObject);
         assertThat(d.getPresignExpiry()).isEqualTo(3_600_000);
-        assertThat(d.getChecksumAlgorithm()).isEqualTo(ChecksumAlgorithm.MD5);
+        assertThat(d.getChecksumAlgorithm()).isEqualTo(ChecksumAlgorithm.AUTO);
         // the component-level configuration is the template
         assertThat(d.getEndpoint()).isEqualTo(S3.endpoint().toString());
         assertThat(d.isPathStyleAccess()).isTrue();

@@ -46,7 +46,12 @@ public final class FaultProxy implements AutoCloseable {
     public static final Action PASS = new Pass();
 
     /** One request as seen by the proxy. */
-    public record Seen(String method, String target, long contentLength, Action action, long nanoTime) {
+    public record Seen(String method, String target, long contentLength, Action action, long nanoTime, String head) {
+        /** True when the request carried this header (name matched case-insensitively). */
+        public boolean hasHeader(String name) {
+            return head.toLowerCase(Locale.ROOT).contains("\r\n" + name.toLowerCase(Locale.ROOT) + ":");
+        }
+
         public boolean isUploadPart() {
             return method.equals("PUT") && target.contains("partNumber=");
         }
@@ -120,9 +125,9 @@ public final class FaultProxy implements AutoCloseable {
                     }
                 }
                 forwarded.append("Connection: close\r\n\r\n");
-                Seen probe = new Seen(requestLine[0], requestLine[1], length, null, System.nanoTime());
+                Seen probe = new Seen(requestLine[0], requestLine[1], length, null, System.nanoTime(), head);
                 Action action = rule.apply(probe);
-                seen.add(new Seen(probe.method(), probe.target(), length, action, probe.nanoTime()));
+                seen.add(new Seen(probe.method(), probe.target(), length, action, probe.nanoTime(), head));
                 long rate = 0;
                 if (action instanceof Slow slow) {
                     sleep(slow.delayMillis());
