@@ -84,7 +84,7 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
         LOG.debug("s3lite endpoint for bucket {} uses {}", configuration.getBucketName(), client.config());
         IdempotentRepository repo = configuration.getCheckpointRepository();
         if (repo == null) {
-            repo = ownCheckpointRepository = MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
+            repo = ownCheckpointRepository = MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
         }
         ServiceHelper.startService(repo);
         checkpointStore = new IdempotentCheckpointStore(repo);

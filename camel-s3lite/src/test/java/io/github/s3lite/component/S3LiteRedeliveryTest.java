@@ -52,7 +52,7 @@ class S3LiteRedeliveryTest extends S3LiteTestSupport {
                 // the setup the README recommends
                 onException(S3TransientException.class)
                         .maximumRedeliveries(5)
-                        .redeliveryDelay(100)
+                        .redeliveryDelay(300)
                         .useExponentialBackOff()
                         .backOffMultiplier(2)
                         .useCollisionAvoidance();
@@ -85,8 +85,8 @@ class S3LiteRedeliveryTest extends S3LiteTestSupport {
         long d1 = attempts.get(1).nanoTime() - attempts.get(0).nanoTime();
         long d2 = attempts.get(2).nanoTime() - attempts.get(1).nanoTime();
         long d3 = attempts.get(3).nanoTime() - attempts.get(2).nanoTime();
-        // 100 ms, then ~200 ms, then ~400 ms (collision avoidance adds +/-15 %)
-        assertThat(d1 / 1_000_000).isBetween(70L, 1000L);
+        // 300 ms, then ~600 ms, then ~1200 ms (collision avoidance adds +/-15 %)
+        assertThat(d1 / 1_000_000).isBetween(250L, 2000L);
         assertThat(d2).isGreaterThan(d1);
         assertThat(d3).isGreaterThan(d2);
     }
