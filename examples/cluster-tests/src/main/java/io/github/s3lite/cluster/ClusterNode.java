@@ -36,6 +36,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * ports), or {@code jdbc} with {@code jdbcUrl}</li>
  * <li>{@code goFile}: wait until this file exists before uploading (to start two nodes at the same moment, or
  * to have a member up before the work starts)</li>
+ * <li>{@code maxPerPoll}: the consumer's maxMessagesPerPoll (default 10): how many objects one poll claims
+ * before processing them, hence how many claims a killed node can leave behind</li>
  * <li>{@code partSize} (default 5 MiB), {@code concurrency} (default 4), {@code delayMillis} (consumer: time
  * spent per object)</li>
  * </ul>
@@ -90,7 +92,8 @@ public final class ClusterNode {
                                               + "&uploadConcurrency=" + a.getOrDefault("concurrency", "4")
                                               + "&checkpointRepository=#shared");
                     if ("consume".equals(mode)) {
-                        from("s3lite:" + bucket + "?idempotentRepository=#shared&includeBody=false&maxMessagesPerPoll=10"
+                        from("s3lite:" + bucket + "?idempotentRepository=#shared&includeBody=false&maxMessagesPerPoll="
+                             + a.getOrDefault("maxPerPoll", "10")
                              + "&delay=50&greedy=true" + a.getOrDefault("consumerOptions", ""))
                                 .routeId("consumer")
                                 .process(e -> {
