@@ -1,0 +1,145 @@
+package io.github.s3lite.cluster;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.github.s3lite.S3LiteComponent;
+import io.github.s3lite.S3LiteConstants;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.processor.idempotent.hazelcast.HazelcastIdempotentRepository;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.IdempotentRepository;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * One Camel node, run in its own JVM by the cluster tests and by the two-node demo. Its repository (checkpoints
+ * of the producer, claims of the consumer) is shared with the other nodes through Hazelcast (this JVM embeds a
+ * member of the cluster) or through a JDBC database (H2 server over TCP).
+ * <p>
+ * Arguments are {@code name=value}:
+ * <ul>
+ * <li>{@code mode}: {@code upload} (one file through {@code direct:upload}, prints {@code RESULT ...}) or
+ * {@code consume} (polls the bucket; appends each delivered key to {@code out}; runs until killed or until
+ * {@code stopFile} exists)</li>
+ * <li>{@code endpoint}, {@code accessKey}, {@code secretKey}, {@code bucket}, {@code key}, {@code file}</li>
+ * <li>{@code store}: {@code hazelcast} with {@code cluster}, {@code port}, {@code members} (comma-separated
+ * ports), or {@code jdbc} with {@code jdbcUrl}</li>
+ * <li>{@code goFile}: wait until this file exists before uploading (to start two nodes at the same moment, or
+ * to have a member up before the work starts)</li>
+ * <li>{@code maxPerPoll}: the consumer's maxMessagesPerPoll (default 10): how many objects one poll claims
+ * before processing them, hence how many claims a killed node can leave behind</li>
+ * <li>{@code partSize} (default 5 MiB), {@code concurrency} (default 4), {@code delayMillis} (consumer: time
+ * spent per object)</li>
+ * </ul>
+ */
+public final class ClusterNode {
+
+    public static final String REPOSITORY = "s3lite-shared";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (String arg : args) {
+            int i = arg.indexOf('=');
+            a.put(arg.substring(0, i), arg.substring(i + 1));
+        }
+        String mode = a.get("mode");
+        HazelcastInstance hz = null;
+        IdempotentRepository repository;
+        if ("jdbc".equals(a.get("store"))) {
+            JdbcDataSource ds = new JdbcDataSource();
+            ds.setURL(a.get("jdbcUrl"));
+            ds.setUser("sa");
+            ds.setPassword("");
+            repository = new JdbcMessageIdRepository(ds, REPOSITORY);
+        } else {
+            List<Integer> members = Arrays.stream(a.get("members").split(",")).map(Integer::parseInt).toList();
+            hz = Hz.member(a.get("cluster"), Integer.parseInt(a.get("port")), members);
+            repository = new HazelcastIdempotentRepository(hz, REPOSITORY);
+            System.out.println("MEMBER " + hz.getCluster().getMembers().size());
+        }
+        String go = a.get("goFile");
+        if (go != null) {
+            while (!Files.exists(Path.of(go))) {
+                Thread.sleep(10);
+            }
+        }
+        String bucket = a.get("bucket");
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            S3LiteComponent s3 = new S3LiteComponent();
+            s3.getConfiguration().setEndpoint(a.get("endpoint"));
+            s3.getConfiguration().setPathStyleAccess(true);
+            s3.getConfiguration().setAccessKey(a.get("accessKey"));
+            s3.getConfiguration().setSecretKey(a.get("secretKey"));
+            context.addComponent("s3lite", s3);
+            context.getRegistry().bind("shared", repository);
+            String partSize = a.getOrDefault("partSize", String.valueOf(5 * 1024 * 1024));
+            Path out = a.containsKey("out") ? Path.of(a.get("out")) : null;
+            long delay = Long.parseLong(a.getOrDefault("delayMillis", "0"));
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:upload").to("s3lite:" + bucket + "?multipartThreshold=" + partSize + "&partSize=" + partSize
+                                              + "&uploadConcurrency=" + a.getOrDefault("concurrency", "4")
+                                              + "&checkpointRepository=#shared");
+                    if ("consume".equals(mode)) {
+                        from("s3lite:" + bucket + "?idempotentRepository=#shared&includeBody=false&maxMessagesPerPoll="
+                             + a.getOrDefault("maxPerPoll", "10")
+                             + "&delay=50&greedy=true" + a.getOrDefault("consumerOptions", ""))
+                                .routeId("consumer")
+                                .process(e -> {
+                                    if (delay > 0) {
+                                        Thread.sleep(delay);
+                                    }
+                                    // one write(2) per key: survives the JVM being killed right after
+                                    Files.writeString(out, e.getMessage().getHeader(S3LiteConstants.KEY, String.class) + "\n",
+                                            StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                                            StandardOpenOption.WRITE);
+                                });
+                    }
+                }
+            });
+            context.start();
+            if ("upload".equals(mode)) {
+                ProducerTemplate template = context.createProducerTemplate();
+                long t0 = System.nanoTime();
+                Exchange ex = template.request("direct:upload", e -> {
+                    e.getMessage().setHeader(S3LiteConstants.KEY, a.get("key"));
+                    e.getMessage().setBody(Path.of(a.get("file")).toFile());
+                });
+                if (ex.getException() != null) {
+                    ex.getException().printStackTrace();
+                    System.out.flush();
+                    Runtime.getRuntime().halt(2);
+                }
+                var m = ex.getMessage();
+                System.out.println("RESULT parts=" + m.getHeader(S3LiteConstants.PART_COUNT)
+                                   + " resumed=" + m.getHeader(S3LiteConstants.RESUMED_PART_COUNT)
+                                   + " uploadId=" + m.getHeader(S3LiteConstants.UPLOAD_ID)
+                                   + " alreadyUploaded=" + m.getHeader(S3LiteConstants.ALREADY_UPLOADED)
+                                   + " etag=" + m.getHeader(S3LiteConstants.E_TAG)
+                                   + " millis=" + (System.nanoTime() - t0) / 1_000_000);
+            } else {
+                Path stop = a.containsKey("stopFile") ? Path.of(a.get("stopFile")) : null;
+                while (stop == null || !Files.exists(stop)) {
+                    Thread.sleep(50);
+                }
+            }
+        }
+        System.out.flush();
+        // a graceful leave hands this member's partitions over before the JVM exits
+        if (hz != null) {
+            hz.shutdown();
+        }
+        System.exit(0);
+    }
+}

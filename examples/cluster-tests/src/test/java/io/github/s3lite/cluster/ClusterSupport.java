@@ -1,0 +1,130 @@
+package io.github.s3lite.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.s3lite.test.EmbeddedS3;
+
+/** Forked node JVMs ({@link ClusterNode}), free ports, test files. */
+final class ClusterSupport {
+    static final long MIB = 1024 * 1024;
+    static final Pattern RESULT = Pattern.compile(
+            "RESULT parts=(\\S+) resumed=(\\S+) uploadId=(\\S+) alreadyUploaded=(\\S+) etag=(\\S+) millis=(\\S+)");
+
+    private ClusterSupport() {
+    }
+
+    /** A node JVM and the lines it printed so far. */
+    record Node(String name, Process process, List<String> output) {
+        Matcher result() {
+            for (String l : new ArrayList<>(output)) {
+                Matcher m = RESULT.matcher(l);
+                if (m.find()) {
+                    return m;
+                }
+            }
+            throw new AssertionError("no RESULT line from " + name + ":\n" + String.join("\n", output));
+        }
+
+        String log() {
+            return name + " output:\n" + String.join("\n", new ArrayList<>(output));
+        }
+
+        void kill() throws InterruptedException {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    static Node start(String name, List<String> args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), ClusterNode.class.getName()));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        List<String> out = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    out.add(line);
+                    System.out.println("[" + name + "] " + line);
+                }
+            } catch (IOException ignored) {
+                // killed
+            }
+        }, "out-" + name);
+        reader.setDaemon(true);
+        reader.start();
+        return new Node(name, p, out);
+    }
+
+    static List<String> s3Args(String endpoint, String bucket) {
+        return List.of("endpoint=" + endpoint, "bucket=" + bucket, "accessKey=" + EmbeddedS3.ACCESS_KEY,
+                "secretKey=" + EmbeddedS3.SECRET_KEY);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    static void writeRandom(Path p, long size, long seed) throws IOException {
+        Random r = new Random(seed);
+        byte[] buf = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(p)) {
+            long left = size;
+            while (left > 0) {
+                r.nextBytes(buf);
+                int n = (int) Math.min(buf.length, left);
+                out.write(buf, 0, n);
+                left -= n;
+            }
+        }
+    }
+
+    static String sha256(InputStream in) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        byte[] buf = new byte[1 << 16];
+        int n;
+        while ((n = in.read(buf)) != -1) {
+            md.update(buf, 0, n);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static String fileSha(Path p) throws Exception {
+        try (InputStream in = Files.newInputStream(p)) {
+            return sha256(in);
+        }
+    }
+
+    static void waitUntil(String what, long timeoutMillis, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.s3lite.cluster;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.github.s3lite.client.GetOptions;
+import io.github.s3lite.client.S3Client;
+import io.github.s3lite.test.EmbeddedS3;
+import io.github.s3lite.test.FaultProxy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.github.s3lite.cluster.ClusterSupport.MIB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Node A (a forked JVM) uploads through a route whose checkpointRepository is a HazelcastIdempotentRepository and
+ * is killed with destroyForcibly midway; node B, another JVM in the same Hazelcast cluster, uploads the same file
+ * and finishes the upload, re-sending only the parts the checkpoints did not confirm. The test JVM is a third
+ * member: with backup-count 1, whatever A owned is still held (as a backup, promoted on A's death) by B or by the
+ * test JVM.
+ */
+class HazelcastResumeTest {
+
+    @TempDir
+    Path tmp;
+    EmbeddedS3 s3 = EmbeddedS3.get();
+    FaultProxy proxy;
+    S3Client client;
+    String bucket;
+    HazelcastInstance hz;
+    final List<ClusterSupport.Node> nodes = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        proxy = new FaultProxy(s3.endpoint());
+        client = s3.newClient();
+        bucket = s3.newBucket("hz-resume");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (ClusterSupport.Node n : nodes) {
+            n.kill();
+        }
+        if (hz != null) {
+            hz.shutdown();
+        }
+        proxy.close();
+        client.close();
+    }
+
+    @Test
+    void killedNodeUploadIsFinishedByAnotherNode() throws Exception {
+        long t0 = System.nanoTime();
+        Path file = tmp.resolve("big.bin");
+        ClusterSupport.writeRandom(file, 200 * MIB + 12_345, 21);
+        int totalParts = 41; // 200 MiB + 12345 bytes in 5 MiB parts
+
+        String cluster = "s3lite-" + UUID.randomUUID();
+        int pTest = ClusterSupport.freePort();
+        int pA = ClusterSupport.freePort();
+        int pB = ClusterSupport.freePort();
+        String members = pTest + "," + pA + "," + pB;
+        hz = Hz.member(cluster, pTest, List.of(pTest, pA, pB));
+        IMap<String, Boolean> map = hz.getMap(ClusterNode.REPOSITORY);
+
+        List<String> common = new ArrayList<>(ClusterSupport.s3Args(proxy.endpoint().toString(), bucket));
+        common.addAll(List.of("mode=upload", "store=hazelcast", "cluster=" + cluster, "members=" + members,
+                "key=cluster/big.bin", "file=" + file));
+        Path goB = tmp.resolve("go-b");
+
+        // B joins the cluster first and waits: it holds backups while A uploads
+        List<String> argsB = new ArrayList<>(common);
+        argsB.addAll(List.of("port=" + pB, "goFile=" + goB));
+        ClusterSupport.Node b = ClusterSupport.start("node-b", argsB);
+        nodes.add(b);
+        ClusterSupport.waitUntil("node B in the cluster", 60_000, () -> hz.getCluster().getMembers().size() == 2);
+
+        proxy.rule(s -> s.isUploadPart() ? new FaultProxy.Slow(150, 0) : FaultProxy.PASS);
+        List<String> argsA = new ArrayList<>(common);
+        argsA.add("port=" + pA);
+        ClusterSupport.Node a = ClusterSupport.start("node-a", argsA);
+        nodes.add(a);
+        ClusterSupport.waitUntil("8 parts confirmed by node A", 120_000, () -> partKeys(map) >= 8 || !a.process().isAlive());
+        assertThat(a.process().isAlive()).as(a.log()).isTrue();
+        a.kill();
+        long confirmedAtKill = partKeys(map);
+        long sentByA = proxy.seen().stream().filter(FaultProxy.Seen::isUploadPart).count();
+        assertThat(confirmedAtKill).isBetween(8L, (long) totalParts - 1);
+
+        // the member that died is dropped; its partitions' backups are promoted on B and on the test JVM
+        ClusterSupport.waitUntil("node A dropped from the cluster", 60_000, () -> hz.getCluster().getMembers().size() == 2);
+        assertThat(partKeys(map)).as("checkpoints survive the death of node A").isEqualTo(confirmedAtKill);
+
+        proxy.clear();
+        proxy.rule(s -> FaultProxy.PASS);
+        Files.createFile(goB);
+        assertThat(b.process().waitFor(180, TimeUnit.SECONDS)).as(b.log()).isTrue();
+        assertThat(b.process().exitValue()).as(b.log()).isZero();
+        Matcher m = b.result();
+        int parts = Integer.parseInt(m.group(1));
+        int resumed = Integer.parseInt(m.group(2));
+        long sentByB = proxy.seen().stream().filter(FaultProxy.Seen::isUploadPart).count();
+
+        assertThat(parts).isEqualTo(totalParts);
+        assertThat(resumed).as("CamelS3LiteResumedPartCount on node B").isPositive().isGreaterThanOrEqualTo((int) confirmedAtKill);
+        assertThat(sentByB).as("node B sends only unconfirmed parts").isEqualTo(totalParts - resumed);
+        try (var r = client.getObject(bucket, "cluster/big.bin", GetOptions.NONE)) {
+            assertThat(ClusterSupport.sha256(r.body())).isEqualTo(ClusterSupport.fileSha(file));
+        }
+        assertThat(client.listMultipartUploads(bucket, null)).as("no orphaned upload").isEmpty();
+        assertThat(partKeys(map)).as("checkpoints of the finished upload are forgotten").isZero();
+        System.out.printf("hazelcast resume: A sent %d parts (%d confirmed) and was killed; B resumed %d, sent %d of %d;"
+                          + " %d ms%n", sentByA, confirmedAtKill, resumed, sentByB, totalParts,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    static long partKeys(IMap<String, Boolean> map) {
+        return map.keySet().stream().filter(k -> k.startsWith("s3lite:part:")).count();
+    }
+}

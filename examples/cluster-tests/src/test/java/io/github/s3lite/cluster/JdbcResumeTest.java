@@ -1,0 +1,123 @@
+package io.github.s3lite.cluster;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+
+import io.github.s3lite.client.GetOptions;
+import io.github.s3lite.client.S3Client;
+import io.github.s3lite.test.EmbeddedS3;
+import io.github.s3lite.test.FaultProxy;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.github.s3lite.cluster.ClusterSupport.MIB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same kill-and-resume as {@link HazelcastResumeTest}, with the checkpoints in camel-sql's
+ * JdbcMessageIdRepository on an H2 database server (TCP, 127.0.0.1, free port, run by the test JVM). The two node
+ * JVMs reach it only over TCP, as they would reach PostgreSQL or MySQL.
+ */
+class JdbcResumeTest {
+
+    @TempDir
+    Path tmp;
+    EmbeddedS3 s3 = EmbeddedS3.get();
+    FaultProxy proxy;
+    S3Client client;
+    String bucket;
+    Server h2;
+    String url;
+    final List<ClusterSupport.Node> nodes = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        proxy = new FaultProxy(s3.endpoint());
+        client = s3.newClient();
+        bucket = s3.newBucket("jdbc-resume");
+        int port = ClusterSupport.freePort();
+        h2 = Server.createTcpServer("-tcp", "-tcpPort", String.valueOf(port), "-ifNotExists", "-baseDir",
+                tmp.resolve("h2").toString()).start();
+        url = "jdbc:h2:tcp://127.0.0.1:" + port + "/checkpoints";
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
+            // JdbcMessageIdRepository's own DDL has messageId VARCHAR(100): too short for checkpoint keys that
+            // carry an AWS upload id (s3lite:src:<32 hex>:<upload id> can exceed 150 characters). Same columns, wider.
+            st.execute("CREATE TABLE CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255), messageId VARCHAR(512), "
+                       + "createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
+        }
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (ClusterSupport.Node n : nodes) {
+            n.kill();
+        }
+        h2.stop();
+        proxy.close();
+        client.close();
+    }
+
+    private long partRows() {
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE processorName = '"
+                                            + ClusterNode.REPOSITORY + "' AND messageId LIKE 's3lite:part:%'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void killedNodeUploadIsFinishedByAnotherNode() throws Exception {
+        long t0 = System.nanoTime();
+        Path file = tmp.resolve("big.bin");
+        ClusterSupport.writeRandom(file, 150 * MIB + 99, 22);
+        int totalParts = 31;
+        List<String> common = new ArrayList<>(ClusterSupport.s3Args(proxy.endpoint().toString(), bucket));
+        common.addAll(List.of("mode=upload", "store=jdbc", "jdbcUrl=" + url, "key=cluster/jdbc.bin", "file=" + file));
+
+        proxy.rule(s -> s.isUploadPart() ? new FaultProxy.Slow(150, 0) : FaultProxy.PASS);
+        ClusterSupport.Node a = ClusterSupport.start("jdbc-a", common);
+        nodes.add(a);
+        ClusterSupport.waitUntil("8 parts confirmed by node A", 120_000, () -> partRows() >= 8 || !a.process().isAlive());
+        assertThat(a.process().isAlive()).as(a.log()).isTrue();
+        a.kill();
+        long confirmedAtKill = partRows();
+        long sentByA = proxy.seen().stream().filter(FaultProxy.Seen::isUploadPart).count();
+        assertThat(confirmedAtKill).isBetween(8L, (long) totalParts - 1);
+
+        proxy.clear();
+        proxy.rule(s -> FaultProxy.PASS);
+        ClusterSupport.Node b = ClusterSupport.start("jdbc-b", common);
+        nodes.add(b);
+        assertThat(b.process().waitFor(180, TimeUnit.SECONDS)).as(b.log()).isTrue();
+        assertThat(b.process().exitValue()).as(b.log()).isZero();
+        Matcher m = b.result();
+        int parts = Integer.parseInt(m.group(1));
+        int resumed = Integer.parseInt(m.group(2));
+        long sentByB = proxy.seen().stream().filter(FaultProxy.Seen::isUploadPart).count();
+
+        assertThat(parts).isEqualTo(totalParts);
+        assertThat(resumed).as("CamelS3LiteResumedPartCount on node B").isPositive().isGreaterThanOrEqualTo((int) confirmedAtKill);
+        assertThat(sentByB).isEqualTo(totalParts - resumed);
+        try (var r = client.getObject(bucket, "cluster/jdbc.bin", GetOptions.NONE)) {
+            assertThat(ClusterSupport.sha256(r.body())).isEqualTo(ClusterSupport.fileSha(file));
+        }
+        assertThat(client.listMultipartUploads(bucket, null)).isEmpty();
+        assertThat(partRows()).isZero();
+        System.out.printf("jdbc resume: A sent %d parts (%d confirmed) and was killed; B resumed %d, sent %d of %d; %d ms%n",
+                sentByA, confirmedAtKill, resumed, sentByB, totalParts, (System.nanoTime() - t0) / 1_000_000);
+    }
+}
