@@ -11,9 +11,20 @@ final class IdempotentCheckpointStore implements CheckpointStore {
         this.repository = repository;
     }
 
+    /**
+     * Some repositories (camel-sql's JdbcMessageIdRepository: SELECT then INSERT) throw instead of answering false
+     * when another node adds the same key at the same moment; that is a "false".
+     */
     @Override
     public boolean add(String key) {
-        return repository.add(key);
+        try {
+            return repository.add(key);
+        } catch (RuntimeException e) {
+            if (repository.contains(key)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override

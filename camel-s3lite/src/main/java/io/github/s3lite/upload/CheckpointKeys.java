@@ -14,7 +14,10 @@ import java.util.HexFormat;
  * <li>{@code s3lite:src:<source>:<uploadId>}: the upload carries this source (same size, mtime, fingerprint,
  * target and part size);</li>
  * <li>{@code s3lite:part:<uploadId>:<n>:<etag>}: part n was uploaded and acknowledged with this ETag;</li>
- * <li>{@code s3lite:done:<source>:<etag>}: this source was completed into the object with this ETag.</li>
+ * <li>{@code s3lite:done:<source>:<etag>}: this source was completed into the object with this ETag;</li>
+ * <li>{@code s3lite:lead:<source>}: held only while one node creates this source's upload (an atomic add, so
+ * two nodes receiving the same file at once create one upload; the other waits for the {@code src} key and
+ * joins).</li>
  * </ul>
  * {@code <target>} and {@code <source>} are SHA-256 based ids, so keys stay short and reveal no paths.
  */
@@ -36,6 +39,10 @@ public final class CheckpointKeys {
 
     public static String part(String uploadId, int partNumber, String eTag) {
         return "s3lite:part:" + uploadId + ":" + partNumber + ":" + stripQuotes(eTag);
+    }
+
+    public static String lead(String source) {
+        return "s3lite:lead:" + source;
     }
 
     public static String done(String source, String eTag) {

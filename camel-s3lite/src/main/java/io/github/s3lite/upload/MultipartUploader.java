@@ -113,10 +113,18 @@ public final class MultipartUploader {
                 uploadId = null;
             }
         }
+        if (uploadId == null && !store.add(CheckpointKeys.lead(sourceId))) {
+            // another node sharing the checkpoints is creating this source's upload right now: join it
+            uploadId = awaitUploadByOther(bucket, key, target, sourceId);
+            if (uploadId != null) {
+                existing = partsOf(bucket, key, uploadId);
+            }
+        }
         if (uploadId == null) {
             uploadId = client.createMultipartUpload(bucket, key, options);
             store.record(CheckpointKeys.mpu(target, uploadId));
             store.record(CheckpointKeys.src(sourceId, uploadId));
+            store.remove(CheckpointKeys.lead(sourceId)); // from here on the src key lets others find the upload
             LOG.debug("Started multipart upload {} of {}/{}", uploadId, bucket, key);
             String chosen = converge(bucket, key, target, sourceId, uploadId);
             if (!chosen.equals(uploadId)) {
@@ -190,6 +198,27 @@ public final class MultipartUploader {
     private Map<Integer, PartInfo> partsOf(String bucket, String key, String uploadId) {
         return client.listParts(bucket, key, uploadId).stream()
                 .collect(Collectors.toMap(PartInfo::partNumber, Function.identity(), (a, b) -> b));
+    }
+
+    /**
+     * Another node holds the {@code lead} key of this source: up to 10 s for its upload to appear. A lead key left
+     * by a node that died before creating the upload is taken over after that.
+     */
+    private String awaitUploadByOther(String bucket, String key, String target, String sourceId) {
+        for (int i = 0; i < 50; i++) {
+            String id = findResumable(bucket, key, target, sourceId);
+            if (id != null) {
+                LOG.info("Another node started upload {} of the same source to {}/{}: joining it", id, bucket, key);
+                return id;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 
     /** After a failed completion: up to 30 s for another node's {@code done} mark of this source to appear. */
