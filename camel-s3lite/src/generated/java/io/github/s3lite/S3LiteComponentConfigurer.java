@@ -46,6 +46,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "checkpointRepository": getOrCreateConfiguration(target).setCheckpointRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "checksumalgorithm":
         case "checksumAlgorithm": getOrCreateConfiguration(target).setChecksumAlgorithm(property(camelContext, io.github.s3lite.client.ChecksumAlgorithm.class, value)); return true;
+        case "claimtimeout":
+        case "claimTimeout": getOrCreateConfiguration(target).setClaimTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.s3lite.S3LiteConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -147,6 +149,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "checkpointRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "checksumalgorithm":
         case "checksumAlgorithm": return io.github.s3lite.client.ChecksumAlgorithm.class;
+        case "claimtimeout":
+        case "claimTimeout": return long.class;
         case "configuration": return io.github.s3lite.S3LiteConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -244,6 +248,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "checkpointRepository": return getOrCreateConfiguration(target).getCheckpointRepository();
         case "checksumalgorithm":
         case "checksumAlgorithm": return getOrCreateConfiguration(target).getChecksumAlgorithm();
+        case "claimtimeout":
+        case "claimTimeout": return getOrCreateConfiguration(target).getClaimTimeout();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();

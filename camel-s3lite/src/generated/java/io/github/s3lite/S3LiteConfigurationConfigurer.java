@@ -37,6 +37,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "checkpointRepository": target.setCheckpointRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "checksumalgorithm":
         case "checksumAlgorithm": target.setChecksumAlgorithm(property(camelContext, io.github.s3lite.client.ChecksumAlgorithm.class, value)); return true;
+        case "claimtimeout":
+        case "claimTimeout": target.setClaimTimeout(property(camelContext, long.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "contentdisposition":
@@ -124,6 +126,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "checkpointRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "checksumalgorithm":
         case "checksumAlgorithm": return io.github.s3lite.client.ChecksumAlgorithm.class;
+        case "claimtimeout":
+        case "claimTimeout": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "contentdisposition":
@@ -212,6 +216,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "checkpointRepository": return target.getCheckpointRepository();
         case "checksumalgorithm":
         case "checksumAlgorithm": return target.getChecksumAlgorithm();
+        case "claimtimeout":
+        case "claimTimeout": return target.getClaimTimeout();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
         case "contentdisposition":

@@ -43,6 +43,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "checkpointRepository": target.getConfiguration().setCheckpointRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "checksumalgorithm":
         case "checksumAlgorithm": target.getConfiguration().setChecksumAlgorithm(property(camelContext, io.github.s3lite.client.ChecksumAlgorithm.class, value)); return true;
+        case "claimtimeout":
+        case "claimTimeout": target.getConfiguration().setClaimTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "contentdisposition":
@@ -172,6 +174,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "checkpointRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "checksumalgorithm":
         case "checksumAlgorithm": return io.github.s3lite.client.ChecksumAlgorithm.class;
+        case "claimtimeout":
+        case "claimTimeout": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "contentdisposition":
@@ -297,6 +301,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "checkpointRepository": return target.getConfiguration().getCheckpointRepository();
         case "checksumalgorithm":
         case "checksumAlgorithm": return target.getConfiguration().getChecksumAlgorithm();
+        case "claimtimeout":
+        case "claimTimeout": return target.getConfiguration().getClaimTimeout();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "contentdisposition":

@@ -23,7 +23,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(64);
+        Set<String> props = new HashSet<>(65);
         props.add("accessKey");
         props.add("applicationName");
         props.add("autoCreateBucket");
@@ -35,6 +35,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("cacheControl");
         props.add("checkpointRepository");
         props.add("checksumAlgorithm");
+        props.add("claimTimeout");
         props.add("connectTimeout");
         props.add("contentDisposition");
         props.add("contentEncoding");

@@ -157,6 +157,12 @@ public class S3LiteConfiguration implements Cloneable {
               description = "Remembers delivered objects (bucket + key + ETag) so each is processed once, also across restarts and "
                             + "nodes when persistent/shared. Default: in memory.")
     private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", javaType = "java.time.Duration", defaultValue = "0",
+              description = "Competing consumers on a shared idempotentRepository: claims become leases. An object claimed by a node "
+                            + "that died before its exchange completed is delivered again by another node after 1 to 2 times "
+                            + "claimTimeout. Must exceed the longest processing time of one object. 0: a claim is the done mark "
+                            + "itself and never expires.")
+    private long claimTimeout;
 
     public S3LiteConfiguration copy() {
         try {
@@ -502,6 +508,14 @@ public class S3LiteConfiguration implements Cloneable {
 
     public void setDestinationPrefix(String destinationPrefix) {
         this.destinationPrefix = destinationPrefix;
+    }
+
+    public long getClaimTimeout() {
+        return claimTimeout;
+    }
+
+    public void setClaimTimeout(long claimTimeout) {
+        this.claimTimeout = claimTimeout;
     }
 
     public IdempotentRepository getIdempotentRepository() {

@@ -61,7 +61,9 @@ import org.slf4j.LoggerFactory;
  * and is delivered again. The default repository is in memory (LRU of {@value #DEFAULT_REPOSITORY_SIZE} entries,
  * lost on restart); for restarts use a persistent one, for several consumers on one bucket share one whose
  * {@code add} is atomic across them (JDBC, Redis, Infinispan, Hazelcast; a {@code FileIdempotentRepository}
- * instance is only safe when shared inside one JVM).
+ * instance is only safe when shared inside one JVM). With {@code claimTimeout} claims are leases: an object claimed by
+ * a node that died is delivered again by another node after 1 to 2 times the timeout (at least once for the objects
+ * that node had in flight), and the done key is written only on success.
  *
  * <h2>Clustering</h2> To have exactly one active consumer among several nodes instead of competing ones, use
  * Camel's cluster support: {@code from("master:s3-inbox:s3lite:inbox?...")} (camel-master) or
@@ -77,6 +79,9 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
 
     /** Exchange property holding the idempotent key claimed for the exchange's object. */
     public static final String CLAIM_PROPERTY = "CamelS3LiteConsumerClaim";
+
+    /** Exchange property holding the done key ({@code bucket/key@etag}) of the exchange's object. */
+    public static final String DONE_PROPERTY = "CamelS3LiteConsumerDone";
 
     private final S3LiteEndpoint endpoint;
     private IdempotentRepository repository;
@@ -182,11 +187,14 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
                     if (!c.isIncludeFolders() && s.key().endsWith("/")) {
                         continue;
                     }
-                    String claim = idempotentKey(bucket, s.key(), s.eTag());
-                    if (!repository.add(claim)) {
+                    String done = idempotentKey(bucket, s.key(), s.eTag());
+                    String claim = claim(done);
+                    if (claim == null) {
                         continue; // processed, or in flight here or elsewhere
                     }
-                    batch.add(newExchange(bucket, s, claim));
+                    Exchange exchange = newExchange(bucket, s, claim);
+                    exchange.setProperty(DONE_PROPERTY, done);
+                    batch.add(exchange);
                 }
                 if (full) {
                     break; // this page again next poll: the rest of it is not delivered yet
@@ -209,6 +217,39 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
         }
         LOG.trace("Poll of {} found {} new objects", bucket, batch.size());
         return processBatch(batch);
+    }
+
+    /**
+     * Claims an object version; null when it is done or claimed by someone else. Without {@code claimTimeout} the
+     * claim is the done key itself (an atomic add). With it, the claim is a lease key of the current time window
+     * ({@code <done>#lease-<window>}): a lease of the current or the previous window blocks others, an older one
+     * (its node died) does not, and the done key is added only when the exchange succeeded.
+     */
+    private String claim(String done) {
+        long timeout = config().getClaimTimeout();
+        if (timeout <= 0) {
+            return repository.add(done) ? done : null;
+        }
+        if (repository.contains(done)) {
+            return null;
+        }
+        long window = System.currentTimeMillis() / timeout;
+        if (repository.contains(leaseKey(done, window - 1))) {
+            return null;
+        }
+        String lease = leaseKey(done, window);
+        if (!repository.add(lease)) {
+            return null;
+        }
+        if (repository.contains(done)) { // completed by another node between the checks
+            repository.remove(lease);
+            return null;
+        }
+        return lease;
+    }
+
+    static String leaseKey(String done, long window) {
+        return done + "#lease-" + window;
     }
 
     private Exchange newExchange(String bucket, S3ObjectSummary s, String claim) {
@@ -301,8 +342,8 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
         }
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
-            public void onComplete(Exchange done) {
-                afterSuccess(bucket, key, info, claim);
+            public void onComplete(Exchange completed) {
+                afterSuccess(bucket, key, info, claim, completed.getProperty(DONE_PROPERTY, String.class));
             }
 
             @Override
@@ -318,7 +359,7 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
         return true;
     }
 
-    private void afterSuccess(String bucket, String key, ObjectInfo delivered, String claim) {
+    private void afterSuccess(String bucket, String key, ObjectInfo delivered, String claim, String done) {
         S3LiteConfiguration c = config();
         try {
             if (c.isMoveAfterRead() || c.isDeleteAfterRead()) {
@@ -341,9 +382,15 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
                     bucket, key, c.isMoveAfterRead() ? "moved" : "deleted", e.toString());
         } finally {
             try {
-                repository.confirm(claim);
+                if (!claim.equals(done)) {
+                    repository.add(done); // the lease becomes a done mark
+                    repository.confirm(done);
+                    repository.remove(claim);
+                } else {
+                    repository.confirm(claim);
+                }
             } catch (Exception e) {
-                LOG.warn("Could not confirm idempotent key {}: {}", claim, e.toString());
+                LOG.warn("Could not confirm idempotent key {}: {}", done, e.toString());
             }
         }
     }

@@ -113,18 +113,36 @@ public final class MultipartUploader {
                 uploadId = null;
             }
         }
-        if (uploadId == null && !store.add(CheckpointKeys.lead(sourceId))) {
-            // another node sharing the checkpoints is creating this source's upload right now: join it
-            uploadId = awaitUploadByOther(bucket, key, target, sourceId);
-            if (uploadId != null) {
-                existing = partsOf(bucket, key, uploadId);
+        // The lead key is held for this whole attempt, so a node that finds neither an upload nor the lead key is
+        // certain to see this node's upload (its src key is recorded before the lead key goes away).
+        boolean leading = false;
+        if (uploadId == null) {
+            leading = store.add(CheckpointKeys.lead(sourceId));
+            if (!leading) {
+                // another node sharing the checkpoints is uploading this source right now: join it
+                uploadId = awaitUploadByOther(bucket, key, target, sourceId);
+                if (uploadId != null) {
+                    existing = partsOf(bucket, key, uploadId);
+                }
             }
         }
+        try {
+            return send(bucket, key, source, options, buffers, firstBuffer, firstLength, partSize, plan, target, sourceId,
+                    uploadId, existing);
+        } finally {
+            if (leading) {
+                store.remove(CheckpointKeys.lead(sourceId));
+            }
+        }
+    }
+
+    private UploadResult send(String bucket, String key, UploadSource source, ObjectWriteOptions options, Buffers buffers,
+            byte[] firstBuffer, int firstLength, long partSize, PartPlan plan, String target, String sourceId,
+            String uploadId, Map<Integer, PartInfo> existing) {
         if (uploadId == null) {
             uploadId = client.createMultipartUpload(bucket, key, options);
             store.record(CheckpointKeys.mpu(target, uploadId));
             store.record(CheckpointKeys.src(sourceId, uploadId));
-            store.remove(CheckpointKeys.lead(sourceId)); // from here on the src key lets others find the upload
             LOG.debug("Started multipart upload {} of {}/{}", uploadId, bucket, key);
             String chosen = converge(bucket, key, target, sourceId, uploadId);
             if (!chosen.equals(uploadId)) {
@@ -161,6 +179,7 @@ public final class MultipartUploader {
             }
             store.record(CheckpointKeys.done(sourceId, result.eTag()));
             forget(target, sourceId, uploadId, parts);
+            store.remove(CheckpointKeys.lead(sourceId)); // also one left by a node that crashed while leading
             return new UploadResult(result.eTag(), result.versionId(), uploadId, parts.size(), run.resumed.get(), false);
         } catch (RuntimeException e) {
             throw onFailure(e, bucket, key, target, sourceId, uploadId, run);
@@ -201,11 +220,11 @@ public final class MultipartUploader {
     }
 
     /**
-     * Another node holds the {@code lead} key of this source: up to 10 s for its upload to appear. A lead key left
-     * by a node that died before creating the upload is taken over after that.
+     * Another node holds the {@code lead} key of this source: up to 5 s for its upload to appear. A lead key left
+     * by a node that crashed (and whose upload vanished) is taken over after that.
      */
     private String awaitUploadByOther(String bucket, String key, String target, String sourceId) {
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 25; i++) {
             String id = findResumable(bucket, key, target, sourceId);
             if (id != null) {
                 LOG.info("Another node started upload {} of the same source to {}/{}: joining it", id, bucket, key);
