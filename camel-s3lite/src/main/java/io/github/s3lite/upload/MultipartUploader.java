@@ -141,8 +141,9 @@ public final class MultipartUploader {
             String uploadId, Map<Integer, PartInfo> existing) {
         if (uploadId == null) {
             uploadId = client.createMultipartUpload(bucket, key, options);
-            store.record(CheckpointKeys.mpu(target, uploadId));
+            // src before mpu: a node seeing mpu without this src takes the upload for a stale one of another source
             store.record(CheckpointKeys.src(sourceId, uploadId));
+            store.record(CheckpointKeys.mpu(target, uploadId));
             LOG.debug("Started multipart upload {} of {}/{}", uploadId, bucket, key);
             String chosen = converge(bucket, key, target, sourceId, uploadId);
             if (!chosen.equals(uploadId)) {
@@ -338,10 +339,10 @@ public final class MultipartUploader {
         for (PartInfo p : parts) {
             store.remove(CheckpointKeys.part(uploadId, p.partNumber(), p.eTag()));
         }
+        store.remove(CheckpointKeys.mpu(target, uploadId)); // mpu before src, for the same reason
         if (sourceId != null) {
             store.remove(CheckpointKeys.src(sourceId, uploadId));
         }
-        store.remove(CheckpointKeys.mpu(target, uploadId));
     }
 
     /**
