@@ -162,6 +162,9 @@ public class S3LiteComponentAutoConfiguration {
         if (p.getStaleUploadAge() != null) {
             c.setStaleUploadAge(p.getStaleUploadAge().toMillis());
         }
+        if (p.getClaimTimeout() != null) {
+            c.setClaimTimeout(p.getClaimTimeout().toMillis());
+        }
         c.setDestinationDirectory(emptyToNull(p.getDestinationDirectory()));
         c.setContentType(emptyToNull(p.getContentType()));
         c.setContentTypeDetection(p.isContentTypeDetection());

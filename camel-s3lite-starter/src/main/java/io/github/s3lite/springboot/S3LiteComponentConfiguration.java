@@ -240,6 +240,13 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private IdempotentRepository idempotentRepository;
 
     /**
+     * Consumer, competing consumers on a shared idempotent-repository: claims become leases. An object claimed by a
+     * node that died before its exchange completed is delivered again by another node after 1 to 2 times this
+     * timeout. Must exceed the longest processing time of one object. 0 (default): claims never expire.
+     */
+    private Duration claimTimeout = Duration.ZERO;
+
+    /**
      * Consumer: route exceptions raised while polling to the route's error handler instead of logging them (only when the consumer supports it).
      */
     private boolean bridgeErrorHandler = false;
@@ -425,6 +432,14 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
 
     public void setCheckpointRepository(IdempotentRepository checkpointRepository) {
         this.checkpointRepository = checkpointRepository;
+    }
+
+    public Duration getClaimTimeout() {
+        return claimTimeout;
+    }
+
+    public void setClaimTimeout(Duration claimTimeout) {
+        this.claimTimeout = claimTimeout;
     }
 
     public Duration getStaleUploadAge() {

@@ -74,6 +74,7 @@ class S3LiteComponentAutoConfigurationTest {
                         "camel.component.s3lite.auto-create-bucket=true",
                         "camel.component.s3lite.checkpoint-repository=#bean:checkpoints",
                         "camel.component.s3lite.idempotent-repository=seen",
+                        "camel.component.s3lite.claim-timeout=5m",
                         "camel.component.s3lite.content-type=text/csv",
                         "camel.component.s3lite.content-type-detection=false",
                         "camel.component.s3lite.cache-control=no-cache",
@@ -112,6 +113,7 @@ class S3LiteComponentAutoConfigurationTest {
                     assertThat(c.isAutoCreateBucket()).isTrue();
                     assertThat(c.getCheckpointRepository()).isSameAs(ctx.getBean("checkpoints"));
                     assertThat(c.getIdempotentRepository()).isSameAs(ctx.getBean("seen"));
+                    assertThat(c.getClaimTimeout()).isEqualTo(300_000L);
                     assertThat(c.getContentType()).isEqualTo("text/csv");
                     assertThat(c.isContentTypeDetection()).isFalse();
                     assertThat(c.getCacheControl()).isEqualTo("no-cache");
