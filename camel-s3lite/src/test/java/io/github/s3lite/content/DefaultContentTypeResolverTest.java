@@ -210,9 +210,18 @@ class DefaultContentTypeResolverTest {
     }
 
     @Test
-    void worksWithoutTikaOnTheClasspath() {
-        assertThat(classPresent("org.apache.tika.Tika")).isFalse();
-        assertThat(new DefaultContentTypeResolver().resolve("blob", SAMPLES.get("binary"))).isNull();
+    void tikaIsAskedOnlyWhenTheRulesFindNothing() {
+        // tika-core is on this module's TEST classpath only; the component has no dependency on it (the example
+        // module, which has no Tika at all, detects text/csv and application/json in its own test)
+        assertThat(classPresent("org.apache.tika.Tika")).isTrue();
+        byte[] psd = new byte[64];
+        System.arraycopy(new byte[] { '8', 'B', 'P', 'S', 0, 1 }, 0, psd, 0, 6);
+        assertThat(new DefaultContentTypeResolver(false).resolve("layers", psd)).as("own rules only").isNull();
+        assertThat(new DefaultContentTypeResolver(true).resolve("layers", psd)).isEqualTo("image/vnd.adobe.photoshop");
+        // Tika's "no idea" (application/octet-stream) is still "no answer"
+        assertThat(new DefaultContentTypeResolver(true).resolve("blob", SAMPLES.get("binary"))).isNull();
+        // the rules still win where they know the type
+        assertThat(new DefaultContentTypeResolver(true).resolve("x.png", SAMPLES.get("png"))).isEqualTo("image/png");
     }
 
     private static boolean classPresent(String name) {
