@@ -52,7 +52,7 @@ public class S3LiteConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "32",
               description = "Maximum pooled HTTP connections of the endpoint's client.")
     private int maxConnections = 32;
-    @UriParam(label = "advanced", description = "Use this client instead of building one (it is then not closed by the endpoint).")
+    @UriParam(label = "advanced", description = "Use this client instead of building one (it is then not closed by the endpoint). Autowired when the registry holds exactly one io.github.s3lite.client.S3Client: the endpoint options for connection and credentials are then not used.")
     @Metadata(autowired = true)
     private S3Client s3Client;
 

@@ -122,4 +122,24 @@ class S3LiteEndpointConfigTest extends S3LiteTestSupport {
         assertThat(captured.lines).noneMatch(l -> l.contains(EmbeddedS3.SECRET_KEY));
         assertThat(captured.lines).noneMatch(l -> l.contains("Signature="));
     }
+
+    @Test
+    void aGivenClientIsUsedAndNotClosedByTheEndpoint() throws Exception {
+        io.github.s3lite.client.S3Client shared = S3.newClient();
+        try {
+            context.getRegistry().bind("sharedClient", shared);
+            S3LiteEndpoint e = context.getEndpoint("s3lite:" + bucket + "?s3Client=#sharedClient", S3LiteEndpoint.class);
+            e.start();
+            assertThat(e.getClient()).isSameAs(shared);
+            e.stop();
+            shared.headBucket(bucket); // still open
+            S3LiteEndpoint own = context.getEndpoint("s3lite:" + bucket + "?region=eu-west-3", S3LiteEndpoint.class);
+            own.start();
+            // autowired: the single S3Client bean of the registry
+            assertThat(own.getClient()).isSameAs(shared);
+            own.stop();
+        } finally {
+            shared.close();
+        }
+    }
 }
