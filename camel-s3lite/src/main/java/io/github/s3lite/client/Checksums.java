@@ -6,6 +6,9 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
@@ -22,23 +25,36 @@ public final class Checksums {
         if (algorithm == ChecksumAlgorithm.NONE || algorithm == ChecksumAlgorithm.AUTO) {
             return null;
         }
-        Sink sink = sink(algorithm);
-        if (body instanceof RequestBody.Bytes b) {
-            sink.update(b.data(), b.offset(), b.size());
-        } else if (body instanceof RequestBody.FileRegion f) {
-            readRegion(f, sink);
-        } else {
-            return null;
-        }
-        return Base64.getEncoder().encodeToString(sink.finish());
+        return computeAll(List.of(algorithm), body).get(algorithm);
     }
 
-    private static void readRegion(RequestBody.FileRegion f, Sink sink) {
-        try {
-            FileRegions.read(f.path(), f.position(), f.length(), BUFFER, (b, n) -> sink.update(b, 0, n));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Several checksums of the body in one pass over it (a file region is read once). Empty for a non-repeatable
+     * stream; {@link ChecksumAlgorithm#NONE} and {@link ChecksumAlgorithm#AUTO} are skipped.
+     */
+    public static Map<ChecksumAlgorithm, String> computeAll(List<ChecksumAlgorithm> algorithms, RequestBody body) {
+        Map<ChecksumAlgorithm, Sink> sinks = new EnumMap<>(ChecksumAlgorithm.class);
+        for (ChecksumAlgorithm a : algorithms) {
+            if (a != ChecksumAlgorithm.NONE && a != ChecksumAlgorithm.AUTO) {
+                sinks.put(a, sink(a));
+            }
         }
+        if (sinks.isEmpty() || body instanceof RequestBody.Stream) {
+            return Map.of();
+        }
+        if (body instanceof RequestBody.Bytes b) {
+            sinks.values().forEach(sink -> sink.update(b.data(), b.offset(), b.size()));
+        } else if (body instanceof RequestBody.FileRegion f) {
+            try {
+                FileRegions.read(f.path(), f.position(), f.length(), BUFFER,
+                        (buf, n) -> sinks.values().forEach(sink -> sink.update(buf, 0, n)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Map<ChecksumAlgorithm, String> out = new EnumMap<>(ChecksumAlgorithm.class);
+        sinks.forEach((a, sink) -> out.put(a, Base64.getEncoder().encodeToString(sink.finish())));
+        return out;
     }
 
     interface Sink {

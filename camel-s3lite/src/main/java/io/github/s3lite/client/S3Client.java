@@ -308,14 +308,8 @@ public final class S3Client implements AutoCloseable {
                 : probe ? List.of(ChecksumAlgorithm.MD5, ChecksumAlgorithm.CRC32C)
                 : List.of(flexible ? ChecksumAlgorithm.CRC32C : ChecksumAlgorithm.MD5);
         Map<String, String> headers = new LinkedHashMap<>(base);
-        Map<ChecksumAlgorithm, String> sums = new java.util.EnumMap<>(ChecksumAlgorithm.class);
-        for (ChecksumAlgorithm a : algorithms) {
-            String sum = Checksums.compute(a, body);
-            if (sum != null) {
-                sums.put(a, sum);
-                headers.put(a.header(), sum);
-            }
-        }
+        Map<ChecksumAlgorithm, String> sums = Checksums.computeAll(algorithms, body);
+        sums.forEach((a, sum) -> headers.put(a.header(), sum));
         try {
             return executeAndRead(callFor.apply(headers), r -> {
                 String eTag = header(r, "ETag");

@@ -84,7 +84,7 @@ public final class MultipartUploader {
         byte[] firstBuffer = null;
         int firstLength = 0;
         if (source instanceof UploadSource.StreamSource s) {
-            buffers = new Buffers((int) partSize, settings.concurrency() + 1);
+            buffers = new Buffers((int) partSize, streamConcurrency(partSize) + 1);
             firstBuffer = buffers.take();
             firstLength = readPart(s.stream(), firstBuffer, key, 1);
             if (s.length() < 0 && firstLength < partSize) {
@@ -153,7 +153,8 @@ public final class MultipartUploader {
         } else {
             LOG.info("Resuming multipart upload {} of {}/{}: the server holds {} parts", uploadId, bucket, key, existing.size());
         }
-        Run run = new Run(bucket, key, uploadId, existing, plan);
+        int concurrency = source instanceof UploadSource.StreamSource ? streamConcurrency(partSize) : settings.concurrency();
+        Run run = new Run(bucket, key, uploadId, existing, plan, concurrency);
         try {
             if (source instanceof UploadSource.FileSource f) {
                 run.sendFile(f);
@@ -346,6 +347,23 @@ public final class MultipartUploader {
     }
 
     /**
+     * Parts of a stream in flight at once: {@code uploadConcurrency}, but no more than lets all part buffers (those
+     * in flight plus the one being read) take a quarter of the maximum heap, and at least one. A 1 GiB stream in a
+     * 64 MiB heap then goes one 8 MiB part at a time instead of running out of memory; files are not limited (their
+     * parts are read from disk region by region).
+     */
+    int streamConcurrency(long partSize) {
+        long budget = Runtime.getRuntime().maxMemory() / 4;
+        long fit = budget / partSize - 1;
+        int n = (int) Math.max(1, Math.min(settings.concurrency(), fit));
+        if (n < settings.concurrency()) {
+            LOG.debug("Stream upload with {} part(s) in flight instead of {}: {} MiB parts in a {} MiB heap", n,
+                    settings.concurrency(), partSize >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        }
+        return n;
+    }
+
+    /**
      * Part-sized buffers for stream bodies, reused: at most {@code concurrency + 1} exist at a time (the parts in
      * flight plus the one being read), so memory is bounded by the part size, not the stream length.
      */
@@ -389,9 +407,12 @@ public final class MultipartUploader {
         final AtomicInteger resumed = new AtomicInteger();
         final AtomicReference<RuntimeException> failure = new AtomicReference<>();
         final AtomicLong bytesDone = new AtomicLong();
-        final Semaphore inFlight = new Semaphore(settings.concurrency());
+        final int concurrency;
+        final Semaphore inFlight;
 
-        Run(String bucket, String key, String uploadId, Map<Integer, PartInfo> existing, PartPlan plan) {
+        Run(String bucket, String key, String uploadId, Map<Integer, PartInfo> existing, PartPlan plan, int concurrency) {
+            this.concurrency = concurrency;
+            this.inFlight = new Semaphore(concurrency);
             this.bucket = bucket;
             this.key = key;
             this.uploadId = uploadId;
@@ -510,8 +531,8 @@ public final class MultipartUploader {
 
         /** Waits for the parts in flight. */
         private void awaitInFlight() {
-            inFlight.acquireUninterruptibly(settings.concurrency());
-            inFlight.release(settings.concurrency());
+            inFlight.acquireUninterruptibly(concurrency);
+            inFlight.release(concurrency);
         }
 
         private void rethrowFailure() {
