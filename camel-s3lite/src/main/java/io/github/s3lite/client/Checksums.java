@@ -43,11 +43,15 @@ public final class Checksums {
             return Map.of();
         }
         if (body instanceof RequestBody.Bytes b) {
-            sinks.values().forEach(sink -> sink.update(b.data(), b.offset(), b.size()));
+            sinks.values().forEach(sink -> sink.update(ByteBuffer.wrap(b.data(), b.offset(), b.size())));
         } else if (body instanceof RequestBody.FileRegion f) {
+            ByteBuffer direct = ByteBuffer.allocateDirect((int) Math.max(1, Math.min(BUFFER, f.length())));
             try {
-                FileRegions.read(f.path(), f.position(), f.length(), BUFFER,
-                        (buf, n) -> sinks.values().forEach(sink -> sink.update(buf, 0, n)));
+                FileRegions.read(f.path(), f.position(), f.length(), direct, chunk -> {
+                    for (Sink sink : sinks.values()) {
+                        sink.update(chunk.duplicate());
+                    }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -58,7 +62,7 @@ public final class Checksums {
     }
 
     interface Sink {
-        void update(byte[] b, int off, int len);
+        void update(ByteBuffer data);
 
         byte[] finish();
     }
@@ -82,8 +86,8 @@ public final class Checksums {
         }
         return new Sink() {
             @Override
-            public void update(byte[] b, int off, int len) {
-                md.update(b, off, len);
+            public void update(ByteBuffer data) {
+                md.update(data);
             }
 
             @Override
@@ -96,8 +100,8 @@ public final class Checksums {
     private static Sink crc(Checksum crc) {
         return new Sink() {
             @Override
-            public void update(byte[] b, int off, int len) {
-                crc.update(b, off, len);
+            public void update(ByteBuffer data) {
+                crc.update(data); // CRC32C/CRC32 read a direct buffer in place
             }
 
             @Override

@@ -3,6 +3,7 @@ package io.github.s3lite.client.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -49,7 +50,8 @@ public final class FileRegionEntity extends AbstractHttpEntity {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        FileRegions.read(path, position, length, BUFFER, (b, n) -> out.write(b, 0, n));
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(1, Math.min(BUFFER, length)));
+        FileRegions.read(path, position, length, buffer, chunk -> out.write(chunk.array(), 0, chunk.limit()));
         out.flush();
     }
 
