@@ -226,31 +226,24 @@ public final class MultipartUploader {
      * by a node that crashed (and whose upload vanished) is taken over after that.
      */
     private String awaitUploadByOther(String bucket, String key, String target, String sourceId) {
-        for (int i = 0; i < 25; i++) {
-            String id = findResumable(bucket, key, target, sourceId);
-            if (id != null) {
-                LOG.info("Another node started upload {} of the same source to {}/{}: joining it", id, bucket, key);
-                return id;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
+        String id = poll(25, () -> findResumable(bucket, key, target, sourceId));
+        if (id != null) {
+            LOG.info("Another node started upload {} of the same source to {}/{}: joining it", id, bucket, key);
         }
-        return null;
+        return id;
     }
 
     /** After a failed completion: up to 30 s for another node's {@code done} mark of this source to appear. */
     private UploadResult awaitCompletionByOther(String bucket, String key, String sourceId) {
-        if (store == CheckpointStore.NONE) {
-            return null;
-        }
-        for (int i = 0; i < 150; i++) {
-            UploadResult done = alreadyUploaded(bucket, key, sourceId);
-            if (done != null) {
-                return done;
+        return store == CheckpointStore.NONE ? null : poll(150, () -> alreadyUploaded(bucket, key, sourceId));
+    }
+
+    /** Asks {@code check} every 200 ms, at most {@code attempts} times: its first non-null answer, else null. */
+    private static <T> T poll(int attempts, java.util.function.Supplier<T> check) {
+        for (int i = 0; i < attempts; i++) {
+            T answer = check.get();
+            if (answer != null) {
+                return answer;
             }
             try {
                 Thread.sleep(200);
