@@ -61,9 +61,10 @@ import org.slf4j.LoggerFactory;
  * and is delivered again. The default repository is in memory (LRU of {@value #DEFAULT_REPOSITORY_SIZE} entries,
  * lost on restart); for restarts use a persistent one, for several consumers on one bucket share one whose
  * {@code add} is atomic across them (JDBC, Redis, Infinispan, Hazelcast; a {@code FileIdempotentRepository}
- * instance is only safe when shared inside one JVM). With {@code claimTimeout} claims are leases: an object claimed by
- * a node that died is delivered again by another node after 1 to 2 times the timeout (at least once for the objects
- * that node had in flight), and the done key is written only on success.
+ * instance is only safe when shared inside one JVM). With {@code claimTimeout} claims are leases, taken just before
+ * each object is processed: an object claimed by a node that died is delivered again by another node after 1 to 2
+ * times the timeout (at least once for the object that node had in flight), and the done key is written only on
+ * success.
  *
  * <h2>Clustering</h2> To have exactly one active consumer among several nodes instead of competing ones, use
  * Camel's cluster support: {@code from("master:s3-inbox:s3lite:inbox?...")} (camel-master) or
@@ -188,11 +189,13 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
                         continue;
                     }
                     String done = idempotentKey(bucket, s.key(), s.eTag());
-                    String claim = claim(done);
+                    // with leases the claim is taken just before the object is processed (processOne), so a lease
+                    // only has to outlive one exchange, not a whole batch; here only what is taken is skipped
+                    String claim = leases() ? (taken(done) ? null : "") : claim(done);
                     if (claim == null) {
                         continue; // processed, or in flight here or elsewhere
                     }
-                    Exchange exchange = newExchange(bucket, s, claim);
+                    Exchange exchange = newExchange(bucket, s, claim.isEmpty() ? null : claim);
                     exchange.setProperty(DONE_PROPERTY, done);
                     batch.add(exchange);
                 }
@@ -230,14 +233,10 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
         if (timeout <= 0) {
             return repository.add(done) ? done : null;
         }
-        if (repository.contains(done)) {
+        if (taken(done)) {
             return null;
         }
-        long window = System.currentTimeMillis() / timeout;
-        if (repository.contains(leaseKey(done, window - 1))) {
-            return null;
-        }
-        String lease = leaseKey(done, window);
+        String lease = leaseKey(done, System.currentTimeMillis() / timeout);
         if (!repository.add(lease)) {
             return null;
         }
@@ -246,6 +245,17 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
             return null;
         }
         return lease;
+    }
+
+    private boolean leases() {
+        return config().getClaimTimeout() > 0;
+    }
+
+    /** Lease mode: done, or leased in the current or the previous window. */
+    private boolean taken(String done) {
+        long window = System.currentTimeMillis() / config().getClaimTimeout();
+        return repository.contains(done) || repository.contains(leaseKey(done, window))
+               || repository.contains(leaseKey(done, window - 1));
     }
 
     static String leaseKey(String done, long window) {
@@ -305,7 +315,16 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
         S3LiteConfiguration c = config();
         S3Client client = endpoint.getClient();
         Message m = exchange.getIn();
-        String claim = exchange.getProperty(CLAIM_PROPERTY, String.class);
+        String listedClaim = exchange.getProperty(CLAIM_PROPERTY, String.class);
+        if (listedClaim == null && leases()) {
+            listedClaim = claim(exchange.getProperty(DONE_PROPERTY, String.class));
+            if (listedClaim == null) {
+                releaseExchange(exchange, false); // another node took it meanwhile
+                return false;
+            }
+            exchange.setProperty(CLAIM_PROPERTY, listedClaim);
+        }
+        String claim = listedClaim;
         String bucket = m.getHeader(S3LiteConstants.BUCKET_NAME, String.class);
         String key = m.getHeader(S3LiteConstants.KEY, String.class);
         String listedETag = m.getHeader(S3LiteConstants.E_TAG, String.class);
