@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -14,18 +13,12 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import io.github.s3lite.S3LiteConsumer;
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.RequestBody;
-import io.github.s3lite.client.S3Client;
-import io.github.s3lite.test.EmbeddedS3;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,26 +26,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two consumer JVMs poll one bucket of 1,000 objects with a shared HazelcastIdempotentRepository (the test JVM is a
  * third member). Each JVM appends the keys it delivered to its own file; the test unions the files.
  */
-class CompetingConsumersTest {
+class CompetingConsumersTest extends ClusterTestBase {
 
     static final int OBJECTS = 1000;
 
-    @TempDir
-    Path tmp;
-    EmbeddedS3 s3 = EmbeddedS3.get();
-    S3Client client;
-    String bucket;
-    HazelcastInstance hz;
     String cluster;
     int pTest;
     int pA;
     int pB;
-    final List<ClusterSupport.Node> nodes = new ArrayList<>();
+
+    @Override
+    String bucketPrefix() {
+        return "consumers";
+    }
 
     @BeforeEach
-    void setUp() throws Exception {
-        client = s3.newClient();
-        bucket = s3.newBucket("consumers");
+    void uploadObjectsAndJoinTheCluster() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> puts = new ArrayList<>();
         for (int i = 0; i < OBJECTS; i++) {
@@ -71,14 +60,6 @@ class CompetingConsumersTest {
         hz = Hz.member(cluster, pTest, List.of(pTest, pA, pB));
     }
 
-    @AfterEach
-    void tearDown() throws Exception {
-        for (ClusterSupport.Node n : nodes) {
-            n.kill();
-        }
-        hz.shutdown();
-        client.close();
-    }
 
     private ClusterSupport.Node consumer(String name, int port, Path out, long delayMillis, int maxPerPoll) throws Exception {
         return consumer(name, port, out, delayMillis, maxPerPoll, "");

@@ -8,16 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 
-import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.github.s3lite.client.GetOptions;
-import io.github.s3lite.client.S3Client;
-import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.github.s3lite.cluster.ClusterSupport.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,34 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * member: with backup-count 1, whatever A owned is still held (as a backup, promoted on A's death) by B or by the
  * test JVM.
  */
-class HazelcastResumeTest {
+class HazelcastResumeTest extends ClusterTestBase {
 
-    @TempDir
-    Path tmp;
-    EmbeddedS3 s3 = EmbeddedS3.get();
-    FaultProxy proxy;
-    S3Client client;
-    String bucket;
-    HazelcastInstance hz;
-    final List<ClusterSupport.Node> nodes = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() throws Exception {
-        proxy = new FaultProxy(s3.endpoint());
-        client = s3.newClient();
-        bucket = s3.newBucket("hz-resume");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (ClusterSupport.Node n : nodes) {
-            n.kill();
-        }
-        if (hz != null) {
-            hz.shutdown();
-        }
-        proxy.close();
-        client.close();
+    @Override
+    String bucketPrefix() {
+        return "hz-resume";
     }
 
     @Test

@@ -12,14 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 
 import io.github.s3lite.client.GetOptions;
-import io.github.s3lite.client.S3Client;
-import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.github.s3lite.cluster.ClusterSupport.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,23 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JdbcMessageIdRepository on an H2 database server (TCP, 127.0.0.1, free port, run by the test JVM). The two node
  * JVMs reach it only over TCP, as they would reach PostgreSQL or MySQL.
  */
-class JdbcResumeTest {
+class JdbcResumeTest extends ClusterTestBase {
 
-    @TempDir
-    Path tmp;
-    EmbeddedS3 s3 = EmbeddedS3.get();
-    FaultProxy proxy;
-    S3Client client;
-    String bucket;
     Server h2;
     String url;
-    final List<ClusterSupport.Node> nodes = new ArrayList<>();
+
+    @Override
+    String bucketPrefix() {
+        return "jdbc-resume";
+    }
 
     @BeforeEach
-    void setUp() throws Exception {
-        proxy = new FaultProxy(s3.endpoint());
-        client = s3.newClient();
-        bucket = s3.newBucket("jdbc-resume");
+    void startDatabase() throws Exception {
         int port = ClusterSupport.freePort();
         h2 = Server.createTcpServer("-tcp", "-tcpPort", String.valueOf(port), "-ifNotExists", "-baseDir",
                 tmp.resolve("h2").toString()).start();
@@ -59,13 +51,11 @@ class JdbcResumeTest {
     }
 
     @AfterEach
-    void tearDown() throws Exception {
+    void stopDatabase() throws Exception {
         for (ClusterSupport.Node n : nodes) {
-            n.kill();
+            n.kill(); // before the database they write to
         }
         h2.stop();
-        proxy.close();
-        client.close();
     }
 
     private long partRows() {

@@ -8,15 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 
-import com.hazelcast.core.HazelcastInstance;
 import io.github.s3lite.client.GetOptions;
-import io.github.s3lite.client.S3Client;
-import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.github.s3lite.cluster.ClusterSupport.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,34 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * node joins it (MultipartUploader.converge: the smallest upload id carrying this source wins, the loser aborts its
  * own) or finds the object done (its done mark); no multipart upload is left behind.
  */
-class RaceTest {
+class RaceTest extends ClusterTestBase {
 
-    @TempDir
-    Path tmp;
-    EmbeddedS3 s3 = EmbeddedS3.get();
-    FaultProxy proxy;
-    S3Client client;
-    String bucket;
-    HazelcastInstance hz;
-    final List<ClusterSupport.Node> nodes = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() throws Exception {
-        proxy = new FaultProxy(s3.endpoint());
-        client = s3.newClient();
-        bucket = s3.newBucket("race");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (ClusterSupport.Node n : nodes) {
-            n.kill();
-        }
-        if (hz != null) {
-            hz.shutdown();
-        }
-        proxy.close();
-        client.close();
+    @Override
+    String bucketPrefix() {
+        return "race";
     }
 
     @Test
