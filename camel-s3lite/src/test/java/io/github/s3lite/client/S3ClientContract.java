@@ -1,7 +1,5 @@
 package io.github.s3lite.client;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,13 +7,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 
 import io.github.s3lite.client.auth.Credentials;
 import io.github.s3lite.client.auth.CredentialsProvider;
@@ -307,19 +302,5 @@ public abstract class S3ClientContract {
             r.close();
         }
         assertThat(client.leasedConnections()).isZero();
-    }
-
-    protected static String toString(InputStream in) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    static Clock fixed(Instant i) {
-        return Clock.fixed(i, ZoneOffset.UTC);
-    }
-
-    static String keys(List<S3ObjectSummary> l) {
-        return l.stream().map(S3ObjectSummary::key).collect(Collectors.joining(","));
     }
 }

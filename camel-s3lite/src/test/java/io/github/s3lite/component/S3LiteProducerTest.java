@@ -18,7 +18,6 @@ import io.github.s3lite.S3LiteConstants;
 import io.github.s3lite.client.DeleteObjectsResult;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.MultipartUploadInfo;
-import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.S3NotFoundException;
 import io.github.s3lite.client.S3ObjectSummary;

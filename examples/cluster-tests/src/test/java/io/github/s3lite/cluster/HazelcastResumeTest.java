@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 
 import com.hazelcast.map.IMap;
-import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.test.FaultProxy;
 import org.junit.jupiter.api.Test;
 
@@ -76,23 +73,10 @@ class HazelcastResumeTest extends ClusterTestBase {
         proxy.clear();
         proxy.rule(s -> FaultProxy.PASS);
         Files.createFile(goB);
-        assertThat(b.process().waitFor(180, TimeUnit.SECONDS)).as(b.log()).isTrue();
-        assertThat(b.process().exitValue()).as(b.log()).isZero();
-        Matcher m = b.result();
-        int parts = Integer.parseInt(m.group(1));
-        int resumed = Integer.parseInt(m.group(2));
-        long sentByB = proxy.seen().stream().filter(FaultProxy.Seen::isUploadPart).count();
-
-        assertThat(parts).isEqualTo(totalParts);
-        assertThat(resumed).as("CamelS3LiteResumedPartCount on node B").isPositive().isGreaterThanOrEqualTo((int) confirmedAtKill);
-        assertThat(sentByB).as("node B sends only unconfirmed parts").isEqualTo(totalParts - resumed);
-        try (var r = client.getObject(bucket, "cluster/big.bin", GetOptions.NONE)) {
-            assertThat(ClusterSupport.sha256(r.body())).isEqualTo(ClusterSupport.fileSha(file));
-        }
-        assertThat(client.listMultipartUploads(bucket, null)).as("no orphaned upload").isEmpty();
+        Finished f = assertFinishedByNodeB(b, "cluster/big.bin", file, totalParts, confirmedAtKill);
         assertThat(partKeys(map)).as("checkpoints of the finished upload are forgotten").isZero();
         System.out.printf("hazelcast resume: A sent %d parts (%d confirmed) and was killed; B resumed %d, sent %d of %d;"
-                          + " %d ms%n", sentByA, confirmedAtKill, resumed, sentByB, totalParts,
+                          + " %d ms%n", sentByA, confirmedAtKill, f.resumed(), f.sentByB(), totalParts,
                 (System.nanoTime() - t0) / 1_000_000);
     }
 

@@ -8,10 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 
-import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.test.FaultProxy;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
@@ -92,22 +89,9 @@ class JdbcResumeTest extends ClusterTestBase {
         proxy.rule(s -> FaultProxy.PASS);
         ClusterSupport.Node b = ClusterSupport.start("jdbc-b", common);
         nodes.add(b);
-        assertThat(b.process().waitFor(180, TimeUnit.SECONDS)).as(b.log()).isTrue();
-        assertThat(b.process().exitValue()).as(b.log()).isZero();
-        Matcher m = b.result();
-        int parts = Integer.parseInt(m.group(1));
-        int resumed = Integer.parseInt(m.group(2));
-        long sentByB = proxy.seen().stream().filter(FaultProxy.Seen::isUploadPart).count();
-
-        assertThat(parts).isEqualTo(totalParts);
-        assertThat(resumed).as("CamelS3LiteResumedPartCount on node B").isPositive().isGreaterThanOrEqualTo((int) confirmedAtKill);
-        assertThat(sentByB).isEqualTo(totalParts - resumed);
-        try (var r = client.getObject(bucket, "cluster/jdbc.bin", GetOptions.NONE)) {
-            assertThat(ClusterSupport.sha256(r.body())).isEqualTo(ClusterSupport.fileSha(file));
-        }
-        assertThat(client.listMultipartUploads(bucket, null)).isEmpty();
+        Finished f = assertFinishedByNodeB(b, "cluster/jdbc.bin", file, totalParts, confirmedAtKill);
         assertThat(partRows()).isZero();
         System.out.printf("jdbc resume: A sent %d parts (%d confirmed) and was killed; B resumed %d, sent %d of %d; %d ms%n",
-                sentByA, confirmedAtKill, resumed, sentByB, totalParts, (System.nanoTime() - t0) / 1_000_000);
+                sentByA, confirmedAtKill, f.resumed(), f.sentByB(), totalParts, (System.nanoTime() - t0) / 1_000_000);
     }
 }
