@@ -16,7 +16,7 @@ import io.github.s3lite.client.S3ObjectSummary;
 import io.github.s3lite.client.S3PreconditionFailedException;
 import io.github.s3lite.operation.AbstractHandler;
 import io.github.s3lite.operation.GetObjectHandler;
-import io.github.s3lite.upload.ResumableDownload;
+import io.github.s3lite.transfer.ResumableDownload;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;

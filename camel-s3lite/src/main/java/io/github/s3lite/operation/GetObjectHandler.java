@@ -10,7 +10,7 @@ import io.github.s3lite.S3LiteConstants;
 import io.github.s3lite.S3LiteEndpoint;
 import io.github.s3lite.client.GetObjectResponse;
 import io.github.s3lite.client.GetOptions;
-import io.github.s3lite.upload.ResumableDownload;
+import io.github.s3lite.transfer.ResumableDownload;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.SynchronizationAdapter;

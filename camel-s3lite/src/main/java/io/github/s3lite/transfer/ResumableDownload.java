@@ -1,4 +1,4 @@
-package io.github.s3lite.upload;
+package io.github.s3lite.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;
