@@ -13,6 +13,8 @@ import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
 
+import io.github.s3lite.client.http.FileRegions;
+
 /** Computes the base64 checksum value that goes into {@link ChecksumAlgorithm#header()}. */
 public final class Checksums {
     private static final int BUFFER = 256 * 1024;
@@ -20,7 +22,7 @@ public final class Checksums {
     private Checksums() {
     }
 
-    /** Base64 value of the body's checksum, or null for {@link ChecksumAlgorithm#NONE} or a non-repeatable stream. */
+    /** Base64 value of the body's checksum, or null for {@link ChecksumAlgorithm#NONE}. */
     public static String compute(ChecksumAlgorithm algorithm, RequestBody body) {
         if (algorithm == ChecksumAlgorithm.NONE || algorithm == ChecksumAlgorithm.AUTO) {
             return null;
@@ -29,8 +31,8 @@ public final class Checksums {
     }
 
     /**
-     * Several checksums of the body in one pass over it (a file region is read once). Empty for a non-repeatable
-     * stream; {@link ChecksumAlgorithm#NONE} and {@link ChecksumAlgorithm#AUTO} are skipped.
+     * Several checksums of the body in one pass over it (a file region is read once).
+     * {@link ChecksumAlgorithm#NONE} and {@link ChecksumAlgorithm#AUTO} are skipped.
      */
     public static Map<ChecksumAlgorithm, String> computeAll(List<ChecksumAlgorithm> algorithms, RequestBody body) {
         Map<ChecksumAlgorithm, Sink> sinks = new EnumMap<>(ChecksumAlgorithm.class);
@@ -39,7 +41,7 @@ public final class Checksums {
                 sinks.put(a, sink(a));
             }
         }
-        if (sinks.isEmpty() || body instanceof RequestBody.Stream) {
+        if (sinks.isEmpty()) {
             return Map.of();
         }
         if (body instanceof RequestBody.Bytes b) {

@@ -1,6 +1,5 @@
 package io.github.s3lite.client;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -10,7 +9,7 @@ public sealed interface RequestBody {
     /** Exact number of bytes sent. */
     long length();
 
-    /** True when the body can be sent again (for a re-sign after clock skew). */
+    /** True when the body can be sent again (for a re-sign after clock skew); both kinds are. */
     boolean repeatable();
 
     static RequestBody of(byte[] data) {
@@ -50,21 +49,6 @@ public sealed interface RequestBody {
         @Override
         public boolean repeatable() {
             return true;
-        }
-    }
-
-    /** A stream of known length, sent once. */
-    record Stream(InputStream in, long length) implements RequestBody {
-        public Stream {
-            Objects.requireNonNull(in, "in");
-            if (length < 0) {
-                throw new IllegalArgumentException("A single PUT needs the stream length; unknown lengths go through multipart upload");
-            }
-        }
-
-        @Override
-        public boolean repeatable() {
-            return false;
         }
     }
 }

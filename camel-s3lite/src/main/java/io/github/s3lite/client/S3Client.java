@@ -1,62 +1,51 @@
 package io.github.s3lite.client;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketException;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
-import javax.net.ssl.SSLException;
-
-import io.github.s3lite.client.auth.Credentials;
-import io.github.s3lite.client.auth.Hashing;
 import io.github.s3lite.client.auth.QueryParam;
 import io.github.s3lite.client.auth.SigV4Signer;
-import io.github.s3lite.client.auth.SigningRequest;
 import io.github.s3lite.client.auth.UriEncoder;
-import io.github.s3lite.client.http.HttpTransport;
 import io.github.s3lite.client.http.ResponseStream;
-import io.github.s3lite.client.xml.S3Xml;
 import io.github.s3lite.client.xml.XmlNode;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
+import static io.github.s3lite.client.Call.addIfPresent;
+import static io.github.s3lite.client.Call.putIfPresent;
+import static io.github.s3lite.client.Call.writeHeaders;
+import static io.github.s3lite.client.Call.xmlCall;
+import static io.github.s3lite.client.Responses.closeQuietly;
+import static io.github.s3lite.client.Responses.header;
+import static io.github.s3lite.client.Responses.objectInfo;
+import static io.github.s3lite.client.Responses.parseXml;
+import static io.github.s3lite.client.S3Errors.classify;
+import static io.github.s3lite.client.S3Errors.ioFailure;
 
 /**
  * A small S3 client: SigV4 over one pooled HttpClient 5. Thread-safe; close it to release its connections.
- * Every failure is an {@link S3Exception} subclass. There is no hidden retry loop: the single exception is one
- * re-sign after {@code RequestTimeTooSkewed}, with the clock offset learned from the server's {@code Date}.
+ * <p>
+ * This class is the façade: one method per S3 operation, each building a {@link Call} and reading the answer.
+ * The machinery lives in named parts of this package: {@link RequestExecutor} (signing, transport, clock offset,
+ * the 2xx/304 contract), {@link S3Errors} (status and error code to exception type), {@link ChecksumNegotiation},
+ * {@link Addressing} (virtual-host or path style), {@link Responses} and {@link S3Xml} (response mapping) and
+ * {@link Presigner}. There is no hidden retry loop: the single exception is one re-sign after
+ * {@code RequestTimeTooSkewed}, with the clock offset learned from the server's {@code Date}.
  */
 public final class S3Client implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(S3Client.class);
-    private static final int MAX_ERROR_BODY = 64 * 1024;
-
     private final S3ClientConfig config;
-    private final HttpTransport transport;
-    private final SigV4Signer signer;
-    private final URI endpoint;
-    private final Clock clock;
-    private volatile long clockOffsetMillis;
-    private volatile Boolean flexibleChecksums;
+    private final RequestExecutor executor;
+    private final ChecksumNegotiation checksums;
+    private final Presigner presigner;
 
     public S3Client(S3ClientConfig config) {
         this(config, Clock.systemUTC());
@@ -65,11 +54,9 @@ public final class S3Client implements AutoCloseable {
     /** With a given clock (tests of skew correction). */
     public S3Client(S3ClientConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
-        this.clock = clock;
-        this.endpoint = withoutDefaultPort(config.effectiveEndpoint());
-        this.signer = new SigV4Signer(config.region(), "s3");
-        this.transport = new HttpTransport(new HttpTransport.Settings(config.connectTimeout(), config.socketTimeout(),
-                config.maxConnections(), config.sslContext()));
+        this.executor = new RequestExecutor(config, clock);
+        this.checksums = new ChecksumNegotiation(executor);
+        this.presigner = new Presigner(config, executor);
     }
 
     public S3ClientConfig config() {
@@ -78,17 +65,17 @@ public final class S3Client implements AutoCloseable {
 
     /** Connections currently in use (a leak shows here). */
     public int leasedConnections() {
-        return transport.leasedConnections();
+        return executor.leasedConnections();
     }
 
     /** Milliseconds added to the local clock when signing, learned from a {@code RequestTimeTooSkewed} answer. */
     public long clockOffsetMillis() {
-        return clockOffsetMillis;
+        return executor.clockOffsetMillis();
     }
 
     @Override
     public void close() {
-        transport.close();
+        executor.close();
     }
 
     // ------------------------------------------------------------------ objects
@@ -288,50 +275,7 @@ public final class S3Client implements AutoCloseable {
 
     /** Whether the store verifies {@code x-amz-checksum-crc32c}: null until the first AUTO request told. */
     public Boolean flexibleChecksums() {
-        return flexibleChecksums;
-    }
-
-    private interface WriteReader<T> {
-        T read(ClassicHttpResponse response, String eTag) throws IOException;
-    }
-
-    /**
-     * Sends a body with its checksum header(s) and checks what the server reports. {@link ChecksumAlgorithm#AUTO}
-     * negotiates once per client: the first request carries Content-MD5 and x-amz-checksum-crc32c, and the answer
-     * decides which one later requests carry.
-     */
-    private <T> T sendChecksummed(String what, ChecksumAlgorithm requested, RequestBody body, Map<String, String> base,
-            java.util.function.Function<Map<String, String>, Call> callFor, WriteReader<T> reader) {
-        Boolean flexible = flexibleChecksums;
-        boolean probe = requested == ChecksumAlgorithm.AUTO && flexible == null;
-        List<ChecksumAlgorithm> algorithms = requested != ChecksumAlgorithm.AUTO ? List.of(requested)
-                : probe ? List.of(ChecksumAlgorithm.MD5, ChecksumAlgorithm.CRC32C)
-                : List.of(flexible ? ChecksumAlgorithm.CRC32C : ChecksumAlgorithm.MD5);
-        Map<String, String> headers = new LinkedHashMap<>(base);
-        Map<ChecksumAlgorithm, String> sums = Checksums.computeAll(algorithms, body);
-        sums.forEach((a, sum) -> headers.put(a.header(), sum));
-        try {
-            return executeAndRead(callFor.apply(headers), r -> {
-                String eTag = header(r, "ETag");
-                sums.forEach((a, sum) -> verifyChecksum(r, a, sum, eTag, what));
-                if (probe && sums.containsKey(ChecksumAlgorithm.CRC32C)) {
-                    boolean echoed = header(r, ChecksumAlgorithm.CRC32C.header()) != null;
-                    flexibleChecksums = echoed;
-                    LOG.debug("{} {} x-amz-checksum-crc32c: using {} from now on", endpoint.getHost(),
-                            echoed ? "verifies" : "ignores", echoed ? "CRC32C" : "Content-MD5");
-                }
-                return reader.read(r, eTag);
-            });
-        } catch (S3Exception e) {
-            boolean refused = (e.getStatusCode() == 400 && !"BadDigest".equals(e.getErrorCode())) || e.getStatusCode() == 501;
-            if (probe && refused && body.repeatable()) {
-                flexibleChecksums = false;
-                LOG.info("{} refused x-amz-checksum-crc32c ({}): using Content-MD5 from now on", endpoint.getHost(),
-                        e.getErrorCode());
-                return sendChecksummed(what, ChecksumAlgorithm.MD5, body, base, callFor, reader);
-            }
-            throw e;
-        }
+        return checksums.flexibleChecksums();
     }
 
     /**
@@ -417,345 +361,22 @@ public final class S3Client implements AutoCloseable {
     }
 
     private String presign(String method, String bucket, String key, Duration expires, Map<String, String> headers) {
-        S3Names.requireValidKey(key);
-        if (expires == null || expires.toSeconds() < 1 || expires.toSeconds() > S3Limits.MAX_PRESIGN_SECONDS) {
-            throw new IllegalArgumentException("Presigned URL lifetime must be between 1 second and 7 days, was " + expires);
-        }
-        Target t = target(bucket, key);
-        Credentials creds = config.credentials().credentials();
-        List<QueryParam> q = signer.presign(new SigningRequest(method, t.host(), t.path(), List.of(), headers,
-                SigV4Signer.UNSIGNED_PAYLOAD), creds, now(), expires);
-        return uri(t, q).toString();
+        return presigner.presign(method, bucket, key, expires, headers);
     }
 
-    // ------------------------------------------------------------------ request execution
+    // ------------------------------------------------------------------ delegates to the parts
 
-    /** One request before signing. Headers are mutable until sent. */
-    record Call(String method, String bucket, String key, List<QueryParam> query, Map<String, String> headers,
-            RequestBody body, String payloadHash) {
-        String describe() {
-            return method + " " + (bucket == null ? "" : bucket) + (key == null ? "" : "/" + key);
-        }
-    }
-
-    private static Call xmlCall(String method, String bucket, String key, List<QueryParam> query, byte[] xml) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/xml");
-        headers.put("Content-MD5", Checksums.compute(ChecksumAlgorithm.MD5, RequestBody.of(xml)));
-        return new Call(method, bucket, key, query, headers, RequestBody.of(xml), Hashing.sha256Hex(xml));
-    }
-
-    private interface ResponseReader<T> {
-        T read(ClassicHttpResponse response) throws IOException;
-    }
-
-    private <T> T executeAndRead(Call call, ResponseReader<T> reader) {
-        ClassicHttpResponse r = execute(call, false);
-        try {
-            return reader.read(r);
-        } catch (IOException e) {
-            throw ioFailure(call.method(), call.bucket(), call.key(), e);
-        } finally {
-            closeQuietly(r);
-        }
+    private <T> T executeAndRead(Call call, RequestExecutor.ResponseReader<T> reader) {
+        return executor.executeAndRead(call, reader);
     }
 
     /** Signs and sends; returns a successful (2xx, or 304 when {@code allow304}) open response, else throws. */
     private ClassicHttpResponse execute(Call call, boolean allow304) {
-        if (call.bucket() != null) {
-            S3Names.requireValidBucket(call.bucket());
-        }
-        boolean resigned = false;
-        while (true) {
-            Target t = target(call.bucket(), call.key());
-            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            headers.putAll(call.headers());
-            headers.put("x-amz-content-sha256", call.payloadHash());
-            Credentials creds = config.credentials().credentials();
-            Map<String, String> sig = signer.signHeaders(new SigningRequest(call.method(), t.host(), t.path(),
-                    call.query(), headers, call.payloadHash()), creds, now());
-            Map<String, String> sent = new LinkedHashMap<>(headers);
-            sent.putAll(sig);
-            long start = System.nanoTime();
-            ClassicHttpResponse r;
-            try {
-                r = transport.send(call.method(), uri(t, call.query()), sent, call.body());
-            } catch (IOException e) {
-                throw ioFailure(call.method(), call.bucket(), call.key(), e);
-            }
-            int code = r.getCode();
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("{} -> {} ({} ms)", call.describe(), code, (System.nanoTime() - start) / 1_000_000);
-            }
-            if (code / 100 == 2 || (allow304 && code == 304)) {
-                return r;
-            }
-            S3Exception failure = failure(call, r);
-            if (!resigned && "RequestTimeTooSkewed".equals(failure.getErrorCode())
-                    && (call.body() == null || call.body().repeatable()) && learnClockOffset(r)) {
-                resigned = true;
-                LOG.warn("Clock skew against {}: re-signing once with an offset of {} ms", endpoint.getHost(), clockOffsetMillis);
-                continue;
-            }
-            throw failure;
-        }
+        return executor.execute(call, allow304);
     }
 
-    private boolean learnClockOffset(ClassicHttpResponse r) {
-        String date = header(r, "Date");
-        if (date == null) {
-            return false;
-        }
-        try {
-            Instant server = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            clockOffsetMillis = server.toEpochMilli() - clock.millis();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis() + clockOffsetMillis);
-    }
-
-    private S3Exception failure(Call call, ClassicHttpResponse r) {
-        try {
-            int code = r.getCode();
-            String requestId = header(r, "x-amz-request-id");
-            String errorCode = null;
-            String message = null;
-            HttpEntity entity = r.getEntity();
-            if (entity != null && !"HEAD".equals(call.method())) {
-                byte[] body = entity.getContent().readNBytes(MAX_ERROR_BODY);
-                if (body.length > 0 && body[0] == '<' || (body.length > 5 && new String(body, 0, 5, StandardCharsets.UTF_8).startsWith("<?xml"))) {
-                    try {
-                        XmlNode err = XmlNode.parse(new ByteArrayInputStream(body));
-                        errorCode = err.text("Code");
-                        message = err.text("Message");
-                        if (err.text("RequestId") != null) {
-                            requestId = err.text("RequestId");
-                        }
-                    } catch (IOException ignored) {
-                        // not XML: keep the status only
-                    }
-                }
-            }
-            if (errorCode == null && code == 404) {
-                errorCode = call.key() == null ? "NoSuchBucket" : "NoSuchKey";
-            }
-            return classify(code, errorCode, message, requestId, call.describe(), null);
-        } catch (IOException e) {
-            return ioFailure(call.method(), call.bucket(), call.key(), e);
-        } finally {
-            closeQuietly(r);
-        }
-    }
-
-    /** The single place where an S3 answer becomes an exception type. */
-    static S3Exception classify(int status, String errorCode, String message, String requestId, String what,
-            Throwable cause) {
-        String text = "S3 " + what + " failed: HTTP " + status + (errorCode != null ? " " + errorCode : "")
-                + (message != null ? " - " + message : "") + (requestId != null ? " (request id " + requestId + ")" : "");
-        String ec = errorCode == null ? "" : errorCode;
-        switch (ec) {
-            case "SlowDown", "InternalError", "RequestTimeout", "ServiceUnavailable", "Throttling", "ThrottlingException",
-                    "RequestThrottled", "OperationAborted", "BadDigest", "IncompleteBody", "XAmzContentSHA256Mismatch",
-                    "InvalidDigest" -> {
-                return new S3TransientException(text, status, errorCode, requestId, cause);
-            }
-            case "NoSuchKey", "NoSuchBucket", "NoSuchUpload", "NoSuchVersion" -> {
-                return new S3NotFoundException(text, status, errorCode, requestId);
-            }
-            case "AccessDenied", "SignatureDoesNotMatch", "InvalidAccessKeyId", "InvalidToken", "ExpiredToken",
-                    "RequestTimeTooSkewed", "AccountProblem", "AllAccessDisabled" -> {
-                return new S3AccessDeniedException(text, status, errorCode, requestId);
-            }
-            case "PreconditionFailed", "ConditionalRequestConflict" -> {
-                return new S3PreconditionFailedException(text, status, errorCode, requestId);
-            }
-            default -> {
-                // by status below
-            }
-        }
-        if (status >= 500 || status == 429) {
-            return new S3TransientException(text, status, errorCode, requestId, cause);
-        }
-        if (status == 404) {
-            return new S3NotFoundException(text, status, errorCode, requestId);
-        }
-        if (status == 401 || status == 403) {
-            return new S3AccessDeniedException(text, status, errorCode, requestId);
-        }
-        if (status == 412) {
-            return new S3PreconditionFailedException(text, status, errorCode, requestId);
-        }
-        return new S3Exception(text, status, errorCode, requestId, cause);
-    }
-
-    private static S3Exception ioFailure(String method, String bucket, String key, IOException e) {
-        String what = method + " " + (bucket == null ? "" : bucket) + (key == null ? "" : "/" + key);
-        String text = "S3 " + what + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
-        if (e instanceof UnknownHostException) {
-            return new S3Exception(text + " (check the endpoint and region)", 0, null, null, e);
-        }
-        if (e instanceof SSLException && !(e.getCause() instanceof SocketException)) {
-            return new S3Exception(text + " (TLS failure: check the endpoint's certificate)", 0, null, null, e);
-        }
-        // resets, refused connections, timeouts, truncated responses: a retry can cure them
-        return new S3TransientException(text, 0, null, null, e);
-    }
-
-    private static void verifyChecksum(ClassicHttpResponse r, ChecksumAlgorithm algorithm, String sent, String eTag,
-            String what) {
-        if (sent == null) {
-            return;
-        }
-        if (algorithm == ChecksumAlgorithm.MD5) {
-            // The server verified Content-MD5 itself; where the ETag is the plain MD5 (no SSE-KMS/SSE-C) compare it too.
-            String e = eTag == null ? null : eTag.replace("\"", "");
-            boolean plain = header(r, "x-amz-server-side-encryption-customer-algorithm") == null
-                    && !"aws:kms".equals(header(r, "x-amz-server-side-encryption"));
-            if (plain && e != null && e.length() == 32 && e.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                String hex = HexFormat.of().formatHex(Base64.getDecoder().decode(sent));
-                if (!hex.equalsIgnoreCase(e)) {
-                    throw new S3TransientException("S3 " + what + ": the server stored MD5 " + e + " but " + hex
-                            + " was sent; the data was altered in transit", r.getCode(), "BadDigest",
-                            header(r, "x-amz-request-id"), null);
-                }
-            }
-        } else {
-            String echoed = header(r, algorithm.header());
-            if (echoed != null && !echoed.equals(sent)) {
-                throw new S3TransientException("S3 " + what + ": the server reports " + algorithm.header() + " " + echoed
-                        + " but " + sent + " was sent", r.getCode(), "BadDigest", header(r, "x-amz-request-id"), null);
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------ addressing
-
-    /** Host header value and encoded path of a request. */
-    record Target(String scheme, String host, String path) {
-    }
-
-    Target target(String bucket, String key) {
-        String host = endpoint.getHost() + (endpoint.getPort() == -1 ? "" : ":" + endpoint.getPort());
-        String base = endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/+$", "");
-        String encodedKey = key == null ? "" : UriEncoder.encode(key, true);
-        if (bucket == null) {
-            return new Target(endpoint.getScheme(), host, base.isEmpty() ? "/" : base + "/");
-        }
-        boolean virtualHost = !config.pathStyle() && !(bucket.contains(".") && "https".equalsIgnoreCase(endpoint.getScheme()));
-        if (virtualHost) {
-            String path = base + "/" + encodedKey;
-            return new Target(endpoint.getScheme(), bucket + "." + host, path);
-        }
-        String path = base + "/" + bucket + (key == null ? "" : "/" + encodedKey);
-        return new Target(endpoint.getScheme(), host, path);
-    }
-
-    private static URI uri(Target t, List<QueryParam> query) {
-        StringBuilder sb = new StringBuilder(t.scheme()).append("://").append(t.host()).append(t.path());
-        char sep = '?';
-        for (QueryParam p : query) {
-            sb.append(sep).append(UriEncoder.encode(p.name(), false)).append('=')
-                    .append(UriEncoder.encode(p.value() == null ? "" : p.value(), false));
-            sep = '&';
-        }
-        return URI.create(sb.toString());
-    }
-
-    private static URI withoutDefaultPort(URI u) {
-        int port = u.getPort();
-        boolean isDefault = (port == 80 && "http".equalsIgnoreCase(u.getScheme()))
-                || (port == 443 && "https".equalsIgnoreCase(u.getScheme()));
-        if (!isDefault) {
-            return u;
-        }
-        return URI.create(u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost()
-                + (u.getRawPath() == null ? "" : u.getRawPath()));
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    private static Map<String, String> writeHeaders(ObjectWriteOptions o) {
-        Map<String, String> h = new LinkedHashMap<>();
-        if (o == null) {
-            return h;
-        }
-        putIfPresent(h, "Content-Type", o.contentType());
-        putIfPresent(h, "Content-Encoding", o.contentEncoding());
-        putIfPresent(h, "Cache-Control", o.cacheControl());
-        putIfPresent(h, "Content-Disposition", o.contentDisposition());
-        putIfPresent(h, "If-Match", o.ifMatch());
-        putIfPresent(h, "If-None-Match", o.ifNoneMatch());
-        o.metadata().forEach((k, v) -> h.put("x-amz-meta-" + k, v));
-        return h;
-    }
-
-    private static ObjectInfo objectInfo(String key, ClassicHttpResponse r) {
-        Map<String, String> meta = new LinkedHashMap<>();
-        for (Header h : r.getHeaders()) {
-            String n = h.getName().toLowerCase(Locale.ROOT);
-            if (n.startsWith("x-amz-meta-")) {
-                meta.merge(n.substring("x-amz-meta-".length()), h.getValue(), (a, b) -> a + "," + b);
-            }
-        }
-        long length = -1;
-        String cl = header(r, "Content-Length");
-        if (cl != null) {
-            length = Long.parseLong(cl.trim());
-        } else if (r.getEntity() != null) {
-            length = r.getEntity().getContentLength();
-        }
-        String lm = header(r, "Last-Modified");
-        Instant lastModified = null;
-        if (lm != null) {
-            try {
-                lastModified = ZonedDateTime.parse(lm, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            } catch (RuntimeException ignored) {
-                // leave null
-            }
-        }
-        return new ObjectInfo(key, length, header(r, "Content-Type"), header(r, "ETag"), lastModified,
-                header(r, "x-amz-version-id"), header(r, "Content-Encoding"), header(r, "Cache-Control"),
-                header(r, "Content-Disposition"), header(r, "Content-Range"), Map.copyOf(meta));
-    }
-
-    private static XmlNode parseXml(ClassicHttpResponse r, String what, String bucket, String key) throws IOException {
-        HttpEntity e = r.getEntity();
-        if (e == null) {
-            throw new S3TransientException("S3 " + what + " " + bucket + (key == null ? "" : "/" + key)
-                    + " returned no body", r.getCode(), null, header(r, "x-amz-request-id"), null);
-        }
-        try (InputStream in = e.getContent()) {
-            return XmlNode.parse(in);
-        }
-    }
-
-    static String header(ClassicHttpResponse r, String name) {
-        Header h = r.getFirstHeader(name);
-        return h == null ? null : h.getValue();
-    }
-
-    private static void putIfPresent(Map<String, String> m, String k, String v) {
-        if (v != null && !v.isEmpty()) {
-            m.put(k, v);
-        }
-    }
-
-    private static void addIfPresent(List<QueryParam> q, String k, String v) {
-        if (v != null && !v.isEmpty()) {
-            q.add(new QueryParam(k, v));
-        }
-    }
-
-    private static void closeQuietly(ClassicHttpResponse r) {
-        try {
-            r.close();
-        } catch (IOException ignored) {
-            // nothing to do
-        }
+    private <T> T sendChecksummed(String what, ChecksumAlgorithm requested, RequestBody body, Map<String, String> base,
+            java.util.function.Function<Map<String, String>, Call> callFor, ChecksumNegotiation.WriteReader<T> reader) {
+        return checksums.send(what, requested, body, base, callFor, reader);
     }
 }

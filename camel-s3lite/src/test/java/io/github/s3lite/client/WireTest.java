@@ -92,19 +92,38 @@ class WireTest {
     }
 
     @Test
-    void virtualHostAddressingPutsTheBucketInTheHost() throws Exception {
-        try (Recorder rec = new Recorder(); S3Client c = new S3Client(config(rec.endpoint(), false, Duration.ofSeconds(5)))) {
-            S3Client.Target t = c.target("my-bucket", "k/ey");
-            assertThat(t.host()).isEqualTo("my-bucket.127.0.0.1:" + rec.server.getLocalPort());
-            assertThat(t.path()).isEqualTo("/k/ey");
-        }
-        S3Client aws = new S3Client(S3ClientConfig.of(null, "eu-west-1", false,
-                CredentialsProvider.of(new Credentials("a", "b"))));
+    void virtualHostAddressingPutsTheBucketInTheHost() {
+        Addressing named = new Addressing(URI.create("http://s3.example.test:9000"), false);
+        Addressing.Target t = named.target("my-bucket", "k/ey");
+        assertThat(t.host()).isEqualTo("my-bucket.s3.example.test:9000");
+        assertThat(t.path()).isEqualTo("/k/ey");
+        Addressing aws = new Addressing(URI.create("https://s3.eu-west-1.amazonaws.com"), false);
         assertThat(aws.target("my-bucket", "x").host()).isEqualTo("my-bucket.s3.eu-west-1.amazonaws.com");
         // dots in a bucket name break the wildcard certificate: path style is used for them over https
         assertThat(aws.target("my.bucket", "x").host()).isEqualTo("s3.eu-west-1.amazonaws.com");
         assertThat(aws.target("my.bucket", "x").path()).isEqualTo("/my.bucket/x");
-        aws.close();
+        // the default endpoint is AWS's regional one, without the default port
+        try (S3Client c = new S3Client(S3ClientConfig.of(null, "eu-west-1", false, CredentialsProvider.of(new Credentials("a", "b"))))) {
+            assertThat(c.config().effectiveEndpoint().toString()).isEqualTo("https://s3.eu-west-1.amazonaws.com");
+        }
+        assertThat(new Addressing(URI.create("https://s3.example.test:443/base/"), false).target("b", "k"))
+                .isEqualTo(new Addressing.Target("https", "b.s3.example.test", "/base/k"));
+    }
+
+    @Test
+    void ipLiteralAndLocalhostEndpointsUsePathStyleAutomatically() throws Exception {
+        for (String endpoint : List.of("http://127.0.0.1:9000", "http://localhost:9000", "http://[::1]:9000",
+                "https://10.1.2.3")) {
+            Addressing.Target t = new Addressing(URI.create(endpoint), false).target("my-bucket", "k");
+            assertThat(t.path()).as(endpoint).isEqualTo("/my-bucket/k");
+            assertThat(t.host()).as(endpoint).doesNotStartWith("my-bucket.");
+        }
+        // and on the wire: a virtual-host request to an IP literal would name a host that cannot resolve
+        try (Recorder rec = new Recorder(); S3Client c = new S3Client(config(rec.endpoint(), false, Duration.ofSeconds(5)))) {
+            c.deleteObject("bucket", "k");
+            assertThat(rec.heads.get(0)).startsWith("DELETE /bucket/k HTTP/1.1\r\n")
+                    .containsIgnoringCase("host: 127.0.0.1:" + rec.server.getLocalPort() + "\r\n");
+        }
     }
 
     @Test
@@ -159,14 +178,14 @@ class WireTest {
 
     @Test
     void completeMultipartUploadWithErrorBodyIn200IsAnError() {
-        S3Exception e = S3Client.classify(200, "InternalError", "We encountered an internal error", "RID", "Complete x", null);
+        S3Exception e = S3Errors.classify(200, "InternalError", "We encountered an internal error", "RID", "Complete x", null);
         assertThat(e).isInstanceOf(S3TransientException.class);
-        assertThat(S3Client.classify(400, "InvalidPart", "bad", null, "Complete x", null)).isNotInstanceOf(S3TransientException.class);
-        assertThat(S3Client.classify(409, "ConditionalRequestConflict", null, null, "x", null))
+        assertThat(S3Errors.classify(400, "InvalidPart", "bad", null, "Complete x", null)).isNotInstanceOf(S3TransientException.class);
+        assertThat(S3Errors.classify(409, "ConditionalRequestConflict", null, null, "x", null))
                 .isInstanceOf(S3PreconditionFailedException.class);
-        assertThat(S3Client.classify(503, null, null, null, "x", null)).isInstanceOf(S3TransientException.class);
-        assertThat(S3Client.classify(429, null, null, null, "x", null)).isInstanceOf(S3TransientException.class);
-        assertThat(S3Client.classify(403, "SignatureDoesNotMatch", null, null, "x", null)).isInstanceOf(S3AccessDeniedException.class);
+        assertThat(S3Errors.classify(503, null, null, null, "x", null)).isInstanceOf(S3TransientException.class);
+        assertThat(S3Errors.classify(429, null, null, null, "x", null)).isInstanceOf(S3TransientException.class);
+        assertThat(S3Errors.classify(403, "SignatureDoesNotMatch", null, null, "x", null)).isInstanceOf(S3AccessDeniedException.class);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import io.github.s3lite.client.FileRegions;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
 /**

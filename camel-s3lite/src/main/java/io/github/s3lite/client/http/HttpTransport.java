@@ -8,7 +8,6 @@ import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 
-import io.github.s3lite.client.RequestBody;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -19,8 +18,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
@@ -94,24 +92,13 @@ public final class HttpTransport implements Closeable {
      * Sends one request and returns the open response; the caller must close it (or hand its body to a
      * {@link ResponseStream}). {@code headers} are set exactly as given.
      */
-    public ClassicHttpResponse send(String method, URI uri, Map<String, String> headers, RequestBody body) throws IOException {
+    public ClassicHttpResponse send(String method, URI uri, Map<String, String> headers, HttpEntity body) throws IOException {
         HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
         headers.forEach(request::setHeader);
         if (body != null) {
-            request.setEntity(entity(body));
+            request.setEntity(body);
         }
         return http.executeOpen(null, request, null);
-    }
-
-    private static org.apache.hc.core5.http.HttpEntity entity(RequestBody body) {
-        if (body instanceof RequestBody.Bytes b) {
-            return new ByteArrayEntity(b.data(), b.offset(), b.size(), null);
-        } else if (body instanceof RequestBody.FileRegion f) {
-            return new FileRegionEntity(f.path(), f.position(), f.length());
-        } else if (body instanceof RequestBody.Stream s) {
-            return new InputStreamEntity(s.in(), s.length(), null);
-        }
-        throw new IllegalArgumentException("Unknown body " + body.getClass());
     }
 
     /** Connections currently leased from the pool (for tests and health checks). */

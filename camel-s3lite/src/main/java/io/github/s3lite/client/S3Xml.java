@@ -1,24 +1,19 @@
-package io.github.s3lite.client.xml;
+package io.github.s3lite.client;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.s3lite.client.CopyResult;
-import io.github.s3lite.client.DeleteObjectsResult;
-import io.github.s3lite.client.ListPage;
-import io.github.s3lite.client.MultipartUploadInfo;
-import io.github.s3lite.client.PartInfo;
-import io.github.s3lite.client.S3ObjectSummary;
+import io.github.s3lite.client.xml.XmlNode;
 
 /** Readers and writers for the S3 XML documents the client uses. */
-public final class S3Xml {
+final class S3Xml {
 
     private S3Xml() {
     }
 
     /** ListObjectsV2 response ({@code ListBucketResult}). */
-    public static ListPage listPage(XmlNode root) {
+    static ListPage listPage(XmlNode root) {
         List<S3ObjectSummary> objects = new ArrayList<>();
         for (XmlNode c : root.all("Contents")) {
             objects.add(new S3ObjectSummary(c.text("Key"), parseLong(c.text("Size")), c.text("ETag"),
@@ -33,11 +28,11 @@ public final class S3Xml {
         return new ListPage(List.copyOf(objects), List.copyOf(prefixes), next, truncated);
     }
 
-    public record PartsPage(List<PartInfo> parts, Integer nextPartNumberMarker, boolean truncated) {
+    record PartsPage(List<PartInfo> parts, Integer nextPartNumberMarker, boolean truncated) {
     }
 
     /** ListParts response ({@code ListPartsResult}). */
-    public static PartsPage partsPage(XmlNode root) {
+    static PartsPage partsPage(XmlNode root) {
         List<PartInfo> parts = new ArrayList<>();
         for (XmlNode p : root.all("Part")) {
             parts.add(new PartInfo(Integer.parseInt(p.text("PartNumber").trim()), p.text("ETag"), parseLong(p.text("Size")),
@@ -49,12 +44,12 @@ public final class S3Xml {
         return new PartsPage(List.copyOf(parts), next, truncated);
     }
 
-    public record UploadsPage(List<MultipartUploadInfo> uploads, String nextKeyMarker, String nextUploadIdMarker,
+    record UploadsPage(List<MultipartUploadInfo> uploads, String nextKeyMarker, String nextUploadIdMarker,
             boolean truncated) {
     }
 
     /** ListMultipartUploads response ({@code ListMultipartUploadsResult}). */
-    public static UploadsPage uploadsPage(XmlNode root) {
+    static UploadsPage uploadsPage(XmlNode root) {
         List<MultipartUploadInfo> uploads = new ArrayList<>();
         for (XmlNode u : root.all("Upload")) {
             uploads.add(new MultipartUploadInfo(u.text("Key"), u.text("UploadId"), instant(u.text("Initiated"))));
@@ -63,11 +58,11 @@ public final class S3Xml {
         return new UploadsPage(List.copyOf(uploads), root.text("NextKeyMarker"), root.text("NextUploadIdMarker"), truncated);
     }
 
-    public static CopyResult copyResult(XmlNode root, String versionId) {
+    static CopyResult copyResult(XmlNode root, String versionId) {
         return new CopyResult(root.text("ETag"), instant(root.text("LastModified")), versionId);
     }
 
-    public static DeleteObjectsResult deleteResult(XmlNode root) {
+    static DeleteObjectsResult deleteResult(XmlNode root) {
         List<String> deleted = new ArrayList<>();
         for (XmlNode d : root.all("Deleted")) {
             deleted.add(d.text("Key"));
@@ -80,7 +75,7 @@ public final class S3Xml {
     }
 
     /** {@code <CompleteMultipartUpload>} body; parts must be sorted by number. */
-    public static String completeMultipartUpload(List<PartInfo> parts) {
+    static String completeMultipartUpload(List<PartInfo> parts) {
         StringBuilder sb = new StringBuilder("<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">");
         for (PartInfo p : parts) {
             sb.append("<Part><PartNumber>").append(p.partNumber()).append("</PartNumber><ETag>")
@@ -90,7 +85,7 @@ public final class S3Xml {
     }
 
     /** {@code <Delete>} body for DeleteObjects (quiet mode off, so every result is reported). */
-    public static String delete(List<String> keys) {
+    static String delete(List<String> keys) {
         StringBuilder sb = new StringBuilder("<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Quiet>false</Quiet>");
         for (String k : keys) {
             sb.append("<Object><Key>").append(escape(k)).append("</Key></Object>");
@@ -98,7 +93,7 @@ public final class S3Xml {
         return sb.append("</Delete>").toString();
     }
 
-    public static String escape(String s) {
+    static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,4 +1,4 @@
-package io.github.s3lite.client;
+package io.github.s3lite.client.http;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,0 +1,102 @@
+package io.github.s3lite.client;
+
+import java.io.IOException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static io.github.s3lite.client.Responses.header;
+
+/**
+ * Checksum negotiation: sends a body with its checksum header(s) and checks what the server reports back.
+ * {@link ChecksumAlgorithm#AUTO} negotiates once per client: the first request carries Content-MD5 and
+ * x-amz-checksum-crc32c, and the answer decides which one later requests carry.
+ */
+final class ChecksumNegotiation {
+    private static final Logger LOG = LoggerFactory.getLogger(S3Client.class);
+
+    /** Reads the successful answer to a checksummed write. */
+    interface WriteReader<T> {
+        T read(ClassicHttpResponse response, String eTag) throws IOException;
+    }
+
+    private final RequestExecutor executor;
+    private volatile Boolean flexibleChecksums;
+
+    ChecksumNegotiation(RequestExecutor executor) {
+        this.executor = executor;
+    }
+
+    /** Whether the store verifies {@code x-amz-checksum-crc32c}: null until the first AUTO request told. */
+    Boolean flexibleChecksums() {
+        return flexibleChecksums;
+    }
+
+    <T> T send(String what, ChecksumAlgorithm requested, RequestBody body, Map<String, String> base,
+            Function<Map<String, String>, Call> callFor, WriteReader<T> reader) {
+        Boolean flexible = flexibleChecksums;
+        boolean probe = requested == ChecksumAlgorithm.AUTO && flexible == null;
+        List<ChecksumAlgorithm> algorithms = requested != ChecksumAlgorithm.AUTO ? List.of(requested)
+                : probe ? List.of(ChecksumAlgorithm.MD5, ChecksumAlgorithm.CRC32C)
+                : List.of(flexible ? ChecksumAlgorithm.CRC32C : ChecksumAlgorithm.MD5);
+        Map<String, String> headers = new LinkedHashMap<>(base);
+        Map<ChecksumAlgorithm, String> sums = Checksums.computeAll(algorithms, body);
+        sums.forEach((a, sum) -> headers.put(a.header(), sum));
+        String host = executor.addressing().endpointHost();
+        try {
+            return executor.executeAndRead(callFor.apply(headers), r -> {
+                String eTag = header(r, "ETag");
+                sums.forEach((a, sum) -> verifyChecksum(r, a, sum, eTag, what));
+                if (probe && sums.containsKey(ChecksumAlgorithm.CRC32C)) {
+                    boolean echoed = header(r, ChecksumAlgorithm.CRC32C.header()) != null;
+                    flexibleChecksums = echoed;
+                    LOG.debug("{} {} x-amz-checksum-crc32c: using {} from now on", host,
+                            echoed ? "verifies" : "ignores", echoed ? "CRC32C" : "Content-MD5");
+                }
+                return reader.read(r, eTag);
+            });
+        } catch (S3Exception e) {
+            boolean refused = (e.getStatusCode() == 400 && !"BadDigest".equals(e.getErrorCode())) || e.getStatusCode() == 501;
+            if (probe && refused && body.repeatable()) {
+                flexibleChecksums = false;
+                LOG.info("{} refused x-amz-checksum-crc32c ({}): using Content-MD5 from now on", host, e.getErrorCode());
+                return send(what, ChecksumAlgorithm.MD5, body, base, callFor, reader);
+            }
+            throw e;
+        }
+    }
+
+    private static void verifyChecksum(ClassicHttpResponse r, ChecksumAlgorithm algorithm, String sent, String eTag,
+            String what) {
+        if (sent == null) {
+            return;
+        }
+        if (algorithm == ChecksumAlgorithm.MD5) {
+            // The server verified Content-MD5 itself; where the ETag is the plain MD5 (no SSE-KMS/SSE-C) compare it too.
+            String e = eTag == null ? null : eTag.replace("\"", "");
+            boolean plain = header(r, "x-amz-server-side-encryption-customer-algorithm") == null
+                    && !"aws:kms".equals(header(r, "x-amz-server-side-encryption"));
+            if (plain && e != null && e.length() == 32 && e.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                String hex = HexFormat.of().formatHex(Base64.getDecoder().decode(sent));
+                if (!hex.equalsIgnoreCase(e)) {
+                    throw new S3TransientException("S3 " + what + ": the server stored MD5 " + e + " but " + hex
+                            + " was sent; the data was altered in transit", r.getCode(), "BadDigest",
+                            header(r, "x-amz-request-id"), null);
+                }
+            }
+        } else {
+            String echoed = header(r, algorithm.header());
+            if (echoed != null && !echoed.equals(sent)) {
+                throw new S3TransientException("S3 " + what + ": the server reports " + algorithm.header() + " " + echoed
+                        + " but " + sent + " was sent", r.getCode(), "BadDigest", header(r, "x-amz-request-id"), null);
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.github.s3lite.client;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.s3lite.client.auth.Credentials;
+import io.github.s3lite.client.auth.SigV4Signer;
+import io.github.s3lite.client.auth.SigningRequest;
+import io.github.s3lite.client.http.FileRegionEntity;
+import io.github.s3lite.client.http.HttpTransport;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static io.github.s3lite.client.Responses.closeQuietly;
+import static io.github.s3lite.client.Responses.header;
+
+/**
+ * Request execution: signs a {@link Call}, sends it through the transport and enforces the contract that only a
+ * 2xx (or an expected 304) comes back; everything else becomes an exception through {@link S3Errors}. Keeps the
+ * clock offset learned from a {@code RequestTimeTooSkewed} answer (the one re-sign).
+ */
+final class RequestExecutor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(S3Client.class);
+
+    /** Reads a successful response; the executor closes it afterwards. */
+    interface ResponseReader<T> {
+        T read(ClassicHttpResponse response) throws IOException;
+    }
+
+    private final S3ClientConfig config;
+    private final HttpTransport transport;
+    private final SigV4Signer signer;
+    private final Addressing addressing;
+    private final Clock clock;
+    private volatile long clockOffsetMillis;
+
+    RequestExecutor(S3ClientConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.addressing = new Addressing(config.effectiveEndpoint(), config.pathStyle());
+        this.signer = new SigV4Signer(config.region(), "s3");
+        this.transport = new HttpTransport(new HttpTransport.Settings(config.connectTimeout(), config.socketTimeout(),
+                config.maxConnections(), config.sslContext()));
+    }
+
+    Addressing addressing() {
+        return addressing;
+    }
+
+    SigV4Signer signer() {
+        return signer;
+    }
+
+    int leasedConnections() {
+        return transport.leasedConnections();
+    }
+
+    long clockOffsetMillis() {
+        return clockOffsetMillis;
+    }
+
+    /** The local clock corrected by the learned offset: the time requests are signed with. */
+    Instant now() {
+        return Instant.ofEpochMilli(clock.millis() + clockOffsetMillis);
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** Executes and reads a non-streaming call; the response is closed when {@code reader} returns or throws. */
+    <T> T executeAndRead(Call call, ResponseReader<T> reader) {
+        ClassicHttpResponse r = execute(call, false);
+        try {
+            return reader.read(r);
+        } catch (IOException e) {
+            throw S3Errors.ioFailure(call.method(), call.bucket(), call.key(), e);
+        } finally {
+            closeQuietly(r);
+        }
+    }
+
+    /** Signs and sends; returns a successful (2xx, or 304 when {@code allow304}) open response, else throws. */
+    ClassicHttpResponse execute(Call call, boolean allow304) {
+        if (call.bucket() != null) {
+            S3Names.requireValidBucket(call.bucket());
+        }
+        boolean resigned = false;
+        while (true) {
+            Addressing.Target t = addressing.target(call.bucket(), call.key());
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.putAll(call.headers());
+            headers.put("x-amz-content-sha256", call.payloadHash());
+            Credentials creds = config.credentials().credentials();
+            Map<String, String> sig = signer.signHeaders(new SigningRequest(call.method(), t.host(), t.path(),
+                    call.query(), headers, call.payloadHash()), creds, now());
+            Map<String, String> sent = new LinkedHashMap<>(headers);
+            sent.putAll(sig);
+            long start = System.nanoTime();
+            ClassicHttpResponse r;
+            try {
+                r = transport.send(call.method(), Addressing.uri(t, call.query()), sent, entity(call.body()));
+            } catch (IOException e) {
+                throw S3Errors.ioFailure(call.method(), call.bucket(), call.key(), e);
+            }
+            int code = r.getCode();
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} -> {} ({} ms)", call.describe(), code, (System.nanoTime() - start) / 1_000_000);
+            }
+            if (code / 100 == 2 || (allow304 && code == 304)) {
+                return r;
+            }
+            S3Exception failure = S3Errors.fromResponse(call, r);
+            if (!resigned && "RequestTimeTooSkewed".equals(failure.getErrorCode())
+                    && (call.body() == null || call.body().repeatable()) && learnClockOffset(r)) {
+                resigned = true;
+                LOG.warn("Clock skew against {}: re-signing once with an offset of {} ms", addressing.endpointHost(),
+                        clockOffsetMillis);
+                continue;
+            }
+            throw failure;
+        }
+    }
+
+    private static HttpEntity entity(RequestBody body) {
+        if (body == null) {
+            return null;
+        } else if (body instanceof RequestBody.Bytes b) {
+            return new ByteArrayEntity(b.data(), b.offset(), b.size(), null);
+        } else if (body instanceof RequestBody.FileRegion f) {
+            return new FileRegionEntity(f.path(), f.position(), f.length());
+        }
+        throw new IllegalArgumentException("Unknown body " + body.getClass());
+    }
+
+    private boolean learnClockOffset(ClassicHttpResponse r) {
+        String date = header(r, "Date");
+        if (date == null) {
+            return false;
+        }
+        try {
+            Instant server = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            clockOffsetMillis = server.toEpochMilli() - clock.millis();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
