@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import io.github.s3lite.client.GetObjectResponse;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.S3Client;
-import io.github.s3lite.operation.GetObjectHandler;
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
 
@@ -152,7 +151,7 @@ public final class S3LiteObjectStream extends InputStream implements StreamCache
     public StreamCache copy(Exchange exchange) throws IOException {
         S3LiteObjectStream copy = new S3LiteObjectStream(client, bucket, key, eTag, length);
         if (exchange != null) {
-            GetObjectHandler.closeOnCompletion(exchange, copy);
+            CloseOnCompletion.register(exchange, copy);
         }
         return copy;
     }

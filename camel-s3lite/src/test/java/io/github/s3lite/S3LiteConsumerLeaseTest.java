@@ -60,7 +60,7 @@ class S3LiteConsumerLeaseTest {
         repo.start();
         String done = S3LiteConsumer.idempotentKey(bucket, "orphan.txt", put.eTag());
         // a node claimed the object in the current window and died
-        repo.add(S3LiteConsumer.leaseKey(done, System.currentTimeMillis() / 1000));
+        repo.add(io.github.s3lite.consumer.LeaseClaims.leaseKey(done, System.currentTimeMillis() / 1000));
 
         long start = System.currentTimeMillis();
         List<String> delivered = consume(bucket, repo, "&claimTimeout=1s", 10_000);

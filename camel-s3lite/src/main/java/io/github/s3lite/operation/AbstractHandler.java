@@ -1,14 +1,12 @@
 package io.github.s3lite.operation;
 
-import java.util.Map;
-
 import io.github.s3lite.S3LiteConfiguration;
+import io.github.s3lite.ObjectHeaders;
 import io.github.s3lite.S3LiteConstants;
 import io.github.s3lite.S3LiteEndpoint;
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.S3Client;
 import io.github.s3lite.client.S3Names;
-import io.github.s3lite.content.UserMetadata;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.util.ObjectHelper;
@@ -56,29 +54,13 @@ public abstract class AbstractHandler implements OperationHandler {
         return ObjectHelper.isEmpty(v) ? null : v;
     }
 
-    /** Writes what HEAD/GET say about an object into the message headers (metadata decoded). */
-    public static void setObjectHeaders(Message m, String bucket, ObjectInfo info) {
-        m.setHeader(S3LiteConstants.BUCKET_NAME, bucket);
-        m.setHeader(S3LiteConstants.KEY, info.key());
-        m.setHeader(S3LiteConstants.E_TAG, info.eTag());
-        m.setHeader(S3LiteConstants.CONTENT_LENGTH, info.contentLength());
-        m.setHeader(S3LiteConstants.CONTENT_TYPE, info.contentType());
-        m.setHeader(S3LiteConstants.LAST_MODIFIED, info.lastModified());
-        Map<String, String> meta = UserMetadata.decodeFromWire(info.userMetadata());
-        m.setHeader(S3LiteConstants.METADATA, meta);
-        setOrRemove(m, S3LiteConstants.VERSION_ID, info.versionId());
-        setOrRemove(m, S3LiteConstants.CONTENT_ENCODING, info.contentEncoding());
-        setOrRemove(m, S3LiteConstants.CACHE_CONTROL, info.cacheControl());
-        setOrRemove(m, S3LiteConstants.CONTENT_DISPOSITION, info.contentDisposition());
-        setOrRemove(m, S3LiteConstants.CONTENT_RANGE, info.contentRange());
+    /** Writes what HEAD/GET say about an object into the message headers: {@link ObjectHeaders#set}. */
+    protected static void setObjectHeaders(Message m, String bucket, ObjectInfo info) {
+        ObjectHeaders.set(m, bucket, info);
     }
 
     /** Sets the header, or removes a stale one when there is no value. */
     protected static void setOrRemove(Message m, String name, Object value) {
-        if (value != null) {
-            m.setHeader(name, value);
-        } else {
-            m.removeHeader(name);
-        }
+        ObjectHeaders.setOrRemove(m, name, value);
     }
 }

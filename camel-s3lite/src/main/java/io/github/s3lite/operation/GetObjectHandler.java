@@ -1,11 +1,10 @@
 package io.github.s3lite.operation;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
+import io.github.s3lite.CloseOnCompletion;
 import io.github.s3lite.S3LiteConstants;
 import io.github.s3lite.S3LiteEndpoint;
 import io.github.s3lite.client.GetObjectResponse;
@@ -13,7 +12,6 @@ import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.transfer.ResumableDownload;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.ObjectHelper;
 
 /**
@@ -50,22 +48,8 @@ public final class GetObjectHandler extends AbstractHandler {
             return;
         }
         m.setHeader(S3LiteConstants.NOT_MODIFIED, false);
-        closeOnCompletion(exchange, r.body());
+        CloseOnCompletion.register(exchange, r.body());
         m.setBody(r.body());
-    }
-
-    /** Closes the stream when the exchange is done, whether it succeeded or failed. */
-    public static void closeOnCompletion(Exchange exchange, InputStream stream) {
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange exchange) {
-                try {
-                    stream.close();
-                } catch (IOException ignored) {
-                    // the connection is discarded either way
-                }
-            }
-        });
     }
 
     private Path destination(Exchange exchange, String key) {

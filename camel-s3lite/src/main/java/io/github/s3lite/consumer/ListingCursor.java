@@ -1,0 +1,77 @@
+package io.github.s3lite.consumer;
+
+import io.github.s3lite.client.ListPage;
+import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3ObjectSummary;
+
+/**
+ * Where the consumer's listing (ListObjectsV2) stands across polls. Each poll continues where the previous one
+ * stopped (the continuation token of the current page is kept); when a pass reaches the last page the next pass
+ * starts from the beginning, so objects beyond the first page are not starved. A poll that started in the middle of
+ * a pass may wrap around to the first page once.
+ */
+public final class ListingCursor {
+
+    private final S3Client client;
+    private final String bucket;
+    private final String prefix;
+    private final String delimiter;
+    private final boolean includeFolders;
+
+    /** Continuation token of the page the next poll lists first; null = first page of a new pass. */
+    private volatile String pageToken;
+    private volatile long passes;
+    private boolean startedMidPass;
+    private boolean wrapped;
+
+    public ListingCursor(S3Client client, String bucket, String prefix, String delimiter, boolean includeFolders) {
+        this.client = client;
+        this.bucket = bucket;
+        this.prefix = prefix;
+        this.delimiter = delimiter;
+        this.includeFolders = includeFolders;
+    }
+
+    /** Called at the start of each poll. */
+    public void beginPoll() {
+        startedMidPass = pageToken != null;
+        wrapped = false;
+    }
+
+    /** Lists the current page (again, if the previous poll stopped inside it). */
+    public ListPage list() {
+        return client.listObjects(bucket, prefix, delimiter, pageToken, 0, null);
+    }
+
+    /** Whether a listed entry is delivered at all: keys ending in '/' ("folders") only with includeFolders. */
+    public boolean deliverable(S3ObjectSummary s) {
+        return includeFolders || !s.key().endsWith("/");
+    }
+
+    /**
+     * Moves past a page whose entries were all looked at. True when the poll may list the next page: there is one,
+     * or the pass ended and this poll started mid-pass and has not wrapped yet.
+     */
+    public boolean advance(ListPage page) {
+        pageToken = page.truncated() ? page.nextContinuationToken() : null;
+        if (pageToken != null) {
+            return true;
+        }
+        passes++;
+        if (startedMidPass && !wrapped) {
+            wrapped = true; // room left: look at the start of the bucket again, once
+            return true;
+        }
+        return false;
+    }
+
+    /** The next poll starts a new pass (after an error: the token may be the problem). */
+    public void restart() {
+        pageToken = null;
+    }
+
+    /** Listing passes completed so far. */
+    public long passes() {
+        return passes;
+    }
+}
