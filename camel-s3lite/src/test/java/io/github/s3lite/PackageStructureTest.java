@@ -1,0 +1,169 @@
+package io.github.s3lite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The design rules that a build check keeps true, read from the main sources (an import scan, so it needs no
+ * bytecode library): no package of the component imports another in a cycle, and the core packages never import
+ * Camel. A new cycle fails here with the packages that form it.
+ */
+class PackageStructureTest {
+
+    private static final String ROOT = "io.github.s3lite";
+    private static final Path MAIN = Path.of("src/main/java");
+    private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)\\s*;", Pattern.MULTILINE);
+    /** Same-package or fully qualified references in code, e.g. {@code io.github.s3lite.client.S3Client}. */
+    private static final Pattern QUALIFIED = Pattern.compile("\\b(io\\.github\\.s3lite(?:\\.[a-z]\\w*)*)\\.[A-Z]");
+
+    /** Packages (and their subpackages) that hold the S3 logic and must stay Camel-free. */
+    private static final List<String> CAMEL_FREE = List.of("client", "upload", "content", "transfer", "journal",
+            "checkpoint", "copy");
+
+    /** Cycles that exist and are being removed; nothing may be added here. */
+    private static final Set<List<String>> KNOWN_CYCLES = Set.of(List.of(ROOT, ROOT + ".operation"));
+
+    private static final Map<String, Set<String>> DEPENDS = new TreeMap<>();
+    private static final Map<String, Set<String>> CAMEL_IMPORTS = new TreeMap<>();
+
+    @BeforeAll
+    static void scan() throws IOException {
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                String src = Files.readString(f);
+                Matcher pm = PACKAGE.matcher(src);
+                if (!pm.find()) {
+                    continue;
+                }
+                String pkg = pm.group(1);
+                Set<String> deps = DEPENDS.computeIfAbsent(pkg, k -> new TreeSet<>());
+                Matcher im = IMPORT.matcher(src);
+                while (im.find()) {
+                    String imported = im.group(1);
+                    if (imported.startsWith("org.apache.camel")) {
+                        CAMEL_IMPORTS.computeIfAbsent(pkg, k -> new TreeSet<>()).add(f.getFileName().toString());
+                    }
+                    if (imported.startsWith(ROOT + ".") || imported.equals(ROOT)) {
+                        deps.add(packageOf(imported));
+                    }
+                }
+                Matcher qm = QUALIFIED.matcher(stripComments(src));
+                while (qm.find()) {
+                    deps.add(qm.group(1));
+                }
+                deps.remove(pkg);
+            }
+        }
+    }
+
+    /** The package of an imported type or static member: the name up to the first upper-case segment. */
+    private static String packageOf(String imported) {
+        String[] parts = imported.split("\\.");
+        StringBuilder b = new StringBuilder();
+        for (String p : parts) {
+            if (!p.isEmpty() && Character.isUpperCase(p.charAt(0))) {
+                break;
+            }
+            if (b.length() > 0) {
+                b.append('.');
+            }
+            b.append(p);
+        }
+        return b.toString();
+    }
+
+    private static String stripComments(String src) {
+        return src.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+    }
+
+    @Test
+    void theScanSeesThePackages() {
+        assertThat(DEPENDS).containsKeys(ROOT, ROOT + ".client", ROOT + ".upload", ROOT + ".content");
+    }
+
+    @Test
+    void noPackageCycles() {
+        List<List<String>> cycles = stronglyConnected().stream().filter(c -> c.size() > 1)
+                .map(c -> c.stream().sorted().toList()).filter(c -> !KNOWN_CYCLES.contains(c)).toList();
+        assertThat(cycles).as("package cycles (each list imports itself round); dependencies: %s", DEPENDS).isEmpty();
+    }
+
+    @Test
+    void corePackagesNeverImportCamel() {
+        Map<String, Set<String>> offenders = new TreeMap<>();
+        CAMEL_IMPORTS.forEach((pkg, files) -> {
+            String rel = pkg.equals(ROOT) ? "" : pkg.substring(ROOT.length() + 1);
+            for (String core : CAMEL_FREE) {
+                if (rel.equals(core) || rel.startsWith(core + ".")) {
+                    offenders.put(pkg, files);
+                }
+            }
+        });
+        assertThat(offenders).as("Camel imports in Camel-free packages").isEmpty();
+    }
+
+    /** Tarjan's algorithm over the package graph. */
+    private static List<List<String>> stronglyConnected() {
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> low = new HashMap<>();
+        Deque<String> stack = new ArrayDeque<>();
+        Set<String> onStack = new TreeSet<>();
+        List<List<String>> out = new ArrayList<>();
+        int[] counter = {0};
+        for (String v : DEPENDS.keySet()) {
+            if (!index.containsKey(v)) {
+                connect(v, index, low, stack, onStack, out, counter);
+            }
+        }
+        return out;
+    }
+
+    private static void connect(String v, Map<String, Integer> index, Map<String, Integer> low, Deque<String> stack,
+            Set<String> onStack, List<List<String>> out, int[] counter) {
+        index.put(v, counter[0]);
+        low.put(v, counter[0]);
+        counter[0]++;
+        stack.push(v);
+        onStack.add(v);
+        for (String w : DEPENDS.getOrDefault(v, Set.of())) {
+            if (!DEPENDS.containsKey(w)) {
+                continue;
+            }
+            if (!index.containsKey(w)) {
+                connect(w, index, low, stack, onStack, out, counter);
+                low.put(v, Math.min(low.get(v), low.get(w)));
+            } else if (onStack.contains(w)) {
+                low.put(v, Math.min(low.get(v), index.get(w)));
+            }
+        }
+        if (low.get(v).equals(index.get(v))) {
+            List<String> component = new ArrayList<>();
+            String w;
+            do {
+                w = stack.pop();
+                onStack.remove(w);
+                component.add(w);
+            } while (!w.equals(v));
+            out.add(component);
+        }
+    }
+}
