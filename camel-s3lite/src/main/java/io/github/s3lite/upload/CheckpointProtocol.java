@@ -1,0 +1,203 @@
+package io.github.s3lite.upload;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.github.s3lite.client.MultipartUploadInfo;
+import io.github.s3lite.client.ObjectInfo;
+import io.github.s3lite.client.PartInfo;
+import io.github.s3lite.client.S3NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The checkpoint rules of one upload (one source to one bucket/key): every {@link CheckpointStore} read and write
+ * of the uploader happens here, with the keys of {@link CheckpointKeys}. Facts the store cannot list are rebuilt
+ * from what the {@link MultipartServer} lists.
+ * <p>
+ * Rules:
+ * <ul>
+ * <li>an object whose ETag a {@code done} key of this source names is already uploaded;</li>
+ * <li>an in-progress upload of the key with a {@code src} key of this source is resumed (the smallest id when
+ * there are several); one with only an {@code mpu} key carries a changed source: it is aborted;</li>
+ * <li>a part is reused only when the server lists it and its {@code part} key (same number and ETag) is held;</li>
+ * <li>{@code src} is recorded before {@code mpu}, and {@code mpu} removed before {@code src}: a node that sees
+ * {@code mpu} without {@code src} may take the upload for a stale one of another source;</li>
+ * <li>the {@code lead} key is held while one node creates the upload of this source.</li>
+ * </ul>
+ */
+public final class CheckpointProtocol {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointProtocol.class);
+
+    /** An upload to resume and the parts the server holds for it. */
+    public record Resumable(String uploadId, Map<Integer, PartInfo> parts) {
+    }
+
+    private final CheckpointStore store;
+    private final MultipartServer server;
+    private final String bucket;
+    private final String key;
+    private final String target;
+    private final String sourceId;
+
+    /**
+     * @param sourceIdentity what identifies the content ({@link UploadSource#identity()})
+     * @param partSize the part size of this upload (a changed part size is another source)
+     */
+    public CheckpointProtocol(CheckpointStore store, MultipartServer server, String bucket, String key,
+            String sourceIdentity, long partSize) {
+        this.store = store == null ? CheckpointStore.NONE : store;
+        this.server = server;
+        this.bucket = bucket;
+        this.key = key;
+        this.target = CheckpointKeys.target(bucket, key);
+        this.sourceId = CheckpointKeys.id(bucket + "\n" + key + "\n" + sourceIdentity + "\n" + partSize);
+    }
+
+    /** False when checkpoints are off ({@link CheckpointStore#NONE}): nothing is remembered or looked up. */
+    public boolean enabled() {
+        return store != CheckpointStore.NONE;
+    }
+
+    /** The object exists with an ETag that a {@code done} key of this source names; else null. */
+    public UploadResult alreadyUploaded() {
+        if (!enabled()) {
+            return null;
+        }
+        ObjectInfo head = server.head(bucket, key);
+        if (head != null && store.contains(CheckpointKeys.done(sourceId, head.eTag()))) {
+            LOG.info("{}/{} already holds this source (ETag {}): nothing to send", bucket, key, head.eTag());
+            return new UploadResult(head.eTag(), head.versionId(), null, 0, 0, true);
+        }
+        return null;
+    }
+
+    /**
+     * The in-progress upload of this source, if the server lists one; uploads s3lite started for this key from
+     * another (changed) source are stale: they are aborted and their keys removed.
+     */
+    public String findResumable() {
+        if (!enabled()) {
+            return null;
+        }
+        String found = null;
+        for (MultipartUploadInfo u : server.uploads(bucket, key)) {
+            if (store.contains(CheckpointKeys.src(sourceId, u.uploadId()))) {
+                // several uploads of this source (a race between nodes): all converge on the smallest id
+                if (found == null || u.uploadId().compareTo(found) < 0) {
+                    found = u.uploadId();
+                }
+            } else if (store.contains(CheckpointKeys.mpu(target, u.uploadId()))) {
+                LOG.info("Aborting stale upload {} of {}/{}: its source changed", u.uploadId(), bucket, key);
+                List<PartInfo> parts = List.of();
+                try {
+                    parts = server.parts(bucket, key, u.uploadId());
+                    server.abort(bucket, key, u.uploadId());
+                } catch (S3NotFoundException e) {
+                    // gone already
+                }
+                remove(null, u.uploadId(), parts);
+            }
+        }
+        return found;
+    }
+
+    /** {@link #findResumable()} with the parts the server holds; null when there is none or it vanished meanwhile. */
+    public Resumable resumable() {
+        String uploadId = findResumable();
+        if (uploadId == null) {
+            return null;
+        }
+        try {
+            return new Resumable(uploadId, partsOf(uploadId));
+        } catch (S3NotFoundException e) {
+            LOG.info("Checkpointed upload {} of {}/{} no longer exists ({}): starting over", uploadId, bucket, key,
+                    e.getErrorCode());
+            forget(uploadId, List.of());
+            return null;
+        }
+    }
+
+    /** The parts the server holds for an upload, by number. */
+    public Map<Integer, PartInfo> partsOf(String uploadId) {
+        return server.parts(bucket, key, uploadId).stream()
+                .collect(Collectors.toMap(PartInfo::partNumber, Function.identity(), (a, b) -> b));
+    }
+
+    /**
+     * Takes the {@code lead} key of this source: true when this node is the one to create the upload. With
+     * checkpoints off there is nobody to share with, so always true.
+     */
+    public boolean lead() {
+        return store.add(CheckpointKeys.lead(sourceId));
+    }
+
+    /** Gives the {@code lead} key back (also one left by a node that crashed while leading). */
+    public void releaseLead() {
+        store.remove(CheckpointKeys.lead(sourceId));
+    }
+
+    /** A new upload of this source was created: {@code src}, then {@code mpu}. */
+    public void started(String uploadId) {
+        store.record(CheckpointKeys.src(sourceId, uploadId));
+        store.record(CheckpointKeys.mpu(target, uploadId));
+    }
+
+    /**
+     * Two nodes sharing the checkpoint repository can start an upload of the same source at the same moment.
+     * Each lists the uploads that carry this source and keeps the smallest upload id; a node whose own upload
+     * lost aborts it and joins the winner (parts are the same bytes at the same numbers, so joining is safe).
+     */
+    public String converge(String mine) {
+        if (!enabled()) {
+            return mine;
+        }
+        String winner = mine;
+        for (MultipartUploadInfo u : server.uploads(bucket, key)) {
+            if (u.uploadId().compareTo(winner) < 0 && store.contains(CheckpointKeys.src(sourceId, u.uploadId()))) {
+                winner = u.uploadId();
+            }
+        }
+        if (!winner.equals(mine)) {
+            LOG.info("Another node is uploading the same source to {}/{} (upload {}): joining it", bucket, key, winner);
+            server.abort(bucket, key, mine);
+            forget(mine, List.of());
+        }
+        return winner;
+    }
+
+    /** A part the server lists is reusable only if its checkpoint (same number and ETag) is held. */
+    public boolean partConfirmed(String uploadId, PartInfo part) {
+        return store.contains(CheckpointKeys.part(uploadId, part.partNumber(), part.eTag()));
+    }
+
+    /** The server acknowledged a part. */
+    public void partUploaded(String uploadId, PartInfo part) {
+        store.record(CheckpointKeys.part(uploadId, part.partNumber(), part.eTag()));
+    }
+
+    /** The upload was completed into the object with this ETag: {@code done}, then the upload's keys go. */
+    public void completed(String uploadId, String eTag, List<PartInfo> parts) {
+        store.record(CheckpointKeys.done(sourceId, eTag));
+        forget(uploadId, parts);
+        releaseLead();
+    }
+
+    /** The upload is gone (aborted, vanished, joined another): its keys go. */
+    public void forget(String uploadId, List<PartInfo> parts) {
+        remove(sourceId, uploadId, parts);
+    }
+
+    private void remove(String source, String uploadId, List<PartInfo> parts) {
+        for (PartInfo p : parts) {
+            store.remove(CheckpointKeys.part(uploadId, p.partNumber(), p.eTag()));
+        }
+        store.remove(CheckpointKeys.mpu(target, uploadId)); // mpu before src, for the same reason
+        if (source != null) {
+            store.remove(CheckpointKeys.src(source, uploadId));
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.github.s3lite.upload;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.s3lite.client.ChecksumAlgorithm;
+import io.github.s3lite.client.PartInfo;
+import io.github.s3lite.client.RequestBody;
+import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3TransientException;
+
+/**
+ * Sends the parts of one upload attempt on an executor, at most {@code concurrency} at a time, and keeps what
+ * was acknowledged. The first failure stops new parts; {@link #finish()} waits for those in flight and rethrows it.
+ */
+final class PartSender {
+    private final S3Client client;
+    private final Executor executor;
+    private final CheckpointProtocol checkpoints;
+    private final ChecksumAlgorithm checksum;
+    private final UploadProgress progress;
+    private final String bucket;
+    private final String key;
+    private final String uploadId;
+    private final Map<Integer, PartInfo> existing;
+    private final PartPlan plan;
+    private final int concurrency;
+    private final Semaphore inFlight;
+    private final Map<Integer, PartInfo> completed = new ConcurrentSkipListMap<>();
+    private final AtomicInteger resumed = new AtomicInteger();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final AtomicLong bytesDone = new AtomicLong();
+
+    /**
+     * @param existing the parts the server holds for this upload (resume), by number
+     * @param plan the plan of a known-length source, null for a stream of unknown length (progress only)
+     */
+    PartSender(S3Client client, Executor executor, CheckpointProtocol checkpoints, ChecksumAlgorithm checksum,
+            UploadProgress progress, String bucket, String key, String uploadId, Map<Integer, PartInfo> existing,
+            PartPlan plan, int concurrency) {
+        this.client = client;
+        this.executor = executor;
+        this.checkpoints = checkpoints;
+        this.checksum = checksum;
+        this.progress = progress;
+        this.bucket = bucket;
+        this.key = key;
+        this.uploadId = uploadId;
+        this.existing = existing;
+        this.plan = plan;
+        this.concurrency = concurrency;
+        this.inFlight = new Semaphore(concurrency);
+    }
+
+    /** True once a part failed: send no more. */
+    boolean failed() {
+        return failure.get() != null;
+    }
+
+    /**
+     * Reuses part {@code n} if the server holds it, the checkpoint confirmed it and its size matches (and, when
+     * {@code content} is given, its MD5 matches the ETag): true when nothing needs to be sent.
+     */
+    boolean reuse(int n, long len, byte[] content) {
+        PartInfo p = existing.get(n);
+        if (p == null || p.size() != len || !checkpoints.partConfirmed(uploadId, p)) {
+            return false;
+        }
+        if (content != null && !md5Hex(content, (int) len).equals(CheckpointKeys.stripQuotes(p.eTag()))) {
+            return false;
+        }
+        completed.put(n, p);
+        resumed.incrementAndGet();
+        bytesDone.addAndGet(len);
+        return true;
+    }
+
+    /** Sends part {@code n}; {@code afterwards} runs when it is done either way (e.g. gives its buffer back). */
+    void send(int n, RequestBody body, Runnable afterwards) {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            failure.compareAndSet(null, new S3TransientException("Interrupted while uploading " + key, 0, null, null, ie));
+            afterwards.run();
+            return;
+        }
+        if (failure.get() != null) {
+            inFlight.release();
+            afterwards.run();
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    PartInfo p = client.uploadPart(bucket, key, uploadId, n, body, checksum);
+                    checkpoints.partUploaded(uploadId, p);
+                    completed.put(n, p);
+                    long done = bytesDone.addAndGet(body.length());
+                    progress.onPart(key, done, plan == null ? -1 : plan.objectSize(), completed.size(),
+                            plan == null ? -1 : plan.partCount());
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    afterwards.run();
+                    inFlight.release();
+                }
+            });
+        } catch (RuntimeException rejected) {
+            inFlight.release();
+            afterwards.run();
+            failure.compareAndSet(null, rejected);
+        }
+    }
+
+    /** Waits for the parts in flight (also after a failure, so no part is sent after the attempt ends). */
+    void awaitInFlight() {
+        inFlight.acquireUninterruptibly(concurrency);
+        inFlight.release(concurrency);
+    }
+
+    /** After {@link #awaitInFlight()}: throws the first failure, if any. */
+    void rethrowFailure() {
+        RuntimeException e = failure.get();
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    /** The parts acknowledged or reused so far, by part number. */
+    List<PartInfo> parts() {
+        return new ArrayList<>(completed.values());
+    }
+
+    int resumedCount() {
+        return resumed.get();
+    }
+
+    static String md5Hex(byte[] data, int length) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("MD5");
+            md.update(data, 0, length);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
