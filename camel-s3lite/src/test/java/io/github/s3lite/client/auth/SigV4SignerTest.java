@@ -172,19 +172,39 @@ class SigV4SignerTest {
 
     @Test
     void threadSafe() throws Exception {
-        String expected = SIGNER.signHeaders(get(Map.of()), CREDS, TIME).get("Authorization");
+        // Every task signs a different request (path, header, time, credentials), so shared mutable state in the
+        // signer (a cached digest, Mac or key) would give some task another task's signature.
+        int n = 400;
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            expected.add(signVariant(i));
+        }
+        assertThat(new java.util.HashSet<>(expected)).hasSize(n);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
             List<Future<String>> fs = new ArrayList<>();
-            for (int i = 0; i < 400; i++) {
-                fs.add(pool.submit(() -> SIGNER.signHeaders(get(Map.of()), CREDS, TIME).get("Authorization")));
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                fs.add(pool.submit(() -> {
+                    start.await();
+                    return signVariant(k);
+                }));
             }
-            for (Future<String> f : fs) {
-                assertThat(f.get()).isEqualTo(expected);
+            start.countDown();
+            for (int i = 0; i < n; i++) {
+                assertThat(fs.get(i).get()).as("task %d", i).isEqualTo(expected.get(i));
             }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static String signVariant(int i) {
+        SigningRequest req = new SigningRequest("GET", "examplebucket.s3.amazonaws.com", "/test-" + i + ".txt",
+                List.of(), Map.of("x-amz-meta-n", Integer.toString(i)), SigV4Signer.UNSIGNED_PAYLOAD);
+        Credentials creds = i % 2 == 0 ? CREDS : new Credentials("AKID" + i, "secret-" + i);
+        return SIGNER.signHeaders(req, creds, TIME.plusSeconds(i * 3601L)).get("Authorization");
     }
 
     @Test
