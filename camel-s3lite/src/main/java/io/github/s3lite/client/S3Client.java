@@ -304,7 +304,7 @@ public final class S3Client implements AutoCloseable {
                 null, SigV4Signer.EMPTY_SHA256), r -> null);
     }
 
-    /** ListParts, all pages. */
+    /** ListParts, all pages; {@link S3NotFoundException} {@code NoSuchUpload} when the upload id is unknown. */
     public List<PartInfo> listParts(String bucket, String key, String uploadId) {
         List<PartInfo> out = new ArrayList<>();
         Integer marker = null;
@@ -314,8 +314,18 @@ public final class S3Client implements AutoCloseable {
             if (marker != null) {
                 q.add(new QueryParam("part-number-marker", marker.toString()));
             }
-            S3Xml.PartsPage page = executeAndRead(new Call("GET", bucket, key, q, new LinkedHashMap<>(), null,
-                    SigV4Signer.EMPTY_SHA256), r -> S3Xml.partsPage(parseXml(r, "ListParts", bucket, key)));
+            S3Xml.PartsPage page;
+            try {
+                page = executeAndRead(new Call("GET", bucket, key, q, new LinkedHashMap<>(), null,
+                        SigV4Signer.EMPTY_SHA256), r -> S3Xml.partsPage(parseXml(r, "ListParts", bucket, key)));
+            } catch (S3NotFoundException e) {
+                // Ceph RGW 16 answers NoSuchKey for an upload id it does not know (AWS: NoSuchUpload)
+                if ("NoSuchKey".equals(e.getErrorCode())) {
+                    throw new S3NotFoundException(e.getMessage() + "; read as NoSuchUpload", e.getStatusCode(),
+                            "NoSuchUpload", e.getRequestId());
+                }
+                throw e;
+            }
             out.addAll(page.parts());
             Integer next = page.nextPartNumberMarker();
             marker = next != null && !next.equals(marker) ? next : null;

@@ -254,6 +254,31 @@ public abstract class S3ClientContract {
                 .satisfies(e -> assertThat(((S3Exception) e).getErrorCode()).isEqualTo("NoSuchUpload"));
     }
 
+    private String abortedUpload(String key) {
+        String id = client.createMultipartUpload(bucket, key, ObjectWriteOptions.DEFAULTS);
+        client.uploadPart(bucket, key, id, 1, RequestBody.of(new byte[10]), ChecksumAlgorithm.MD5);
+        client.abortMultipartUpload(bucket, key, id);
+        return id;
+    }
+
+    @Test
+    void listPartsOfAnAbortedUploadIsNoSuchUpload() {
+        String id = abortedUpload("mp/gone");
+        // Ceph RGW 16 answers NoSuchKey here; the client reports what it means, NoSuchUpload
+        assertThatThrownBy(() -> client.listParts(bucket, "mp/gone", id))
+                .isInstanceOf(S3NotFoundException.class)
+                .satisfies(e -> assertThat(((S3Exception) e).getErrorCode()).isEqualTo("NoSuchUpload"));
+    }
+
+    @Test
+    void uploadPartToAnAbortedUploadIsNoSuchUpload() {
+        String id = abortedUpload("mp/gone-part");
+        assertThatThrownBy(() -> client.uploadPart(bucket, "mp/gone-part", id, 2, RequestBody.of(new byte[10]),
+                ChecksumAlgorithm.MD5))
+                .isInstanceOf(S3NotFoundException.class)
+                .satisfies(e -> assertThat(((S3Exception) e).getErrorCode()).isEqualTo("NoSuchUpload"));
+    }
+
     @Test
     void copyKeepsOrReplacesMetadata() throws Exception {
         client.putObject(bucket, "src/a b.txt", RequestBody.of("copy me".getBytes(StandardCharsets.UTF_8)),

@@ -65,7 +65,7 @@ class S3LiteEndpointConfigTest extends S3LiteTestSupport {
         assertThat(d.getPresignExpiry()).isEqualTo(3_600_000);
         assertThat(d.getChecksumAlgorithm()).isEqualTo(ChecksumAlgorithm.AUTO);
         // the component-level configuration is the template
-        assertThat(d.getEndpoint()).isEqualTo(S3.endpoint().toString());
+        assertThat(d.getEndpoint()).isEqualTo(store().endpoint().toString());
         assertThat(d.isPathStyleAccess()).isTrue();
     }
 
@@ -125,7 +125,7 @@ class S3LiteEndpointConfigTest extends S3LiteTestSupport {
 
     @Test
     void aGivenClientIsUsedAndNotClosedByTheEndpoint() throws Exception {
-        io.github.s3lite.client.S3Client shared = S3.newClient();
+        io.github.s3lite.client.S3Client shared = store().newClient();
         try {
             context.getRegistry().bind("sharedClient", shared);
             S3LiteEndpoint e = context.getEndpoint("s3lite:" + bucket + "?s3Client=#sharedClient", S3LiteEndpoint.class);

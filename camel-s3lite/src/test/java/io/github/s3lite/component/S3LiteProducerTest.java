@@ -97,7 +97,7 @@ class S3LiteProducerTest extends S3LiteTestSupport {
 
     @Test
     void bucketHeaderOverridesTheUriBucket() throws Exception {
-        String other = S3.newBucket("other");
+        String other = store().newBucket("other");
         template.sendBodyAndHeaders("direct:put", "z", Map.of(S3LiteConstants.KEY, "k", S3LiteConstants.BUCKET_NAME, other));
         assertThat(client.headObject(other, "k", null).contentLength()).isEqualTo(1);
         assertThatThrownBy(() -> client.headObject(bucket, "k", null)).isInstanceOf(S3NotFoundException.class);
@@ -185,7 +185,7 @@ class S3LiteProducerTest extends S3LiteTestSupport {
         assertThat(read("dst/a.txt")).isEqualTo("copy me".getBytes());
         assertThat(client.headObject(bucket, "dst/a.txt", null).userMetadata()).containsEntry("owner", "Team-A");
 
-        String other = S3.newBucket("copy-target");
+        String other = store().newBucket("copy-target");
         template.sendBodyAndHeaders("s3lite:" + bucket + "?operation=copyObject", null,
                 Map.of(S3LiteConstants.KEY, "src/a.txt", S3LiteConstants.DESTINATION_BUCKET, other,
                         S3LiteConstants.DESTINATION_KEY, "b.txt", S3LiteConstants.CONTENT_TYPE, "text/markdown"));

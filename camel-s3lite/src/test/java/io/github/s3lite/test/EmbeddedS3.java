@@ -5,14 +5,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.s3lite.client.S3Client;
-import io.github.s3lite.client.S3ClientConfig;
 import io.github.s3lite.client.auth.Credentials;
-import io.github.s3lite.client.auth.CredentialsProvider;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -20,13 +15,13 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 /**
  * An in-process S3Proxy on 127.0.0.1 with a free port, storing on a temp directory, with real AWS V2/V4
  * signature checking. One server per JVM, started on first use; tests get fresh buckets from {@link #newBucket}.
+ * The store every test uses unless it asks for another with {@link OnStore}.
  */
-public final class EmbeddedS3 {
+public final class EmbeddedS3 implements S3Store {
     public static final String ACCESS_KEY = "s3lite-test-access";
     public static final String SECRET_KEY = "s3lite-test-secret-do-not-log";
 
     private static EmbeddedS3 instance;
-    private static final AtomicInteger BUCKETS = new AtomicInteger();
 
     private final S3Proxy proxy;
     private final URI endpoint;
@@ -74,6 +69,7 @@ public final class EmbeddedS3 {
         return instance;
     }
 
+    @Override
     public URI endpoint() {
         return endpoint;
     }
@@ -82,29 +78,24 @@ public final class EmbeddedS3 {
         return storage;
     }
 
+    @Override
     public Credentials credentials() {
         return new Credentials(ACCESS_KEY, SECRET_KEY);
     }
 
-    public S3ClientConfig clientConfig() {
-        return S3ClientConfig.of(endpoint, "us-east-1", true, CredentialsProvider.of(credentials()));
+    @Override
+    public Kind kind() {
+        return Kind.S3PROXY;
     }
 
-    public S3Client newClient() {
-        return new S3Client(clientConfig());
+    @Override
+    public String region() {
+        return "us-east-1";
     }
 
-    /** Creates a bucket with a unique name starting with {@code prefix}. */
-    public String newBucket(String prefix) {
-        String name = (prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-") + "-" + BUCKETS.incrementAndGet()
-                + "-" + Long.toHexString(System.nanoTime() & 0xffffff));
-        if (name.length() > 63) {
-            name = name.substring(name.length() - 63).replaceAll("^-+", "b");
-        }
-        try (S3Client c = newClient()) {
-            c.createBucket(name);
-        }
-        return name;
+    @Override
+    public String toString() {
+        return "S3Proxy at " + endpoint;
     }
 
     private static int freePort() throws IOException {
