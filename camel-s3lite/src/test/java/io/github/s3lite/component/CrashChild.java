@@ -13,7 +13,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 
 /**
- * Runs in a forked JVM for {@link CrashResumeTest}: one upload (or download) through a Camel route with checkpoints
+ * Runs in a forked JVM for {@link CrashResumeIT}: one upload (or download) through a Camel route with checkpoints
  * in a {@link FileIdempotentRepository}, then prints {@code RESULT ...} and exits. The test kills it midway.
  * Args: mode(upload|download) endpoint bucket key file repositoryFile
  */

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and is killed with {@code destroyForcibly} midway; a second JVM with the same route and repository finishes,
  * re-sending only what was not confirmed.
  */
-class CrashResumeTest {
+class CrashResumeIT {
 
     static final long MIB = 1024 * 1024;
     static final Pattern RESULT = Pattern.compile("RESULT parts=(\\S+) resumed=(\\S+) resumedFrom=(\\S+) etag=(\\S+)");
