@@ -5,8 +5,12 @@ import org.apache.camel.spi.IdempotentRepository;
 /**
  * With {@code claimTimeout}: the claim is a lease key of a time window ({@code <done>#lease-<window>}, window =
  * now / timeout), taken just before the object is processed, so it only has to outlive one exchange. A lease of
- * the current or the previous window blocks others; an older one (its node died) does not. The done key is added
- * only when the exchange succeeded.
+ * the current or the previous window blocks others; an older one (its node died) does not, so a dead node's object
+ * is taken again after 1 to 2 timeouts. The done key is added only when the exchange succeeded.
+ * <p>
+ * Exclusive between live nodes as long as the repository's {@code add}/{@code contains} are atomic and at once
+ * visible to all nodes, and {@code timeout} exceeds the processing time of one object plus the clock skew between
+ * nodes (a lease is seen by others until the end of the window after its own).
  */
 public final class LeaseClaims implements ClaimStrategy {
 
@@ -42,18 +46,27 @@ public final class LeaseClaims implements ClaimStrategy {
         return taken(doneKey) ? null : new Claim(doneKey, null);
     }
 
+    /**
+     * Takes the lease of the current window, then looks again: a lease of a neighbouring window (another node whose
+     * add landed late, or whose clock is up to one window off) or a done mark makes this node back off. Of two
+     * nodes whose leases are in neighbouring windows at least one sees the other's (each looks after its own add
+     * landed), so two live nodes never both proceed. The leases are looked at before the done mark: a node that
+     * completes adds the done mark before it removes its lease.
+     */
     @Override
     public Claim acquire(Claim listed) {
         String done = listed.doneKey();
         if (taken(done)) {
             return null;
         }
-        String lease = leaseKey(done, window());
+        long window = window();
+        String lease = leaseKey(done, window);
         if (!repository.add(lease)) {
             return null;
         }
-        if (repository.contains(done)) { // completed by another node between the checks
-            repository.remove(lease);
+        if (repository.contains(leaseKey(done, window - 1)) || repository.contains(leaseKey(done, window + 1))
+                || repository.contains(done)) {
+            repository.remove(lease); // another node has it, or completed it between the checks
             return null;
         }
         return listed.holding(lease);
