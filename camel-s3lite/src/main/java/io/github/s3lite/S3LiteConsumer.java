@@ -106,10 +106,18 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
         S3LiteConfiguration c = config();
         S3Client client = endpoint.getClient();
         String destBucket = ObjectHelper.isEmpty(c.getDestinationBucket()) ? null : c.getDestinationBucket();
+        String skip = null;
         if (c.isMoveAfterRead()) {
-            if ((destBucket == null || destBucket.equals(c.getBucketName())) && ObjectHelper.isEmpty(c.getDestinationPrefix())) {
+            boolean sameBucket = destBucket == null || destBucket.equals(c.getBucketName());
+            if (sameBucket && ObjectHelper.isEmpty(c.getDestinationPrefix())) {
                 throw new IllegalArgumentException("moveAfterRead needs a destinationBucket other than the source bucket "
                         + "or a destinationPrefix: objects would be moved onto themselves");
+            }
+            if (sameBucket) {
+                // moved objects must not be listed, delivered and moved again (done/a, done/done/a, ...)
+                skip = c.getDestinationPrefix();
+                LOG.info("Consumer of {}: keys under destinationPrefix {} are the move destination and are not delivered",
+                        c.getBucketName(), skip);
             }
             commit = new MoveAfterRead(client, destBucket, c.getDestinationPrefix());
         } else {
@@ -123,7 +131,8 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
         // a no-op when it already runs (e.g. shared with another consumer)
         ServiceHelper.startService(repository);
         claims = c.getClaimTimeout() > 0 ? new LeaseClaims(repository, c.getClaimTimeout()) : new DoneMarkClaims(repository);
-        cursor = new ListingCursor(client, c.getBucketName(), c.getPrefix(), c.getDelimiter(), c.isIncludeFolders());
+        cursor = new ListingCursor(client, c.getBucketName(), c.getPrefix(), c.getDelimiter(), c.isIncludeFolders(),
+                skip);
         super.doStart();
     }
 

@@ -343,6 +343,31 @@ class S3LiteConsumerTest {
         })).hasStackTraceContaining("destinationPrefix");
     }
 
+    /**
+     * Issue 13.2: the destination prefix inside the listed prefix on the same bucket. Keys under destinationPrefix
+     * are skipped, so a moved object is not listed, delivered and moved again (it used to be: done/a.txt,
+     * done/done/a.txt, ...).
+     */
+    @Test
+    void moveIntoAPrefixInsideTheListingDeliversOnceAndSkipsTheDestination() throws Exception {
+        String bucket = s3.newBucket("consumer-move-inside");
+        put(bucket, "a.txt", "a");
+        put(bucket, "done/earlier.txt", "already in the destination: not delivered");
+        List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CamelContext ctx = start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri(bucket, "moveAfterRead=true&destinationPrefix=done/")).routeId("moveinside")
+                        .process(e -> delivered.add(key(e)));
+            }
+        });
+        await("the move", () -> exists(bucket, "done/a.txt") && !exists(bucket, "a.txt"));
+        awaitPasses(consumer(ctx, "moveinside"), 3);
+        assertThat(delivered).containsExactly("a.txt");
+        assertThat(client.listAllObjects(bucket, null, 0).stream().map(o -> o.key()).toList())
+                .containsExactlyInAnyOrder("done/a.txt", "done/earlier.txt");
+    }
+
     // ------------------------------------------------------------------ 6. two consumers, one repository
 
     @Test

@@ -17,6 +17,7 @@ public final class ListingCursor {
     private final String prefix;
     private final String delimiter;
     private final boolean includeFolders;
+    private final String skipPrefix;
 
     /** Continuation token of the page the next poll lists first; null = first page of a new pass. */
     private volatile String pageToken;
@@ -24,12 +25,15 @@ public final class ListingCursor {
     private boolean startedMidPass;
     private boolean wrapped;
 
-    public ListingCursor(S3Client client, String bucket, String prefix, String delimiter, boolean includeFolders) {
+    /** {@code skipPrefix}: listed keys starting with it are not delivered (null: none skipped). */
+    public ListingCursor(S3Client client, String bucket, String prefix, String delimiter, boolean includeFolders,
+            String skipPrefix) {
         this.client = client;
         this.bucket = bucket;
         this.prefix = prefix;
         this.delimiter = delimiter;
         this.includeFolders = includeFolders;
+        this.skipPrefix = skipPrefix == null || skipPrefix.isEmpty() ? null : skipPrefix;
     }
 
     /** Called at the start of each poll. */
@@ -43,9 +47,12 @@ public final class ListingCursor {
         return client.listObjects(bucket, prefix, delimiter, pageToken, 0, null);
     }
 
-    /** Whether a listed entry is delivered at all: keys ending in '/' ("folders") only with includeFolders. */
+    /**
+     * Whether a listed entry is delivered at all: keys ending in '/' ("folders") only with includeFolders, keys
+     * under the skip prefix (the destination of moveAfterRead in the same bucket) never.
+     */
     public boolean deliverable(S3ObjectSummary s) {
-        return includeFolders || !s.key().endsWith("/");
+        return (includeFolders || !s.key().endsWith("/")) && (skipPrefix == null || !s.key().startsWith(skipPrefix));
     }
 
     /**
