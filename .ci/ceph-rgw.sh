@@ -17,6 +17,7 @@
 #   S3LITE_CEPH_MON_PORT the mon's msgr2 port         (default 13300)
 #   S3LITE_CEPH_PORTS    port range of osd/rgw msgr   (default 16800-16899)
 #   S3LITE_CEPH_INSTALL  0 = never apt-get install    (default 1)
+#   S3LITE_CEPH_PURGE_GIB  on start, delete the test user's buckets when the OSD holds more (default 8)
 set -euo pipefail
 
 CEPH_VERSION=16.2.15
@@ -158,6 +159,8 @@ rgw_data = $DIR/rgw
 rgw_frontends = beast endpoint=127.0.0.1:$RGW_PORT tcp_nodelay=1
 rgw_thread_pool_size = 64
 rgw_enable_usage_log = false
+rgw_gc_obj_min_wait = 60
+rgw_gc_processor_period = 60
 rgw_crypt_require_ssl = false
 rgw_crypt_s3_kms_backend = testing
 rgw_crypt_s3_kms_encryption_keys = testkey-1=$(cat "$DIR/kms-testkey-1")
@@ -248,6 +251,19 @@ ensure_user() {
     touch "$DIR/user-created"
 }
 
+# The tests keep their buckets; when the OSD holds more than S3LITE_CEPH_PURGE_GIB, delete the test user's data and make it anew.
+purge_if_full() {
+    local allocated
+    allocated=$(timeout 20 ceph --admin-daemon "$DIR/run/osd.0.asok" perf dump 2>/dev/null \
+        | grep -o '"bluestore_allocated": [0-9]*' | grep -o '[0-9]*$' || echo 0)
+    [ "${allocated:-0}" -gt $((${S3LITE_CEPH_PURGE_GIB:-8} << 30)) ] || return 0
+    log "the OSD holds $((allocated >> 20)) MiB: deleting the buckets of the test user"
+    timeout 600 radosgw-admin -c "$CONF" -n client.admin user rm --uid s3lite --purge-data \
+        >"$DIR/log/user-rm.out" 2>&1 || die "radosgw-admin user rm --purge-data"
+    rm -f "$DIR/user-created"
+    ensure_user
+}
+
 write_env() {
     local access secret tmp
     access=$(sed -n 1p "$DIR/s3-user")
@@ -279,6 +295,7 @@ memory_mb() {
 cmd_start() {
     local t0=$SECONDS
     if [ -f "$DIR/user-created" ] && rgw_answers && pid_alive "$DIR/run/osd.0.pid"; then
+        purge_if_full
         write_env
         log "already running on 127.0.0.1:$RGW_PORT (reused), env in $ENV_FILE"
         return
@@ -301,6 +318,7 @@ cmd_start() {
     start_osd
     start_rgw
     ensure_user
+    purge_if_full
     write_env
     log "RGW answers on http://127.0.0.1:$RGW_PORT; started in $((SECONDS - t1)) s (total $((SECONDS - t0)) s)," \
         "daemons use $(memory_mb) MB RSS; env in $ENV_FILE"

@@ -20,14 +20,15 @@ import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.MultipartUploadInfo;
 import io.github.s3lite.client.S3AccessDeniedException;
 import io.github.s3lite.client.S3TransientException;
-import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
 import io.github.s3lite.test.S3LiteTestSupport;
+import io.github.s3lite.test.S3Store;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +42,8 @@ class S3LiteMultipartTest extends S3LiteTestSupport {
     static Path file;
 
     @BeforeAll
-    static void start() throws Exception {
-        proxy = new FaultProxy(EmbeddedS3.get().endpoint());
+    static void start(TestInfo info) throws Exception {
+        proxy = new FaultProxy(S3Store.forTestClass(info.getTestClass().orElseThrow()).endpoint());
         dir = Files.createTempDirectory("s3lite-mp");
         file = dir.resolve("big.bin");
         writeRandom(file, 42 * MIB + 12345, 1);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * it is not running (failed in CI). Cases disabled here name the RGW behaviour and the issue point that handles it.
  */
 @OnStore(S3Store.Kind.RGW)
-class RgwContractTest extends S3ClientContract {
+class RgwContractIT extends S3ClientContract {
     @Override
     protected S3ClientConfig config() {
         return CephRgw.get().clientConfig();
