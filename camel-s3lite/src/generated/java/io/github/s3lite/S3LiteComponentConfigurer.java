@@ -70,6 +70,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "destinationDirectory": getOrCreateConfiguration(target).setDestinationDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "destinationprefix":
         case "destinationPrefix": getOrCreateConfiguration(target).setDestinationPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadchecksumvalidation":
+        case "downloadChecksumValidation": getOrCreateConfiguration(target).setDownloadChecksumValidation(property(camelContext, io.github.s3lite.transfer.DownloadChecksumValidation.class, value)); return true;
         case "endpoint": getOrCreateConfiguration(target).setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
@@ -173,6 +175,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "destinationDirectory": return java.lang.String.class;
         case "destinationprefix":
         case "destinationPrefix": return java.lang.String.class;
+        case "downloadchecksumvalidation":
+        case "downloadChecksumValidation": return io.github.s3lite.transfer.DownloadChecksumValidation.class;
         case "endpoint": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
@@ -272,6 +276,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "destinationDirectory": return getOrCreateConfiguration(target).getDestinationDirectory();
         case "destinationprefix":
         case "destinationPrefix": return getOrCreateConfiguration(target).getDestinationPrefix();
+        case "downloadchecksumvalidation":
+        case "downloadChecksumValidation": return getOrCreateConfiguration(target).getDownloadChecksumValidation();
         case "endpoint": return getOrCreateConfiguration(target).getEndpoint();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();

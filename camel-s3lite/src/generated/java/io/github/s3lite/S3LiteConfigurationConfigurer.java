@@ -60,6 +60,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "destinationDirectory": target.setDestinationDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "destinationprefix":
         case "destinationPrefix": target.setDestinationPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadchecksumvalidation":
+        case "downloadChecksumValidation": target.setDownloadChecksumValidation(property(camelContext, io.github.s3lite.transfer.DownloadChecksumValidation.class, value)); return true;
         case "endpoint": target.setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
@@ -149,6 +151,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "destinationDirectory": return java.lang.String.class;
         case "destinationprefix":
         case "destinationPrefix": return java.lang.String.class;
+        case "downloadchecksumvalidation":
+        case "downloadChecksumValidation": return io.github.s3lite.transfer.DownloadChecksumValidation.class;
         case "endpoint": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
@@ -239,6 +243,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "destinationDirectory": return target.getDestinationDirectory();
         case "destinationprefix":
         case "destinationPrefix": return target.getDestinationPrefix();
+        case "downloadchecksumvalidation":
+        case "downloadChecksumValidation": return target.getDownloadChecksumValidation();
         case "endpoint": return target.getEndpoint();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();

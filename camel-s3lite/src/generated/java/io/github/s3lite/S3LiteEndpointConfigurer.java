@@ -67,6 +67,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "destinationDirectory": target.getConfiguration().setDestinationDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "destinationprefix":
         case "destinationPrefix": target.getConfiguration().setDestinationPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadchecksumvalidation":
+        case "downloadChecksumValidation": target.getConfiguration().setDownloadChecksumValidation(property(camelContext, io.github.s3lite.transfer.DownloadChecksumValidation.class, value)); return true;
         case "endpoint": target.getConfiguration().setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -198,6 +200,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "destinationDirectory": return java.lang.String.class;
         case "destinationprefix":
         case "destinationPrefix": return java.lang.String.class;
+        case "downloadchecksumvalidation":
+        case "downloadChecksumValidation": return io.github.s3lite.transfer.DownloadChecksumValidation.class;
         case "endpoint": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -325,6 +329,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "destinationDirectory": return target.getConfiguration().getDestinationDirectory();
         case "destinationprefix":
         case "destinationPrefix": return target.getConfiguration().getDestinationPrefix();
+        case "downloadchecksumvalidation":
+        case "downloadChecksumValidation": return target.getConfiguration().getDownloadChecksumValidation();
         case "endpoint": return target.getConfiguration().getEndpoint();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.S3Client;
 import io.github.s3lite.content.ContentTypeResolver;
+import io.github.s3lite.transfer.DownloadChecksumValidation;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.IdempotentRepository;
@@ -101,8 +102,15 @@ public class S3LiteConfiguration implements Cloneable {
     // ------------------------------------------------------------ download
     @UriParam(label = "common",
               description = "getObject and the consumer download into this directory (the key becomes a relative path inside it; "
-                            + "keys escaping it are rejected), resumably, and the body is the File.")
+                            + "keys that would escape it or collide are rejected, and no symbolic link is followed out of it), resumably, "
+                            + "and the body is the File.")
     private String destinationDirectory;
+    @UriParam(label = "common", defaultValue = "WHEN_AVAILABLE", enums = "WHEN_AVAILABLE,ALWAYS,NEVER",
+              description = "Downloads (getObject, consumer bodies) check the bytes against the object's checksum. WHEN_AVAILABLE: a full-object "
+                            + "checksum the store reports (x-amz-checksum-mode; AWS S3 does, S3Proxy and Ceph RGW 16 do not). ALWAYS: that, "
+                            + "else the ETag of a single-part object as MD5, else fail (multipart objects without a full-object checksum; "
+                            + "SSE-KMS/SSE-C objects on AWS, whose ETag is not an MD5). NEVER: none (length, range and ETag are still checked).")
+    private DownloadChecksumValidation downloadChecksumValidation = DownloadChecksumValidation.WHEN_AVAILABLE;
 
     // ------------------------------------------------------------ content type and metadata
     @UriParam(label = "producer,metadata", description = "Content-Type to store when no header gives one (skips detection).")
@@ -356,6 +364,14 @@ public class S3LiteConfiguration implements Cloneable {
 
     public void setDestinationDirectory(String destinationDirectory) {
         this.destinationDirectory = destinationDirectory;
+    }
+
+    public DownloadChecksumValidation getDownloadChecksumValidation() {
+        return downloadChecksumValidation;
+    }
+
+    public void setDownloadChecksumValidation(DownloadChecksumValidation downloadChecksumValidation) {
+        this.downloadChecksumValidation = downloadChecksumValidation;
     }
 
     public String getContentType() {

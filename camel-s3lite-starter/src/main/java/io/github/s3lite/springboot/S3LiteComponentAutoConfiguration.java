@@ -166,6 +166,9 @@ public class S3LiteComponentAutoConfiguration {
             c.setClaimTimeout(p.getClaimTimeout().toMillis());
         }
         c.setDestinationDirectory(emptyToNull(p.getDestinationDirectory()));
+        if (p.getDownloadChecksumValidation() != null) {
+            c.setDownloadChecksumValidation(p.getDownloadChecksumValidation());
+        }
         c.setContentType(emptyToNull(p.getContentType()));
         c.setContentTypeDetection(p.isContentTypeDetection());
         if (p.getContentTypeResolver() != null) {

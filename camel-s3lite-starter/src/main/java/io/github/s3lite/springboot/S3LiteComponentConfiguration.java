@@ -8,6 +8,7 @@ import io.github.s3lite.S3LiteOperations;
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.S3Client;
 import io.github.s3lite.content.ContentTypeResolver;
+import io.github.s3lite.transfer.DownloadChecksumValidation;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -138,6 +139,11 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
      * getObject and the consumer download into this directory (the key becomes a relative path inside it; keys escaping it are rejected), resumably, and the body is the File.
      */
     private String destinationDirectory;
+
+    /**
+     * Downloads (getObject, consumer bodies) check the bytes against the object's checksum. WHEN_AVAILABLE: a full-object checksum the store reports (x-amz-checksum-mode; AWS S3 does, S3Proxy and Ceph RGW 16 do not). ALWAYS: that, else the ETag of a single-part object as MD5, else fail. NEVER: none (length, range and ETag are still checked).
+     */
+    private DownloadChecksumValidation downloadChecksumValidation = DownloadChecksumValidation.WHEN_AVAILABLE;
 
     /**
      * Content-Type to store when no header gives one (skips detection).
@@ -448,6 +454,14 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
 
     public void setStaleUploadAge(Duration staleUploadAge) {
         this.staleUploadAge = staleUploadAge;
+    }
+
+    public DownloadChecksumValidation getDownloadChecksumValidation() {
+        return downloadChecksumValidation;
+    }
+
+    public void setDownloadChecksumValidation(DownloadChecksumValidation downloadChecksumValidation) {
+        this.downloadChecksumValidation = downloadChecksumValidation;
     }
 
     public String getDestinationDirectory() {

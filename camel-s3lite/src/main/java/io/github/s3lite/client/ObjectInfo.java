@@ -5,9 +5,24 @@ import java.util.Map;
 
 /**
  * What HEAD/GET report about an object. {@code userMetadata} holds the {@code x-amz-meta-*} values as sent on the
- * wire (names lower-cased, without the prefix; RFC 2047 encoded values are not decoded here).
+ * wire (names lower-cased, without the prefix; RFC 2047 encoded values are not decoded here). {@code checksums}
+ * holds the {@code x-amz-checksum-*} response headers the store sent (names lower-cased without the prefix, e.g.
+ * {@code crc32c} or {@code type}); stores send them only to requests with {@code x-amz-checksum-mode: ENABLED}
+ * ({@link GetOptions#checksumMode()}), and many stores never do.
  */
 public record ObjectInfo(String key, long contentLength, String contentType, String eTag, Instant lastModified,
         String versionId, String contentEncoding, String cacheControl, String contentDisposition, String contentRange,
-        Map<String, String> userMetadata) {
+        Map<String, String> userMetadata, Map<String, String> checksums) {
+
+    public ObjectInfo {
+        checksums = checksums == null ? Map.of() : checksums;
+    }
+
+    /** Without checksums. */
+    public ObjectInfo(String key, long contentLength, String contentType, String eTag, Instant lastModified,
+            String versionId, String contentEncoding, String cacheControl, String contentDisposition, String contentRange,
+            Map<String, String> userMetadata) {
+        this(key, contentLength, contentType, eTag, lastModified, versionId, contentEncoding, cacheControl,
+                contentDisposition, contentRange, userMetadata, Map.of());
+    }
 }

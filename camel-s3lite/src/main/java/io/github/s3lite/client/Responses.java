@@ -22,10 +22,13 @@ final class Responses {
 
     static ObjectInfo objectInfo(String key, ClassicHttpResponse r) {
         Map<String, String> meta = new LinkedHashMap<>();
+        Map<String, String> checksums = new LinkedHashMap<>();
         for (Header h : r.getHeaders()) {
             String n = h.getName().toLowerCase(Locale.ROOT);
             if (n.startsWith("x-amz-meta-")) {
                 meta.merge(n.substring("x-amz-meta-".length()), h.getValue(), (a, b) -> a + "," + b);
+            } else if (n.startsWith("x-amz-checksum-")) {
+                checksums.put(n.substring("x-amz-checksum-".length()), h.getValue().trim());
             }
         }
         long length = -1;
@@ -46,7 +49,7 @@ final class Responses {
         }
         return new ObjectInfo(key, length, header(r, "Content-Type"), header(r, "ETag"), lastModified,
                 header(r, "x-amz-version-id"), header(r, "Content-Encoding"), header(r, "Cache-Control"),
-                header(r, "Content-Disposition"), header(r, "Content-Range"), Map.copyOf(meta));
+                header(r, "Content-Disposition"), header(r, "Content-Range"), Map.copyOf(meta), Map.copyOf(checksums));
     }
 
     static XmlNode parseXml(ClassicHttpResponse r, String what, String bucket, String key) throws IOException {

@@ -106,6 +106,9 @@ public final class S3Client implements AutoCloseable {
         putIfPresent(headers, "Range", o.range());
         putIfPresent(headers, "If-Match", o.ifMatch());
         putIfPresent(headers, "If-None-Match", o.ifNoneMatch());
+        if (o.checksumMode()) {
+            headers.put("x-amz-checksum-mode", "ENABLED");
+        }
         ClassicHttpResponse r = execute(new Call("GET", bucket, key, List.of(), headers, null, SigV4Signer.EMPTY_SHA256), true);
         ObjectInfo info = objectInfo(key, r);
         if (r.getCode() == 304) {
@@ -129,6 +132,9 @@ public final class S3Client implements AutoCloseable {
         if (options != null) {
             putIfPresent(headers, "If-Match", options.ifMatch());
             putIfPresent(headers, "If-None-Match", options.ifNoneMatch());
+            if (options.checksumMode()) {
+                headers.put("x-amz-checksum-mode", "ENABLED");
+            }
         }
         return executeAndRead(new Call("HEAD", bucket, key, List.of(), headers, null, SigV4Signer.EMPTY_SHA256),
                 r -> objectInfo(key, r));

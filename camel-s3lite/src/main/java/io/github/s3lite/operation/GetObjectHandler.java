@@ -1,6 +1,7 @@
 package io.github.s3lite.operation;
 
 import java.io.File;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -9,15 +10,22 @@ import io.github.s3lite.S3LiteConstants;
 import io.github.s3lite.S3LiteEndpoint;
 import io.github.s3lite.client.GetObjectResponse;
 import io.github.s3lite.client.GetOptions;
+import io.github.s3lite.transfer.DestinationDirectory;
+import io.github.s3lite.transfer.DownloadChecksumValidation;
+import io.github.s3lite.transfer.DownloadTarget;
+import io.github.s3lite.transfer.DownloadVerifier;
 import io.github.s3lite.transfer.ResumableDownload;
+import io.github.s3lite.transfer.VerifyingInputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.util.ObjectHelper;
 
 /**
  * getObject: the body is an InputStream streaming from the connection, closed when the exchange completes (also
- * on failure) so the pool cannot leak. With {@code CamelS3LiteDestinationFile} or {@code destinationDirectory}
- * the object is downloaded resumably and the body is the File.
+ * on failure) so the pool cannot leak; read from byte 0 it checks the length and, per
+ * {@code downloadChecksumValidation}, the checksum at its end. With {@code CamelS3LiteDestinationFile} or
+ * {@code destinationDirectory} the object is downloaded resumably (see {@link ResumableDownload}), the body is the
+ * File and the headers are those of the version in the file ({@code CamelS3LiteIfMatch} pins it).
  */
 public final class GetObjectHandler extends AbstractHandler {
 
@@ -30,16 +38,20 @@ public final class GetObjectHandler extends AbstractHandler {
         String bucket = bucket(exchange);
         String key = key(exchange);
         Message m = exchange.getMessage();
-        Path target = destination(exchange, key);
+        DownloadChecksumValidation validation = config().getDownloadChecksumValidation();
+        DownloadTarget target = destination(exchange, key);
         if (target != null) {
-            ResumableDownload.Result r = ResumableDownload.download(client(), bucket, key, target);
-            setObjectHeaders(m, bucket, client().headObject(bucket, key, null));
+            ResumableDownload.Result r = ResumableDownload.download(client(), bucket, key, target,
+                    header(exchange, S3LiteConstants.IF_MATCH), validation);
+            setObjectHeaders(m, bucket, r.info());
             m.setHeader(S3LiteConstants.DOWNLOAD_RESUMED_FROM, r.resumedFrom());
             m.setBody(r.file().toFile());
             return;
         }
-        GetOptions options = new GetOptions(header(exchange, S3LiteConstants.RANGE), header(exchange, S3LiteConstants.IF_MATCH),
-                header(exchange, S3LiteConstants.IF_NONE_MATCH));
+        String range = header(exchange, S3LiteConstants.RANGE);
+        boolean whole = ObjectHelper.isEmpty(range);
+        GetOptions options = new GetOptions(range, header(exchange, S3LiteConstants.IF_MATCH),
+                header(exchange, S3LiteConstants.IF_NONE_MATCH), whole && validation != DownloadChecksumValidation.NEVER);
         GetObjectResponse r = client().getObject(bucket, key, options);
         setObjectHeaders(m, bucket, r.info());
         if (r.notModified()) {
@@ -48,22 +60,33 @@ public final class GetObjectHandler extends AbstractHandler {
             return;
         }
         m.setHeader(S3LiteConstants.NOT_MODIFIED, false);
-        CloseOnCompletion.register(exchange, r.body());
-        m.setBody(r.body());
+        InputStream body = r.body();
+        if (whole) {
+            DownloadVerifier verifier;
+            try {
+                verifier = DownloadVerifier.plan(bucket, key, r.info(), validation);
+            } catch (RuntimeException e) {
+                r.close();
+                throw e;
+            }
+            body = new VerifyingInputStream(body, r.info().contentLength(), verifier, bucket + "/" + key);
+        }
+        CloseOnCompletion.register(exchange, body);
+        m.setBody(body);
     }
 
-    private Path destination(Exchange exchange, String key) {
+    private DownloadTarget destination(Exchange exchange, String key) {
         Object dest = exchange.getMessage().getHeader(S3LiteConstants.DESTINATION_FILE);
         if (dest instanceof Path p) {
-            return p;
+            return DownloadTarget.file(p);
         }
         if (dest instanceof File f) {
-            return f.toPath();
+            return DownloadTarget.file(f.toPath());
         }
         if (dest != null && ObjectHelper.isNotEmpty(dest.toString())) {
-            return Paths.get(dest.toString());
+            return DownloadTarget.file(Paths.get(dest.toString()));
         }
         String dir = config().getDestinationDirectory();
-        return ObjectHelper.isEmpty(dir) ? null : ResumableDownload.targetInside(Paths.get(dir), key);
+        return ObjectHelper.isEmpty(dir) ? null : new DestinationDirectory(Paths.get(dir)).prepare(key);
     }
 }

@@ -2,16 +2,18 @@ package io.github.s3lite.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 import io.github.s3lite.client.GetObjectResponse;
 import io.github.s3lite.client.GetOptions;
@@ -23,110 +25,262 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads an object to a file so that a crash or a dropped connection costs only what was not yet written.
- * Bytes go to {@code <target>.s3lite-part} beside the target, and the ETag they belong to to
- * {@code <target>.s3lite-etag}. A later attempt continues with {@code Range: bytes=<written>-} and
- * {@code If-Match: <etag>}; if the object changed meanwhile (412) it starts over. When the length matches, the
- * temp file is renamed atomically into place, so the target is never seen half-written.
+ * Downloads one object version to a file so that a crash or a dropped connection costs only what was not yet
+ * written, and so that the file is either that version, complete and verified, or not there.
+ * <ul>
+ * <li>HEAD fixes the version (ETag, length, checksum); with an expected ETag the HEAD carries {@code If-Match}
+ * and a changed object fails with {@link S3PreconditionFailedException}. Every GET carries {@code If-Match} of
+ * that ETag, and an answer with another ETag is refused.</li>
+ * <li>Bytes go to a temp file of the target's {@link DownloadTarget private folder}, the version they belong to
+ * to a state file beside it. A later attempt continues with {@code Range: bytes=<written>-}; the answer must be
+ * {@code 206} with exactly that start, the same total length and the same ETag. Anything else (a {@code 200},
+ * another start, another ETag) discards the temp file and the download starts over from byte 0.</li>
+ * <li>A body that ends before the length HEAD gave is an error (transient: a retry continues), as is one that is
+ * longer (the temp file is discarded).</li>
+ * <li>The checksum chosen by {@link DownloadVerifier} is checked over the whole file before it is renamed
+ * atomically into place; a mismatch discards it.</li>
+ * </ul>
+ * Without an expected ETag, a version that changes during the download makes it start over once with the new one.
  */
 public final class ResumableDownload {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResumableDownload.class);
+    private static final int BUFFER = 256 * 1024;
 
-    /** The downloaded file; {@code resumedFrom} is the byte offset the transfer continued from (0 for a fresh one). */
-    public record Result(Path file, long length, String eTag, long resumedFrom) {
+    /**
+     * The downloaded file and the HEAD of the version it holds; {@code resumedFrom} is the byte offset the
+     * transfer continued from (0 for a fresh one); {@code verifiedWith} names the checksum checked, or null.
+     */
+    public record Result(Path file, ObjectInfo info, long resumedFrom, String verifiedWith) {
+        public long length() {
+            return info.contentLength();
+        }
+
+        public String eTag() {
+            return info.eTag();
+        }
+    }
+
+    /** The server's answer does not fit the version or range asked for: the temp file was discarded. */
+    private static final class StartOver extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StartOver(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private ResumableDownload() {
     }
 
-    /** Checks that {@code key} stays inside {@code directory} and returns the target path. */
-    public static Path targetInside(Path directory, String key) {
-        Path dir = directory.toAbsolutePath().normalize();
-        String relative = key.replace('\\', '/');
-        while (relative.startsWith("/")) {
-            relative = relative.substring(1);
-        }
-        Path target = dir.resolve(relative).normalize();
-        if (!target.startsWith(dir) || target.equals(dir) || relative.isEmpty()) {
-            throw new IllegalArgumentException("Key '" + key + "' would be written outside the destination directory "
-                    + dir + ": keys with '../' cannot be downloaded there");
-        }
-        return target;
+    /** Unpinned, with {@link DownloadChecksumValidation#WHEN_AVAILABLE}. */
+    public static Result download(S3Client client, String bucket, String key, DownloadTarget target) {
+        return download(client, bucket, key, target, null, DownloadChecksumValidation.WHEN_AVAILABLE);
     }
 
-    public static Result download(S3Client client, String bucket, String key, Path target) {
+    /**
+     * Downloads {@code bucket/key} to {@code target}.
+     *
+     * @param expectedETag the version to download (e.g. the listed one); null takes the current one
+     * @throws S3PreconditionFailedException when {@code expectedETag} is given and the object has another ETag
+     */
+    public static Result download(S3Client client, String bucket, String key, DownloadTarget target, String expectedETag,
+            DownloadChecksumValidation validation) {
+        String why = null;
         try {
-            return attempt(client, bucket, key, target, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing " + target + " failed: " + e.getMessage(), e);
+            for (int round = 0; round < 3; round++) {
+                try {
+                    return attempt(client, bucket, key, target, expectedETag, validation);
+                } catch (StartOver e) {
+                    why = e.getMessage();
+                    LOG.info("Download of {}/{}: {}; starting over", bucket, key, why);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Writing " + target.file() + " failed: " + e.getMessage(), e);
+                }
+            }
+        } finally {
+            target.cleanUp(); // the private folder goes when no temp file is left in it
         }
+        throw new S3TransientException("Download of " + bucket + "/" + key + " gave inconsistent answers three times ("
+                + why + "); nothing was written to " + target.file(), 0, null, null, null);
     }
 
-    private static Result attempt(S3Client client, String bucket, String key, Path target, boolean mayRestart)
-            throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path part = target.resolveSibling(target.getFileName() + ".s3lite-part");
-        Path tag = target.resolveSibling(target.getFileName() + ".s3lite-etag");
-        ObjectInfo head = client.headObject(bucket, key, null);
+    private static Result attempt(S3Client client, String bucket, String key, DownloadTarget target, String expectedETag,
+            DownloadChecksumValidation validation) throws IOException, StartOver {
+        boolean checksumMode = validation != DownloadChecksumValidation.NEVER;
+        ObjectInfo head = client.headObject(bucket, key, new GetOptions(null, expectedETag, null, checksumMode));
         String eTag = head.eTag();
-        long offset = 0;
-        if (Files.exists(part) && Files.exists(tag) && Files.readString(tag, StandardCharsets.UTF_8).equals(eTag)) {
-            offset = Files.size(part);
-            if (offset > head.contentLength()) {
-                offset = 0;
-            }
+        if (expectedETag != null && !sameETag(eTag, expectedETag)) {
+            throw new S3PreconditionFailedException("HEAD " + bucket + "/" + key + " answered ETag " + eTag + " to If-Match "
+                    + expectedETag, 412, "PreconditionFailed", null);
         }
+        if (eTag == null || eTag.isBlank()) {
+            throw new S3TransientException("HEAD " + bucket + "/" + key + " answered without an ETag: the download cannot be "
+                    + "pinned to one version", 0, null, null, null);
+        }
+        DownloadVerifier verifier = DownloadVerifier.plan(bucket, key, head, validation);
+        long length = head.contentLength();
+        Path part = target.partFile();
+        Path state = target.stateFile();
+        String stateLine = DownloadVerifier.unquote(eTag) + "\n" + length;
+        long offset = resumableBytes(part, state, stateLine, length);
         if (offset == 0) {
-            Files.writeString(tag, eTag == null ? "" : eTag, StandardCharsets.UTF_8);
             Files.deleteIfExists(part);
-            Files.createFile(part);
+            Files.deleteIfExists(state);
+            Files.write(state, stateLine.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            Files.newByteChannel(part, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS)).close();
         } else {
-            LOG.info("Resuming download of {}/{} at byte {} of {}", bucket, key, offset, head.contentLength());
+            LOG.info("Resuming download of {}/{} at byte {} of {}", bucket, key, offset, length);
         }
-        if (offset < head.contentLength()) {
-            try (GetObjectResponse r = client.getObject(bucket, key,
-                    new GetOptions("bytes=" + offset + "-", eTag, null));
-                    FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-                    OutputStream out = Channels.newOutputStream(ch)) {
-                copy(r.body(), out, bucket, key);
-                ch.force(false);
-            } catch (S3PreconditionFailedException changed) {
-                if (!mayRestart) {
-                    throw changed;
-                }
-                LOG.info("{}/{} changed during the download (ETag no longer {}): starting over", bucket, key, eTag);
-                Files.deleteIfExists(part);
-                Files.deleteIfExists(tag);
-                return attempt(client, bucket, key, target, false);
-            }
+        long total = length;
+        if (length < 0 || offset < length) {
+            total = fetch(client, bucket, key, eTag, expectedETag != null, offset, length, part, state,
+                    offset == 0 ? verifier : DownloadVerifier.none());
         }
         long size = Files.size(part);
-        if (size != head.contentLength()) {
-            throw new S3TransientException("Download of " + bucket + "/" + key + " ended at " + size + " of "
-                    + head.contentLength() + " bytes; a retry continues from there", 0, null, null, null);
+        if (total >= 0 && size != total) {
+            throw new S3TransientException("Download of " + bucket + "/" + key + " ended at " + size + " of " + total
+                    + " bytes; a retry continues from there", 0, null, null, null);
+        }
+        if (verifier.active()) {
+            if (offset > 0) {
+                verifier.reset();
+                verifier.updateFromFile(part);
+            }
+            String bad = verifier.mismatch();
+            if (bad != null) {
+                discard(part, state);
+                throw new S3TransientException("Download of " + bucket + "/" + key + " failed its integrity check: " + bad
+                        + "; the bytes were discarded and a retry downloads the object again", 0, null, null, null);
+            }
+        }
+        Path parentReal = target.realFile().getParent().toRealPath();
+        if (!parentReal.startsWith(target.boundary())) {
+            throw new IOException(target.realFile().getParent() + " now leads outside " + target.boundary());
         }
         try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, target.realFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, target.realFile(), StandardCopyOption.REPLACE_EXISTING);
         }
-        Files.deleteIfExists(tag);
-        return new Result(target, size, eTag, offset);
+        Files.deleteIfExists(state);
+        return new Result(target.file(), head, offset, verifier.algorithm());
     }
 
-    private static void copy(InputStream in, OutputStream out, String bucket, String key) throws IOException {
-        byte[] buf = new byte[64 * 1024];
-        int n;
+    /** Bytes of an earlier attempt that may be continued: the state file must name this very version. */
+    private static long resumableBytes(Path part, Path state, String stateLine, long length) throws IOException {
         try {
-            while ((n = in.read(buf)) != -1) {
-                out.write(buf, 0, n);
+            BasicFileAttributes p = Files.readAttributes(part, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes s = Files.readAttributes(state, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!p.isRegularFile() || !s.isRegularFile() || s.size() > 4096) {
+                return 0;
             }
-        } catch (IOException e) {
-            out.flush();
-            throw new S3TransientException("Download of " + bucket + "/" + key + " was cut: " + e
-                    + "; a retry continues from the bytes already written", 0, null, null, e);
+            String recorded;
+            try (InputStream in = Files.newInputStream(state, LinkOption.NOFOLLOW_LINKS)) {
+                recorded = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!recorded.equals(stateLine) || (length >= 0 && p.size() > length)) {
+                return 0;
+            }
+            return p.size();
+        } catch (NoSuchFileException e) {
+            return 0;
         }
+    }
+
+    /** One GET from {@code offset}; returns the object's total length (-1 when still unknown). */
+    private static long fetch(S3Client client, String bucket, String key, String eTag, boolean pinned, long offset,
+            long length, Path part, Path state, DownloadVerifier verifier) throws IOException, StartOver {
+        String range = offset > 0 ? "bytes=" + offset + "-" : null;
+        GetObjectResponse r;
+        try {
+            r = client.getObject(bucket, key, new GetOptions(range, eTag, null));
+        } catch (S3PreconditionFailedException changed) {
+            discard(part, state);
+            if (pinned) {
+                throw changed;
+            }
+            throw new StartOver("the object changed (ETag no longer " + eTag + ")");
+        }
+        try (r) {
+            ObjectInfo got = r.info();
+            if (!sameETag(got.eTag(), eTag)) {
+                discard(part, state);
+                if (pinned) {
+                    throw new S3PreconditionFailedException("GET " + bucket + "/" + key + " answered ETag " + got.eTag()
+                            + " to If-Match " + eTag, 412, "PreconditionFailed", null);
+                }
+                throw new StartOver("the store answered ETag " + got.eTag() + " instead of " + eTag);
+            }
+            long total = length;
+            long[] cr = ContentRange.parse(got.contentRange());
+            if (offset > 0 || cr != null) {
+                if (cr == null || cr[0] != offset || (length >= 0 && cr[2] >= 0 && cr[2] != length)
+                        || (cr[2] >= 0 && cr[1] != cr[2] - 1)) {
+                    discard(part, state);
+                    throw new StartOver("the resumed GET from byte " + offset + " was answered with "
+                            + (cr == null ? "the whole object (no Content-Range)" : "Content-Range " + got.contentRange()));
+                }
+                if (total < 0) {
+                    total = cr[2];
+                }
+            }
+            long expected = total < 0 ? -1 : total - offset;
+            if (expected >= 0 && got.contentLength() >= 0 && got.contentLength() != expected) {
+                discard(part, state);
+                throw new StartOver("the GET from byte " + offset + " announced " + got.contentLength() + " bytes, not "
+                        + expected);
+            }
+            copy(r.body(), part, offset, expected, bucket, key, state, verifier);
+            return total;
+        }
+    }
+
+    private static void copy(InputStream in, Path part, long offset, long expected, String bucket, String key, Path state,
+            DownloadVerifier verifier) throws IOException {
+        byte[] buf = new byte[BUFFER];
+        long written = 0;
+        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                int n;
+                while ((n = in.read(buf)) != -1) {
+                    if (expected >= 0 && written + n > expected) {
+                        ch.close();
+                        discard(part, state);
+                        throw new S3TransientException("Download of " + bucket + "/" + key + " received more than the "
+                                + expected + " bytes expected from byte " + offset + "; the bytes were discarded", 0, null,
+                                null, null);
+                    }
+                    ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
+                    long pos = offset + written;
+                    while (bb.hasRemaining()) {
+                        pos += ch.write(bb, pos);
+                    }
+                    verifier.update(buf, 0, n);
+                    written += n;
+                }
+            } catch (IOException e) {
+                ch.force(false);
+                throw new S3TransientException("Download of " + bucket + "/" + key + " was cut after " + (offset + written)
+                        + " bytes: " + e + "; a retry continues from the bytes already written", 0, null, null, e);
+            }
+            ch.force(false);
+        }
+        if (expected >= 0 && written < expected) {
+            throw new S3TransientException("Download of " + bucket + "/" + key + " ended after " + (offset + written) + " of "
+                    + (offset + expected) + " bytes; a retry continues from there", 0, null, null, null);
+        }
+    }
+
+    private static void discard(Path part, Path state) throws IOException {
+        Files.deleteIfExists(part);
+        Files.deleteIfExists(state);
+    }
+
+    static boolean sameETag(String a, String b) {
+        String x = DownloadVerifier.unquote(a);
+        return x != null && !x.isEmpty() && x.equals(DownloadVerifier.unquote(b));
     }
 }

@@ -145,14 +145,14 @@ class CrashResumeIT {
         client.putObject(bucket, "crash/dl.bin", RequestBody.of(source, 0, Files.size(source)), ObjectWriteOptions.DEFAULTS,
                 ChecksumAlgorithm.NONE);
         Path target = tmp.resolve("out/dl.bin");
-        Path partial = tmp.resolve("out/dl.bin.s3lite-part");
+        Path partial = partFile(tmp.resolve("out"));
         Path repo = tmp.resolve("unused.dat");
 
         proxy.rule(s -> s.method().equals("GET") ? new FaultProxy.Slow(0, 40L * 1024 * 1024) : FaultProxy.PASS);
         List<String> out1 = new ArrayList<>();
         Process first = child("download", "crash/dl.bin", target, repo, out1);
         long deadline = System.currentTimeMillis() + 90_000;
-        while ((!Files.exists(partial) || Files.size(partial) < 40 * MIB) && first.isAlive()
+        while (((partial = partFile(tmp.resolve("out"))) == null || !Files.exists(partial) || Files.size(partial) < 40 * MIB) && first.isAlive()
                && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
@@ -170,6 +170,20 @@ class CrashResumeIT {
         assertThat(resumedFrom).isGreaterThanOrEqualTo(40 * MIB).isLessThanOrEqualTo(had);
         assertThat(S3LiteMultipartTest.fileSha(target)).isEqualTo(S3LiteMultipartTest.fileSha(source));
         assertThat(Files.exists(partial)).isFalse();
+        try (var left = Files.list(tmp.resolve("out"))) {
+            assertThat(left).as("the private temp folder is removed once empty").containsExactly(target);
+        }
         System.out.printf("crash-resume download: resumed at byte %d of %d%n", resumedFrom, Files.size(source));
+    }
+
+    /** The temp file of a download in progress: {@code .s3lite-tmp/<hash>.part} of the destination directory. */
+    private static Path partFile(Path dir) throws java.io.IOException {
+        Path tmpDir = dir.resolve(".s3lite-tmp");
+        if (!Files.isDirectory(tmpDir)) {
+            return null;
+        }
+        try (var s = Files.list(tmpDir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".part")).findFirst().orElse(null);
+        }
     }
 }

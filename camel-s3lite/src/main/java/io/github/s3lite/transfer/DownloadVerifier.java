@@ -1,0 +1,207 @@
+package io.github.s3lite.transfer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
+
+import io.github.s3lite.client.ObjectInfo;
+import io.github.s3lite.client.S3Exception;
+
+/**
+ * Checks downloaded bytes against the checksum of the whole object that HEAD (or GET) reported, per
+ * {@link DownloadChecksumValidation}. Feed every byte in order with {@link #update}, then call {@link #mismatch()}.
+ * Not thread-safe.
+ */
+public final class DownloadVerifier {
+
+    private static final Pattern MD5_ETAG = Pattern.compile("[0-9a-fA-F]{32}");
+    /** Full-object checksums S3 may report, strongest first is irrelevant: the cheapest one reported is used. */
+    private static final List<String> ALGORITHMS = List.of("crc64nvme", "crc32c", "crc32", "sha1", "sha256");
+
+    private static final DownloadVerifier NONE = new DownloadVerifier(null, null, null, false);
+
+    private final String name;
+    private final String expected;
+    private final Supplier<Sink> sinks;
+    private final boolean hex;
+    private Sink sink;
+
+    private DownloadVerifier(String name, String expected, Supplier<Sink> sinks, boolean hex) {
+        this.name = name;
+        this.expected = expected;
+        this.sinks = sinks;
+        this.hex = hex;
+        this.sink = sinks == null ? null : sinks.get();
+    }
+
+    /** A verifier that checks nothing. */
+    public static DownloadVerifier none() {
+        return NONE;
+    }
+
+    /**
+     * What to verify for the object {@code info} describes (a HEAD or GET made with checksum mode on).
+     *
+     * @throws S3Exception (permanent) with {@link DownloadChecksumValidation#ALWAYS} when nothing is verifiable
+     */
+    public static DownloadVerifier plan(String bucket, String key, ObjectInfo info, DownloadChecksumValidation validation) {
+        if (validation == null || validation == DownloadChecksumValidation.NEVER) {
+            return NONE;
+        }
+        Map<String, String> sums = info.checksums();
+        boolean composite = "COMPOSITE".equalsIgnoreCase(sums.getOrDefault("type", ""));
+        if (!composite) {
+            for (String a : ALGORITHMS) {
+                String v = sums.get(a);
+                if (v != null && !v.isEmpty() && !v.contains("-")) {
+                    return new DownloadVerifier(a.toUpperCase(Locale.ROOT), v, sinkFactory(a), false);
+                }
+            }
+        }
+        String eTag = unquote(info.eTag());
+        if (validation == DownloadChecksumValidation.ALWAYS) {
+            if (eTag != null && MD5_ETAG.matcher(eTag).matches()) {
+                return new DownloadVerifier("MD5 (ETag)", eTag.toLowerCase(Locale.ROOT), sinkFactory("md5"), true);
+            }
+            throw new S3Exception("downloadChecksumValidation=ALWAYS, but " + bucket + "/" + key
+                    + " has no full-object checksum the store reports and its ETag " + info.eTag()
+                    + " is not an MD5 (a multipart upload): download it with WHEN_AVAILABLE or NEVER");
+        }
+        return NONE;
+    }
+
+    /** True when something is verified. */
+    public boolean active() {
+        return sinks != null;
+    }
+
+    /** What is verified, such as {@code CRC32C} or {@code MD5 (ETag)}; null when nothing. */
+    public String algorithm() {
+        return name;
+    }
+
+    public void update(byte[] b, int off, int len) {
+        if (sink != null) {
+            sink.update(b, off, len);
+        }
+    }
+
+    /** An independent verifier with the same expectation, at byte 0. */
+    public DownloadVerifier copy() {
+        return sinks == null ? NONE : new DownloadVerifier(name, expected, sinks, hex);
+    }
+
+    /** Starts again at byte 0. */
+    public void reset() {
+        if (sinks != null) {
+            sink = sinks.get();
+        }
+    }
+
+    /** Feeds the whole file (for a download resumed from bytes written earlier). */
+    public void updateFromFile(Path file) throws IOException {
+        if (sink == null) {
+            return;
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] buf = new byte[256 * 1024];
+            int n;
+            while ((n = in.read(buf)) != -1) {
+                sink.update(buf, 0, n);
+            }
+        }
+    }
+
+    /** Null when the bytes fed match (or nothing is verified), else a sentence saying what differs. */
+    public String mismatch() {
+        if (sink == null) {
+            return null;
+        }
+        byte[] actual = sink.finish();
+        String got = hex ? HexFormat.of().formatHex(actual) : Base64.getEncoder().encodeToString(actual);
+        return got.equals(expected) ? null
+                : name + " of the bytes received is " + got + " but the store reports " + expected;
+    }
+
+    static String unquote(String eTag) {
+        if (eTag == null) {
+            return null;
+        }
+        String e = eTag.trim();
+        if (e.startsWith("W/")) {
+            e = e.substring(2);
+        }
+        if (e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"")) {
+            e = e.substring(1, e.length() - 1);
+        }
+        return e;
+    }
+
+    private interface Sink {
+        void update(byte[] b, int off, int len);
+
+        byte[] finish();
+    }
+
+    private static Supplier<Sink> sinkFactory(String algorithm) {
+        return switch (algorithm) {
+            case "crc64nvme" -> () -> crc(new Crc64Nvme(), 8);
+            case "crc32c" -> () -> crc(new CRC32C(), 4);
+            case "crc32" -> () -> crc(new CRC32(), 4);
+            case "sha1" -> () -> digest("SHA-1");
+            case "sha256" -> () -> digest("SHA-256");
+            case "md5" -> () -> digest("MD5");
+            default -> throw new IllegalArgumentException(algorithm);
+        };
+    }
+
+    private static Sink crc(Checksum c, int bytes) {
+        return new Sink() {
+            @Override
+            public void update(byte[] b, int off, int len) {
+                c.update(b, off, len);
+            }
+
+            @Override
+            public byte[] finish() {
+                byte[] v = ByteBuffer.allocate(8).putLong(c.getValue()).array();
+                return java.util.Arrays.copyOfRange(v, 8 - bytes, 8);
+            }
+        };
+    }
+
+    private static Sink digest(String name) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance(name);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Sink() {
+            @Override
+            public void update(byte[] b, int off, int len) {
+                md.update(b, off, len);
+            }
+
+            @Override
+            public byte[] finish() {
+                return md.digest();
+            }
+        };
+    }
+}

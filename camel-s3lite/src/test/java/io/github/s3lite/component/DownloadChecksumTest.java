@@ -1,0 +1,178 @@
+package io.github.s3lite.component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.zip.CRC32C;
+
+import io.github.s3lite.S3LiteConstants;
+import io.github.s3lite.client.S3Exception;
+import io.github.s3lite.client.S3TransientException;
+import io.github.s3lite.test.FakeS3;
+import io.github.s3lite.test.FakeS3.Response;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Issue 11 point 10: downloaded bytes are checked against the object's checksum (downloadChecksumValidation). A
+ * fake store reports checksums (S3Proxy and Ceph RGW 16 report none) and, in the attacks, serves bytes that do
+ * not match them: the download must fail and leave no file.
+ */
+class DownloadChecksumTest {
+
+    @TempDir
+    Path tmp;
+    private FakeS3 fake;
+    private int routes;
+    private CamelContext camel;
+    private final byte[] data = new byte[200_000];
+    private final byte[] corrupt;
+
+    DownloadChecksumTest() {
+        new Random(3).nextBytes(data);
+        corrupt = data.clone();
+        corrupt[123_456] ^= 1;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (camel != null) {
+            camel.stop();
+        }
+        if (fake != null) {
+            fake.close();
+        }
+    }
+
+    private static String crc32c(byte[] b) {
+        CRC32C c = new CRC32C();
+        c.update(b);
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) c.getValue()).array());
+    }
+
+    private static String md5Hex(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b));
+    }
+
+    /** Serves {@code body}, reporting the checksum of {@code data} when asked with x-amz-checksum-mode. */
+    private void serve(byte[] body, String eTag, boolean reportChecksum) throws Exception {
+        fake = new FakeS3(r -> {
+            Response a = Response.of(200, body).header("ETag", eTag);
+            if (reportChecksum && "ENABLED".equals(r.header("x-amz-checksum-mode"))) {
+                a.header("x-amz-checksum-crc32c", crc32c(data)).header("x-amz-checksum-type", "FULL_OBJECT");
+            }
+            return a;
+        });
+        camel = new DefaultCamelContext();
+        camel.start();
+    }
+
+    private String uri(String validation) {
+        return "s3lite:bkt?operation=getObject&pathStyleAccess=true&accessKey=a&secretKey=b&endpoint=" + fake.endpoint()
+                + (validation == null ? "" : "&downloadChecksumValidation=" + validation);
+    }
+
+    private Exchange toFile(String validation, Path target) {
+        return camel.createProducerTemplate().request(uri(validation), e -> {
+            e.getMessage().setHeader(S3LiteConstants.KEY, "obj.bin");
+            e.getMessage().setHeader(S3LiteConstants.DESTINATION_FILE, target.toString());
+        });
+    }
+
+    /** Reads the stream body inside the exchange (it is closed when the exchange completes). */
+    private byte[] readStream(String validation) throws Exception {
+        String from = "direct:read-" + routes++;
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(from).to(uri(validation)).process(e -> {
+                    try (InputStream in = e.getMessage().getBody(InputStream.class)) {
+                        e.getMessage().setBody(in.readAllBytes());
+                    }
+                });
+            }
+        });
+        Exchange ex = camel.createProducerTemplate().request(from, e -> e.getMessage().setHeader(S3LiteConstants.KEY, "obj.bin"));
+        if (ex.getException() != null) {
+            throw ex.getException();
+        }
+        return ex.getMessage().getBody(byte[].class);
+    }
+
+    @Test
+    void byDefaultAReportedChecksumIsVerifiedForFiles() throws Exception {
+        serve(corrupt, "\"e1\"", true);
+        Path target = tmp.resolve("f.bin");
+        Exchange ex = toFile(null, target);
+        assertThat(ex.getException()).isInstanceOf(S3TransientException.class).hasMessageContaining("CRC32C");
+        assertThat(target).doesNotExist();
+        try (var s = Files.list(tmp)) {
+            assertThat(s).as("no temp file left either").isEmpty();
+        }
+    }
+
+    @Test
+    void byDefaultAReportedChecksumIsVerifiedForStreams() throws Exception {
+        serve(corrupt, "\"e1\"", true);
+        assertThatThrownBy(() -> readStream(null)).hasRootCauseInstanceOf(IOException.class)
+                .hasStackTraceContaining("CRC32C of the bytes received");
+    }
+
+    @Test
+    void aMatchingChecksumPasses() throws Exception {
+        serve(data, "\"e1\"", true);
+        Path target = tmp.resolve("ok.bin");
+        assertThat(toFile(null, target).getException()).isNull();
+        assertThat(Files.readAllBytes(target)).isEqualTo(data);
+        assertThat(readStream(null)).isEqualTo(data);
+        // the file download asks on its HEAD, the stream on its GET
+        assertThat(fake.requests()).filteredOn(r -> r.method().equals("HEAD") || r.header("If-Match") == null)
+                .hasSize(2).allSatisfy(r -> assertThat(r.header("x-amz-checksum-mode")).isEqualTo("ENABLED"));
+    }
+
+    @Test
+    void neverSkipsTheCheckAndDoesNotAskForChecksums() throws Exception {
+        serve(corrupt, "\"e1\"", true);
+        Path target = tmp.resolve("n.bin");
+        assertThat(toFile("NEVER", target).getException()).isNull();
+        assertThat(readStream("NEVER")).isEqualTo(corrupt);
+        assertThat(fake.requests()).allSatisfy(r -> assertThat(r.header("x-amz-checksum-mode")).isNull());
+    }
+
+    @Test
+    void alwaysVerifiesASinglePartETagAsMd5() throws Exception {
+        serve(corrupt, "\"" + md5Hex(data) + "\"", false);
+        Path target = tmp.resolve("md5.bin");
+        assertThat(toFile("ALWAYS", target).getException()).isInstanceOf(S3TransientException.class)
+                .hasMessageContaining("MD5");
+        assertThat(target).doesNotExist();
+        assertThatThrownBy(() -> readStream("ALWAYS")).hasRootCauseInstanceOf(IOException.class)
+                .hasStackTraceContaining("MD5 (ETag) of the bytes received");
+        // without ALWAYS the ETag is not taken for an MD5
+        assertThat(toFile(null, target).getException()).isNull();
+    }
+
+    @Test
+    void alwaysRefusesAnObjectWithNothingToVerifyBeforeFetchingIt() throws Exception {
+        serve(data, "\"0123456789abcdef0123456789abcdef-3\"", false);
+        Path target = tmp.resolve("mp.bin");
+        Exchange ex = toFile("ALWAYS", target);
+        assertThat(ex.getException()).isInstanceOf(S3Exception.class).hasMessageContaining("downloadChecksumValidation=ALWAYS");
+        assertThat(((S3Exception) ex.getException()).isTransient()).isFalse();
+        assertThat(fake.requests()).noneMatch(r -> r.method().equals("GET"));
+    }
+}
