@@ -3,6 +3,7 @@ package io.github.s3lite;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -11,6 +12,9 @@ import org.apache.camel.util.PropertiesHelper;
 /** The {@code s3lite:} component: S3-compatible object stores through camel-s3lite's own SigV4 client. */
 @Component("s3lite")
 public class S3LiteComponent extends HealthCheckComponent {
+
+    private static final PropertyConfigurer COMPONENT_CONFIGURER = new StrictConfigurers.Component();
+    private static final PropertyConfigurer ENDPOINT_CONFIGURER = new StrictConfigurers.Endpoint();
 
     @Metadata(description = "Component-level options: the template of every endpoint's configuration.")
     private S3LiteConfiguration configuration = new S3LiteConfiguration();
@@ -27,6 +31,18 @@ public class S3LiteComponent extends HealthCheckComponent {
         meta.forEach((k, v) -> config.getMetadata().put(k, v == null ? "" : v.toString()));
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /** The generated configurer, parsing sizes, durations and counts strictly (see {@link OptionText}). */
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        return COMPONENT_CONFIGURER;
+    }
+
+    /** The generated configurer, parsing sizes, durations and counts strictly (see {@link OptionText}). */
+    @Override
+    public PropertyConfigurer getEndpointPropertyConfigurer() {
+        return ENDPOINT_CONFIGURER;
     }
 
     public S3LiteConfiguration getConfiguration() {

@@ -1,12 +1,20 @@
 package io.github.s3lite;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3ClientConfig;
+import io.github.s3lite.client.auth.Credentials;
+import io.github.s3lite.client.auth.CredentialsProvider;
+import io.github.s3lite.client.auth.DefaultCredentialsChain;
 import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.transfer.DownloadChecksumValidation;
+import io.github.s3lite.upload.MultipartUploader;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.IdempotentRepository;
@@ -15,7 +23,14 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 
-/** Options of the s3lite component and its endpoints. Component-level values are the template of every endpoint. */
+/**
+ * Options of the s3lite component and its endpoints. Component-level values are the template of every endpoint.
+ * <p>
+ * This is also where options become domain settings: {@link #validate()} checks the whole configuration before any
+ * request (rules in {@link ConfigurationRules}), {@link #toClientConfig()} and {@link #toUploadSettings()} map it to
+ * the Camel-free client and uploader. Sizes, durations and counts given as text are parsed by {@link OptionText}.
+ * (Longer than the usual 350 lines: it holds the accessors of some 45 options.)
+ */
 @UriParams
 @Configurer
 public class S3LiteConfiguration implements Cloneable {
@@ -75,15 +90,16 @@ public class S3LiteConfiguration implements Cloneable {
 
     // ------------------------------------------------------------ multipart / checkpoints
     @UriParam(label = "producer,multipart", defaultValue = "16777216",
-              description = "Bodies larger than this (bytes), or of unknown length, are uploaded in parts.")
+              description = "Bodies larger than this, or of unknown length, are uploaded in parts: bytes or a size such as 16MB (0 to 5GB).")
     private long multipartThreshold = 16 * MIB;
     @UriParam(label = "producer,multipart", defaultValue = "8388608",
-              description = "Part size in bytes (5 MiB to 5 GiB); raised automatically so a known length fits in 10,000 parts.")
+              description = "Part size: bytes or a size such as 8MB (5MB to 2047MB, as stream parts are buffered in heap arrays); raised "
+                            + "automatically so a known length fits in 10,000 parts.")
     private long partSize = 8 * MIB;
     @UriParam(label = "producer,multipart", defaultValue = "4", description = "Parts uploaded in parallel per upload.")
     private int uploadConcurrency = 4;
     @UriParam(label = "producer,multipart", defaultValue = "5497558138880",
-              description = "Largest object accepted (bytes); default 5 TiB.")
+              description = "Largest object accepted: bytes or a size such as 5TB (the default, 5 TiB).")
     private long maxObjectSize = 5L * 1024 * 1024 * MIB;
     @UriParam(label = "producer,multipart", defaultValue = "AUTO", enums = "AUTO,NONE,MD5,CRC32C,CRC32,SHA256",
               description = "Integrity check sent with each PUT/part and compared with the server's answer. AUTO uses CRC32C (cheap) where "
@@ -171,6 +187,47 @@ public class S3LiteConfiguration implements Cloneable {
                             + "claimTimeout. Must exceed the longest processing time of one object. 0: a claim is the done mark "
                             + "itself and never expires.")
     private long claimTimeout;
+
+    /**
+     * Checks every option and combination (ranges from {@link io.github.s3lite.client.S3Limits}); called when an
+     * endpoint starts, before any request.
+     *
+     * @throws IllegalArgumentException listing every problem, each with the option, the value, the allowed range and
+     *                                  the fix
+     */
+    public void validate() {
+        List<String> problems = ConfigurationRules.check(this);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid s3lite configuration" + (bucketName == null ? "" : " of bucket "
+                    + bucketName) + ": " + String.join("; ", problems));
+        }
+    }
+
+    /** The settings of a client built from these options (explicit keys, else the environment and ~/.aws). */
+    public S3ClientConfig toClientConfig() {
+        CredentialsProvider credentials;
+        if (isSet(accessKey) || isSet(secretKey)) {
+            if (!isSet(accessKey) || !isSet(secretKey)) {
+                throw new IllegalArgumentException("Set both accessKey and secretKey (or neither, to use the environment "
+                                                   + "or ~/.aws/credentials)");
+            }
+            credentials = CredentialsProvider.of(new Credentials(accessKey, secretKey, isSet(sessionToken) ? sessionToken : null));
+        } else {
+            credentials = new DefaultCredentialsChain();
+        }
+        URI uri = isSet(endpoint) ? URI.create(endpoint.trim()) : null;
+        return new S3ClientConfig(uri, region, pathStyleAccess, credentials, Duration.ofMillis(connectTimeout),
+                Duration.ofMillis(socketTimeout), maxConnections, null);
+    }
+
+    /** The settings of multipart uploads made with these options. */
+    public MultipartUploader.Settings toUploadSettings() {
+        return new MultipartUploader.Settings(partSize, uploadConcurrency, maxObjectSize, checksumAlgorithm);
+    }
+
+    private static boolean isSet(String s) {
+        return s != null && !s.isEmpty();
+    }
 
     public S3LiteConfiguration copy() {
         try {

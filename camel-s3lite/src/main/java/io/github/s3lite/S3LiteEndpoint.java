@@ -1,14 +1,8 @@
 package io.github.s3lite;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
 import io.github.s3lite.client.S3Client;
-import io.github.s3lite.client.S3ClientConfig;
-import io.github.s3lite.client.auth.Credentials;
-import io.github.s3lite.client.auth.CredentialsProvider;
-import io.github.s3lite.client.auth.DefaultCredentialsChain;
 import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.content.DefaultContentTypeResolver;
 import io.github.s3lite.upload.CheckpointStore;
@@ -74,11 +68,13 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        configuration.validate();
+        validateKeyName();
         if (configuration.getS3Client() != null) {
             client = configuration.getS3Client();
             ownsClient = false;
         } else {
-            client = new S3Client(clientConfig());
+            client = new S3Client(configuration.toClientConfig());
             ownsClient = true;
         }
         LOG.debug("s3lite endpoint for bucket {} uses {}", configuration.getBucketName(), client.config());
@@ -114,22 +110,17 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
         super.doStop();
     }
 
-    S3ClientConfig clientConfig() {
-        CredentialsProvider credentials;
-        if (ObjectHelper.isNotEmpty(configuration.getAccessKey()) || ObjectHelper.isNotEmpty(configuration.getSecretKey())) {
-            if (ObjectHelper.isEmpty(configuration.getAccessKey()) || ObjectHelper.isEmpty(configuration.getSecretKey())) {
-                throw new IllegalArgumentException("Set both accessKey and secretKey (or neither, to use the environment "
-                                                   + "or ~/.aws/credentials)");
+    /** A keyName with Simple expressions must parse, so a typo fails at start rather than on the first message. */
+    private void validateKeyName() {
+        String keyName = configuration.getKeyName();
+        if (keyName != null && keyName.contains("${")) {
+            try {
+                getCamelContext().resolveLanguage("simple").createExpression(keyName);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("keyName=" + keyName + " is not a valid Simple expression ("
+                        + e.getMessage() + "): write it as in/${header.CamelFileName}");
             }
-            credentials = CredentialsProvider.of(new Credentials(configuration.getAccessKey(), configuration.getSecretKey(),
-                    ObjectHelper.isEmpty(configuration.getSessionToken()) ? null : configuration.getSessionToken()));
-        } else {
-            credentials = new DefaultCredentialsChain();
         }
-        URI endpoint = ObjectHelper.isEmpty(configuration.getEndpoint()) ? null : URI.create(configuration.getEndpoint().trim());
-        return new S3ClientConfig(endpoint, configuration.getRegion(), configuration.isPathStyleAccess(), credentials,
-                Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getSocketTimeout()),
-                configuration.getMaxConnections(), null);
     }
 
     public S3LiteConfiguration getConfiguration() {

@@ -104,7 +104,7 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private DataSize multipartThreshold = DataSize.ofMegabytes(16);
 
     /**
-     * Part size (5MB to 5GB); raised automatically so a known length fits in 10,000 parts (e.g. 8MB; a plain number is bytes).
+     * Part size (5MB to 2047MB: stream parts are buffered in heap arrays); raised automatically so a known length fits in 10,000 parts (e.g. 8MB; a plain number is bytes).
      */
     private DataSize partSize = DataSize.ofMegabytes(8);
 

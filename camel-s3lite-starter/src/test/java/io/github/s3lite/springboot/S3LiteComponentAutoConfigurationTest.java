@@ -134,6 +134,24 @@ class S3LiteComponentAutoConfigurationTest {
                 });
     }
 
+    /** Issue 11 point 2 in Spring Boot: text that is no size/duration fails the start; impossible values fail the endpoint. */
+    @Test
+    void unparseableAndImpossibleValuesAreRefusedAtStart() {
+        runner.withPropertyValues("camel.component.s3lite.part-size=abc").run(ctx -> {
+            assertThat(ctx).hasFailed();
+            assertThat(ctx.getStartupFailure()).rootCause().hasMessageContaining("abc");
+            assertThat(ctx.getStartupFailure()).hasMessageContaining("camel.component.s3lite");
+        });
+        runner.withPropertyValues("camel.component.s3lite.socket-timeout=soon").run(ctx -> assertThat(ctx).hasFailed());
+        runner.withPropertyValues("camel.component.s3lite.socket-timeout=0", "camel.component.s3lite.part-size=4GB")
+                .run(ctx -> {
+                    CamelContext camel = ctx.getBean(CamelContext.class);
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> camel.getEndpoint("s3lite:some-bucket").start())
+                            .rootCause().hasMessageContaining("socketTimeout=0 ms must be more than 0")
+                            .hasMessageContaining("partSize=4294967296 (4GB)");
+                });
+    }
+
     @Test
     void defaultsMatchTheComponentDefaults() {
         runner.run(ctx -> {

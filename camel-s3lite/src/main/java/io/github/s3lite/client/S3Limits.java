@@ -18,7 +18,13 @@ public final class S3Limits {
     /** DeleteObjects: "up to 1,000 keys" per request. */
     public static final int MAX_DELETE_BATCH = 1000;
     /** Presigned URL lifetime: "minimum 1 second; maximum 604800 seconds (seven days)". */
+    public static final long MIN_PRESIGN_SECONDS = 1;
     public static final long MAX_PRESIGN_SECONDS = 604_800;
+    /**
+     * Not S3's but the JVM's: a stream body is read into part buffers (Java arrays, at most 2^31 - 1 bytes), so a
+     * configured part size stays below 2 GiB; 2047 MiB is the largest whole MiB that fits.
+     */
+    public static final long MAX_IN_HEAP_PART_SIZE = 2047L * 1024 * 1024;
 
     private S3Limits() {
     }

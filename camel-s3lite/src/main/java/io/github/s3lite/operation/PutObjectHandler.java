@@ -86,8 +86,7 @@ public final class PutObjectHandler extends AbstractHandler {
             out.setHeader(S3LiteConstants.ALREADY_UPLOADED, false);
         } else {
             MultipartUploader uploader = new MultipartUploader(client(), endpoint.getUploadExecutor(),
-                    endpoint.getCheckpointStore(), new MultipartUploader.Settings(c.getPartSize(), c.getUploadConcurrency(),
-                            c.getMaxObjectSize(), c.getChecksumAlgorithm()),
+                    endpoint.getCheckpointStore(), c.toUploadSettings(),
                     new LoggingProgress());
             UploadResult r = uploader.upload(bucket, key, uploadSource(exchange, body), options);
             out.setHeader(S3LiteConstants.E_TAG, r.eTag());

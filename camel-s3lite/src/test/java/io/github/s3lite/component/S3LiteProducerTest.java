@@ -314,7 +314,11 @@ class S3LiteProducerTest extends S3LiteTestSupport {
 
     @Test
     void badInputFailsBeforeAnyRequestWithAMessageSayingWhatToFix() {
+        // the endpoint's own bucket is checked when it starts (S3LiteConfiguration.validate()), a header's on use
         assertThatThrownBy(() -> template.sendBodyAndHeader("s3lite:Bad_Bucket", "x", S3LiteConstants.KEY, "k"))
+                .rootCause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Invalid bucket name 'Bad_Bucket'");
+        assertThatThrownBy(() -> template.sendBodyAndHeader("direct:put", "x", S3LiteConstants.BUCKET_NAME, "Bad_Bucket"))
                 .isInstanceOf(CamelExecutionException.class).cause().isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Invalid bucket name 'Bad_Bucket'");
         assertThatThrownBy(() -> template.sendBodyAndHeader("direct:put", "x", S3LiteConstants.KEY, "é".repeat(513)))
