@@ -61,9 +61,9 @@ import org.slf4j.LoggerFactory;
  * <h2>Exactly once</h2> Each object version ({@code bucket/key@etag}, so a changed object is delivered again) is
  * claimed before it is processed, marked done on success, released on failure (it stays where it was and a later
  * poll delivers it again). The default repository is in memory (LRU of {@value #DEFAULT_REPOSITORY_SIZE} entries,
- * lost on restart); for restarts use a persistent one, for several consumers on one bucket share one whose
- * {@code add} is atomic across them (JDBC, Redis, Infinispan, Hazelcast; a {@code FileIdempotentRepository}
- * instance is only safe when shared inside one JVM).
+ * lost on restart); for restarts and crashes of one JVM use a persistent one (the crash-safe
+ * {@code JournalIdempotentRepository}), for several consumers on one bucket share one whose {@code add} is atomic
+ * across them (JDBC, Redis, Infinispan, Hazelcast; a journal serves one JVM).
  *
  * <h2>Clustering</h2> To have exactly one active consumer among several nodes instead of competing ones, use
  * Camel's cluster support: {@code from("master:s3-inbox:s3lite:inbox?...")} (camel-master) or

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.GetObjectResponse;
@@ -35,6 +36,8 @@ import io.github.s3lite.client.RequestBody;
 import io.github.s3lite.client.S3Client;
 import io.github.s3lite.client.S3NotFoundException;
 import io.github.s3lite.content.UserMetadata;
+import io.github.s3lite.journal.Journal;
+import io.github.s3lite.repository.JournalIdempotentRepository;
 import io.github.s3lite.test.EmbeddedS3;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -372,6 +375,23 @@ class S3LiteConsumerTest {
 
     @Test
     void twoConsumersSharingAFileRepositoryDeliverEachObjectOnce() throws Exception {
+        IdempotentRepository repo = FileIdempotentRepository.fileIdempotentRepository(tmp.resolve("s3lite-ids.txt").toFile(),
+                10_000);
+        twoConsumersDeliverEachObjectOnce(node -> repo);
+        // the file holds each version once
+        assertThat(Files.readAllLines(tmp.resolve("s3lite-ids.txt"))).hasSize(300).doesNotHaveDuplicates();
+    }
+
+    /** Each node its own JournalIdempotentRepository instance on one file: they share one journal in this JVM. */
+    @Test
+    void twoConsumersWithTheirOwnJournalRepositoryOnOneFileDeliverEachObjectOnce() throws Exception {
+        Path file = tmp.resolve("ids.journal");
+        twoConsumersDeliverEachObjectOnce(node -> new JournalIdempotentRepository(file.toString()));
+        assertThat(Journal.readKeys(file)).hasSize(300).allMatch(k -> k.contains("/s/") && k.contains("@"));
+    }
+
+    private void twoConsumersDeliverEachObjectOnce(Function<String, IdempotentRepository> repositoryOfNode)
+            throws Exception {
         String bucket = s3.newBucket("consumer-shared");
         int count = 300;
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -387,8 +407,6 @@ class S3LiteConsumerTest {
         } finally {
             pool.shutdown();
         }
-        IdempotentRepository repo = FileIdempotentRepository.fileIdempotentRepository(tmp.resolve("s3lite-ids.txt").toFile(),
-                10_000);
         Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
         AtomicInteger total = new AtomicInteger();
         Map<String, AtomicInteger> perNode = new ConcurrentHashMap<>();
@@ -396,7 +414,7 @@ class S3LiteConsumerTest {
         for (String node : List.of("node-a", "node-b")) {
             CamelContext ctx = new DefaultCamelContext();
             ctx.getRegistry().bind("s3", client);
-            ctx.getRegistry().bind("ids", repo);
+            ctx.getRegistry().bind("ids", repositoryOfNode.apply(node));
             ctx.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -419,8 +437,6 @@ class S3LiteConsumerTest {
         awaitPasses(consumer(nodes.get(1), "node-b"), 2);
         assertThat(total.get()).isEqualTo(count);
         assertThat(seen.values()).allMatch(n -> n.get() == 1);
-        // the file holds each version once
-        assertThat(Files.readAllLines(tmp.resolve("s3lite-ids.txt"))).hasSize(count).doesNotHaveDuplicates();
         System.out.println("shared repository: deliveries per node " + perNode);
     }
 

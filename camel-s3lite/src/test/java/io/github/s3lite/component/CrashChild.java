@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import io.github.s3lite.S3LiteComponent;
 import io.github.s3lite.S3LiteConstants;
+import io.github.s3lite.repository.JournalIdempotentRepository;
 import io.github.s3lite.test.EmbeddedS3;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -14,7 +15,8 @@ import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 
 /**
  * Runs in a forked JVM for {@link CrashResumeIT}: one upload (or download) through a Camel route with checkpoints
- * in a {@link FileIdempotentRepository}, then prints {@code RESULT ...} and exits. The test kills it midway.
+ * in a {@link JournalIdempotentRepository} (a repository file named {@code *.journal}) or a
+ * {@link FileIdempotentRepository} (any other name), then prints {@code RESULT ...} and exits. The test kills it midway.
  * Args: mode(upload|download) endpoint bucket key file repositoryFile
  */
 public final class CrashChild {
@@ -32,7 +34,9 @@ public final class CrashChild {
             s3.getConfiguration().setAccessKey(EmbeddedS3.ACCESS_KEY);
             s3.getConfiguration().setSecretKey(EmbeddedS3.SECRET_KEY);
             context.addComponent("s3lite", s3);
-            context.getRegistry().bind("checkpoints", FileIdempotentRepository.fileIdempotentRepository(repoFile, 100_000));
+            context.getRegistry().bind("checkpoints", repoFile.getName().endsWith(".journal")
+                    ? new JournalIdempotentRepository(repoFile.getPath())
+                    : FileIdempotentRepository.fileIdempotentRepository(repoFile, 100_000));
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

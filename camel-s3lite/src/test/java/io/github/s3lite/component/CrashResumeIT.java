@@ -16,6 +16,7 @@ import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.RequestBody;
 import io.github.s3lite.client.S3Client;
+import io.github.s3lite.journal.Journal;
 import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Crash-safe resume, for real: a forked JVM uploads (downloads) through a route with a FileIdempotentRepository
- * and is killed with {@code destroyForcibly} midway; a second JVM with the same route and repository finishes,
+ * Crash-safe resume, for real: a forked JVM uploads (downloads) through a route with checkpoints in a
+ * JournalIdempotentRepository and is killed with {@code destroyForcibly} midway; a second JVM with the same route and repository finishes,
  * re-sending only what was not confirmed.
  */
 class CrashResumeIT {
@@ -77,10 +78,7 @@ class CrashResumeIT {
     }
 
     private static long confirmedParts(Path repo) throws Exception {
-        if (!Files.exists(repo)) {
-            return 0;
-        }
-        return Files.readAllLines(repo).stream().filter(l -> l.startsWith("s3lite:part:")).count();
+        return Journal.readKeys(repo).stream().filter(l -> l.startsWith("s3lite:part:")).count();
     }
 
     private static Matcher result(List<String> output) {
@@ -97,7 +95,7 @@ class CrashResumeIT {
     void killedUploadIsResumedByAnotherJvm() throws Exception {
         Path file = tmp.resolve("big.bin");
         S3LiteMultipartTest.writeRandom(file, 300 * MIB + 777, 11);
-        Path repo = tmp.resolve("checkpoints.dat");
+        Path repo = tmp.resolve("checkpoints.journal");
         int totalParts = 61; // 300 MiB + 777 bytes in 5 MiB parts
 
         // first JVM: parts are slowed down so it can be killed while the upload is in progress

@@ -3,7 +3,7 @@ package io.github.s3lite.example;
 import java.io.File;
 import java.time.Duration;
 
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import io.github.s3lite.repository.JournalIdempotentRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -31,12 +31,11 @@ public class UploadExampleApplication {
     }
 
     /**
-     * Multipart checkpoints survive a restart: an upload interrupted half-way resumes with the parts already stored
+     * Multipart checkpoints survive a restart and a kill -9 (a crash-safe journal): an upload interrupted half-way resumes with the parts already stored
      * (camel.component.s3lite.checkpoint-repository: "#bean:uploadCheckpoints").
      */
     @Bean
-    FileIdempotentRepository uploadCheckpoints(@Value("${example.base-dir}") String baseDir) {
-        return (FileIdempotentRepository) FileIdempotentRepository.fileIdempotentRepository(
-                new File(baseDir, "upload-checkpoints.dat"), 10_000);
+    JournalIdempotentRepository uploadCheckpoints(@Value("${example.base-dir}") String baseDir) {
+        return new JournalIdempotentRepository(new File(baseDir, "upload-checkpoints.journal").getPath());
     }
 }
