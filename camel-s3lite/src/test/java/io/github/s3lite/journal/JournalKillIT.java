@@ -1,12 +1,9 @@
 package io.github.s3lite.journal;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -79,12 +76,13 @@ class JournalKillIT {
         long compactions = 0;
         List<String> details = new ArrayList<>();
         for (int run = 1; run <= kills; run++) {
-            List<String> out = Collections.synchronizedList(new ArrayList<>());
-            Process child = start(kind, file, run);
-            Thread reader = drain(child, out);
+            // the child's stdout goes to a file: after the kill every line it wrote is there (a pipe read by a
+            // thread here can lose the last lines when the JDK closes it on exit)
+            Path log = tmp.resolve(kind + "-run" + run + ".out");
+            Process child = start(kind, file, run, log);
             if (run % 2 == 0) {
                 long deadline = System.currentTimeMillis() + 60_000;
-                while (!out.contains("READY") && child.isAlive() && System.currentTimeMillis() < deadline) {
+                while (!lines(log).contains("READY") && child.isAlive() && System.currentTimeMillis() < deadline) {
                     Thread.sleep(5);
                 }
                 if (run == 2 && kind.equals("journal")) {
@@ -95,10 +93,10 @@ class JournalKillIT {
             } else {
                 Thread.sleep(100 + random.nextInt(1200)); // sometimes while it opens and replays the file
             }
-            assertThat(child.isAlive()).as("child alive before the kill; output %s", out).isTrue();
+            assertThat(child.isAlive()).as("child alive before the kill; output %s", lines(log)).isTrue();
             child.destroyForcibly(); // SIGKILL
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            reader.join(10_000);
+            List<String> out = lines(log);
             if (Files.exists(file.resolveSibling(file.getFileName() + ".compact"))) {
                 inCompaction++;
             }
@@ -139,7 +137,8 @@ class JournalKillIT {
                     extra.removeAll(inFlight);
                     back += extra.size();
                     details.add("run " + run + " thread " + t + ": after " + (last + 1) + " acknowledged ops "
-                                + missing.size() + " keys lost, " + extra.size() + " removed keys back");
+                                + missing.size() + " keys lost " + missing + ", " + extra.size() + " removed keys back "
+                                + extra);
                 }
             }
             pinned.put(run, thisRun);
@@ -151,6 +150,11 @@ class JournalKillIT {
             }
             if (damaged) {
                 damagedKills++;
+                Path copy = Path.of("target", "kill-damage-" + kind + "-run" + run + "-" + file.getFileName());
+                Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                details.add("run " + run + ": file kept as " + copy.toAbsolutePath() + "; other output: "
+                            + out.stream().filter(l -> !l.startsWith("ACK ")).toList() + "; last acks: "
+                            + out.subList(Math.max(0, out.size() - 8), out.size()));
             }
         }
         return new Outcome(kills, damagedKills, lost, back, foreign, acked, mismatches, inCompaction, compactions,
@@ -159,10 +163,8 @@ class JournalKillIT {
 
     /** The highest compaction count any ACK line of the run reported. */
     private static long compactionsOf(List<String> out) {
-        synchronized (out) {
-            return out.stream().filter(l -> l.startsWith("ACK ")).map(l -> l.split(" ")).filter(p -> p.length == 4)
-                    .mapToLong(p -> Long.parseLong(p[3])).max().orElse(0);
-        }
+        return out.stream().filter(l -> l.startsWith("ACK ")).map(l -> l.split(" ")).filter(p -> p.length == 4)
+                .mapToLong(p -> Long.parseLong(p[3])).max().orElse(0);
     }
 
     private static Set<String> read(String kind, Path file) throws Exception {
@@ -192,46 +194,30 @@ class JournalKillIT {
     private static int lastAck(List<String> out, int thread) {
         int last = -1;
         String prefix = "ACK " + thread + " ";
-        synchronized (out) {
-            for (String l : out) {
-                if (l.startsWith(prefix)) {
-                    int i = Integer.parseInt(l.substring(prefix.length()).split(" ")[0]);
-                    assertThat(i).as("acks of thread %d in order", thread).isEqualTo(last + 1);
-                    last = i;
-                }
+        for (String l : out) {
+            if (l.startsWith(prefix)) {
+                int i = Integer.parseInt(l.substring(prefix.length()).split(" ")[0]);
+                assertThat(i).as("acks of thread %d in order", thread).isEqualTo(last + 1);
+                last = i;
             }
         }
         return last;
     }
 
-    private Process start(String kind, Path file, int run) throws Exception {
+    private Process start(String kind, Path file, int run, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
                 System.getProperty("java.class.path"), JournalKillChild.class.getName(), kind, file.toString(),
                 String.valueOf(run), String.valueOf(THREADS), String.valueOf(SEED));
         pb.redirectErrorStream(true);
+        pb.redirectOutput(log.toFile());
         return pb.start();
     }
 
-    private static Thread drain(Process p, List<String> out) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                StringBuilder partial = new StringBuilder();
-                int c;
-                while ((c = r.read()) != -1) { // only complete lines count: a line cut by the kill is no ack
-                    if (c == '\n') {
-                        out.add(partial.toString());
-                        partial.setLength(0);
-                    } else {
-                        partial.append((char) c);
-                    }
-                }
-            } catch (Exception ignored) {
-                // killed
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return t;
+    /** The complete lines of a child's output (a line cut by the kill is no ack). */
+    private static List<String> lines(Path log) throws Exception {
+        String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        int end = text.lastIndexOf('\n');
+        return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n"));
     }
 }
