@@ -96,6 +96,11 @@ public final class S3LiteConstants {
                                                 + "(0 for a fresh one).",
               javaType = "Long")
     public static final String DOWNLOAD_RESUMED_FROM = "CamelS3LiteDownloadResumedFrom";
+    @Metadata(label = "producer", description = "getObject to a file: the checksum the downloaded bytes were verified with "
+                                                + "(CRC64NVME, CRC32C, CRC32, SHA1, SHA256 or MD5 (ETag)); absent when none was "
+                                                + "(see downloadChecksumValidation).",
+              javaType = "String")
+    public static final String DOWNLOAD_VERIFIED_WITH = "CamelS3LiteDownloadVerifiedWith";
     @Metadata(label = "producer", description = "abortStaleUploads: how many uploads were aborted.", javaType = "Integer")
     public static final String ABORTED_COUNT = "CamelS3LiteAbortedCount";
 

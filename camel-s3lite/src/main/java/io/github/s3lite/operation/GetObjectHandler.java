@@ -45,6 +45,7 @@ public final class GetObjectHandler extends AbstractHandler {
                     header(exchange, S3LiteConstants.IF_MATCH), validation);
             setObjectHeaders(m, bucket, r.info());
             m.setHeader(S3LiteConstants.DOWNLOAD_RESUMED_FROM, r.resumedFrom());
+            m.setHeader(S3LiteConstants.DOWNLOAD_VERIFIED_WITH, r.verifiedWith());
             m.setBody(r.file().toFile());
             return;
         }

@@ -39,6 +39,10 @@ public final class FaultProxy implements AutoCloseable {
     public record ResetAfter(long bodyBytes) implements Action {
     }
 
+    /** Forward, but close the connection after this many bytes of the response (head included): a cut download. */
+    public record CloseResponseAfter(long responseBytes) implements Action {
+    }
+
     /** Forward, but wait this long first and send the response back at most this many bytes per second. */
     public record Slow(long delayMillis, long bytesPerSecond) implements Action {
     }
@@ -154,7 +158,9 @@ public final class FaultProxy implements AutoCloseable {
                     uo.write(forwarded.toString().getBytes(StandardCharsets.ISO_8859_1));
                     copy(in, uo, length);
                     uo.flush();
-                    if (rate > 0) {
+                    if (action instanceof CloseResponseAfter cut) {
+                        copyAtMost(up.getInputStream(), out, cut.responseBytes());
+                    } else if (rate > 0) {
                         throttledCopy(up.getInputStream(), out, rate);
                     } else {
                         up.getInputStream().transferTo(out);
@@ -190,6 +196,16 @@ public final class FaultProxy implements AutoCloseable {
             if (wait > 0) {
                 sleep(wait);
             }
+        }
+    }
+
+    private static void copyAtMost(InputStream in, OutputStream out, long n) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long left = n;
+        int r;
+        while (left > 0 && (r = in.read(buf, 0, (int) Math.min(buf.length, left))) != -1) {
+            out.write(buf, 0, r);
+            left -= r;
         }
     }
 

@@ -1,0 +1,116 @@
+package io.github.s3lite.component;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.github.s3lite.S3LiteConstants;
+import io.github.s3lite.client.ChecksumAlgorithm;
+import io.github.s3lite.client.ObjectWriteOptions;
+import io.github.s3lite.client.RequestBody;
+import io.github.s3lite.client.S3Exception;
+import io.github.s3lite.client.S3TransientException;
+import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.S3LiteTestSupport;
+import io.github.s3lite.test.S3Store;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Downloads against a real store (S3Proxy here, Ceph RGW in {@link RgwDownloadIT}): a GET cut mid-way by a TCP
+ * reset resumes from the bytes written with a 206 the store really sends; ALWAYS verifies a single-part ETag as
+ * MD5 (true on S3Proxy and RGW) and refuses a multipart object before fetching it; the store accepts
+ * {@code x-amz-checksum-mode} (signed) on HEAD and GET.
+ */
+class DownloadOnStoreTest extends S3LiteTestSupport {
+
+    static final long MIB = 1024 * 1024;
+    static FaultProxy proxy;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start(TestInfo info) throws Exception {
+        proxy = new FaultProxy(S3Store.forTestClass(info.getTestClass().orElseThrow()).endpoint());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        proxy.close();
+    }
+
+    @Override
+    protected String s3Endpoint() {
+        return proxy.endpoint().toString();
+    }
+
+    private Path source(long size, int seed) throws Exception {
+        Path f = tmp.resolve("src-" + seed + ".bin");
+        S3LiteMultipartTest.writeRandom(f, size, seed);
+        return f;
+    }
+
+    private Exchange download(String key, Path target, String options) {
+        return template.request("s3lite:" + bucket + "?operation=getObject" + options, e -> {
+            e.getMessage().setHeader(S3LiteConstants.KEY, key);
+            e.getMessage().setHeader(S3LiteConstants.DESTINATION_FILE, target.toString());
+        });
+    }
+
+    @Test
+    void aCutDownloadResumesFromTheBytesWrittenAndIsExact() throws Exception {
+        Path src = source(24 * MIB + 17, 21);
+        client.putObject(bucket, "cut.bin", RequestBody.of(src, 0, Files.size(src)), ObjectWriteOptions.DEFAULTS,
+                ChecksumAlgorithm.NONE);
+        Path target = tmp.resolve("out/cut.bin");
+        proxy.clear();
+        proxy.rule(s -> s.method().equals("GET") ? new FaultProxy.CloseResponseAfter(16 * MIB) : FaultProxy.PASS);
+        Exchange first = download("cut.bin", target, "");
+        assertThat(first.getException()).isInstanceOf(S3TransientException.class);
+        assertThat(target).doesNotExist();
+        proxy.rule(s -> FaultProxy.PASS);
+        Exchange second = download("cut.bin", target, "");
+        assertThat(second.getException()).isNull();
+        assertThat(second.getMessage().getHeader(S3LiteConstants.DOWNLOAD_RESUMED_FROM, Long.class)).isPositive();
+        assertThat(S3LiteMultipartTest.fileSha(target)).isEqualTo(S3LiteMultipartTest.fileSha(src));
+        try (var s = Files.list(target.getParent())) {
+            assertThat(s).containsExactly(target);
+        }
+    }
+
+    @Test
+    void alwaysVerifiesASinglePartObjectByItsMd5ETag() throws Exception {
+        Path src = source(3 * MIB, 22);
+        client.putObject(bucket, "single.bin", RequestBody.of(src, 0, Files.size(src)), ObjectWriteOptions.DEFAULTS,
+                ChecksumAlgorithm.NONE);
+        Path target = tmp.resolve("single.bin");
+        Exchange ex = download("single.bin", target, "&downloadChecksumValidation=ALWAYS");
+        assertThat(ex.getException()).isNull();
+        assertThat(ex.getMessage().getHeader(S3LiteConstants.DOWNLOAD_VERIFIED_WITH, String.class)).isEqualTo("MD5 (ETag)");
+        assertThat(S3LiteMultipartTest.fileSha(target)).isEqualTo(S3LiteMultipartTest.fileSha(src));
+        // the default asks for a checksum (signed x-amz-checksum-mode) and the store answers normally
+        Exchange byDefault = download("single.bin", tmp.resolve("default.bin"), "");
+        assertThat(byDefault.getException()).isNull();
+        assertThat(proxy.seen()).anyMatch(s -> s.method().equals("HEAD") && s.hasHeader("x-amz-checksum-mode"));
+    }
+
+    @Test
+    void alwaysRefusesAMultipartObjectWithoutAFullObjectChecksum() throws Exception {
+        Path src = source(12 * MIB, 23);
+        template.sendBodyAndHeader("s3lite:" + bucket + "?multipartThreshold=5242880&partSize=5242880&checksumAlgorithm=MD5",
+                src.toFile(), S3LiteConstants.KEY, "multi.bin");
+        proxy.clear();
+        Exchange ex = download("multi.bin", tmp.resolve("multi.bin"), "&downloadChecksumValidation=ALWAYS");
+        assertThat(ex.getException()).isInstanceOf(S3Exception.class).hasMessageContaining("ALWAYS");
+        assertThat(proxy.seen()).noneMatch(s -> s.method().equals("GET"));
+        Exchange ok = download("multi.bin", tmp.resolve("multi.bin"), "");
+        assertThat(ok.getException()).isNull();
+        assertThat(S3LiteMultipartTest.fileSha(tmp.resolve("multi.bin"))).isEqualTo(S3LiteMultipartTest.fileSha(src));
+    }
+}
