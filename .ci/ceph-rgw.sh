@@ -47,6 +47,7 @@ die() {
         echo "----- $f -----" >&2
         tail -n 30 "$f" >&2
     done
+    cmd_stop quiet
     exit 1
 }
 
@@ -227,10 +228,14 @@ start_osd() {
 
 start_rgw() {
     if ! pid_alive "$DIR/run/$RGW_NAME.pid"; then
+        # beast binds with SO_REUSEPORT: a second RGW on a taken port would share it silently
+        if curl -s -m 3 -o /dev/null "http://127.0.0.1:$RGW_PORT/"; then
+            die "127.0.0.1:$RGW_PORT is taken by another server; choose another with S3LITE_RGW_PORT"
+        fi
         radosgw -c "$CONF" -n "$RGW_NAME" </dev/null >"$DIR/log/rgw.out" 2>&1 || die "radosgw did not start"
     fi
     local end=$((SECONDS + START_TIMEOUT))
-    until rgw_answers; do
+    until pid_alive "$DIR/run/$RGW_NAME.pid" && rgw_answers; do
         [ $SECONDS -lt $end ] || die "RGW does not answer on 127.0.0.1:$RGW_PORT"
         sleep 0.5
         if ! pid_alive "$DIR/run/$RGW_NAME.pid"; then
@@ -294,7 +299,7 @@ memory_mb() {
 
 cmd_start() {
     local t0=$SECONDS
-    if [ -f "$DIR/user-created" ] && rgw_answers && pid_alive "$DIR/run/osd.0.pid"; then
+    if [ -f "$DIR/user-created" ] && pid_alive "$DIR/run/$RGW_NAME.pid" && pid_alive "$DIR/run/osd.0.pid" && rgw_answers; then
         purge_if_full
         write_env
         log "already running on 127.0.0.1:$RGW_PORT (reused), env in $ENV_FILE"
