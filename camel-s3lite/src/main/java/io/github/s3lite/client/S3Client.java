@@ -240,7 +240,18 @@ public final class S3Client implements AutoCloseable {
             byte[] xml = ("<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><LocationConstraint>"
                     + S3Xml.escape(config.region()) + "</LocationConstraint></CreateBucketConfiguration>")
                     .getBytes(StandardCharsets.UTF_8);
-            executeAndRead(xmlCall("PUT", bucket, null, List.of(), xml), r -> null);
+            try {
+                executeAndRead(xmlCall("PUT", bucket, null, List.of(), xml), r -> null);
+            } catch (S3Exception e) {
+                if (!"InvalidLocationConstraint".equals(e.getErrorCode())
+                        && !"IllegalLocationConstraintException".equals(e.getErrorCode())) {
+                    throw e;
+                }
+                throw new S3Exception(e.getMessage() + ". The LocationConstraint is the client's region '"
+                        + config.region() + "': set region to the store's own name for it (AWS: the endpoint's region;"
+                        + " Ceph RGW: its zonegroup's api_name, 'default' unless configured; region us-east-1 sends no"
+                        + " LocationConstraint)", e.getStatusCode(), e.getErrorCode(), e.getRequestId(), e);
+            }
         }
     }
 

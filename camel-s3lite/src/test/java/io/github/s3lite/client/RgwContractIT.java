@@ -3,8 +3,11 @@ package io.github.s3lite.client;
 import io.github.s3lite.test.CephRgw;
 import io.github.s3lite.test.OnStore;
 import io.github.s3lite.test.S3Store;
+import io.github.s3lite.client.auth.CredentialsProvider;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The client contract against Ceph RGW 16 started by {@code .ci/ceph-rgw.sh start}; skipped with the reason when
@@ -33,5 +36,19 @@ class RgwContractIT extends S3ClientContract {
     @Disabled("RGW: completing an aborted upload answers 500 InternalError 'This multipart completion is already in"
               + " progress' (AWS: 404 NoSuchUpload), handled by issue 11 point 3")
     void abortRemovesTheUploadAndCompletingItThenFails() {
+    }
+
+    @Test
+    void createBucketInARegionTheStoreDoesNotHaveNamesTheRegionAndTheFix() {
+        S3ClientConfig rgw = config();
+        S3ClientConfig elsewhere = S3ClientConfig.of(rgw.endpoint(), "eu-central-1", true,
+                CredentialsProvider.of(rgw.credentials().credentials()));
+        try (S3Client c = new S3Client(elsewhere)) {
+            assertThatThrownBy(() -> c.createBucket("elsewhere-" + System.nanoTime()))
+                    .isInstanceOf(S3Exception.class)
+                    .hasMessageContaining("InvalidLocationConstraint")
+                    .hasMessageContaining("region 'eu-central-1'")
+                    .hasMessageContaining("'default'");
+        }
     }
 }
