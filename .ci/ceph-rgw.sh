@@ -344,7 +344,7 @@ cmd_stop() {
 }
 
 cmd_status() {
-    if rgw_answers; then
+    if pid_alive "$DIR/run/$RGW_NAME.pid" && rgw_answers; then
         echo "RGW answers on http://127.0.0.1:$RGW_PORT; daemons use $(memory_mb) MB RSS; state in $DIR"
     else
         echo "RGW is not answering on 127.0.0.1:$RGW_PORT"
