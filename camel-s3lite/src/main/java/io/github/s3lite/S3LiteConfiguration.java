@@ -53,7 +53,9 @@ public class S3LiteConfiguration implements Cloneable {
               description = "Path-style addressing (host/bucket/key) instead of virtual-host (bucket.host/key). Most self-hosted stores need true.")
     private boolean pathStyleAccess;
     @UriParam(label = "security", secret = true,
-              description = "Access key id. Without it: env AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, then the ~/.aws/credentials profile (AWS_PROFILE).")
+              description = "Access key id. Without it: env AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, then the "
+                            + "AWS_PROFILE profile of the shared credentials file (AWS_SHARED_CREDENTIALS_FILE, default .aws/credentials in "
+                            + "the home directory).")
     private String accessKey;
     @UriParam(label = "security", secret = true, description = "Secret access key.")
     private String secretKey;
@@ -144,7 +146,7 @@ public class S3LiteConfiguration implements Cloneable {
     @UriParam(label = "producer,metadata", description = "Content-Disposition to store.")
     private String contentDisposition;
     @UriParam(label = "producer,metadata", prefix = "metadata.", multiValue = true,
-              description = "User metadata for every upload: metadata.owner=team-a&metadata.pipeline=billing.")
+              description = "User metadata for every upload, as metadata.NAME=VALUE options such as metadata.owner=team-a.")
     private Map<String, String> metadata = new LinkedHashMap<>();
     @UriParam(label = "producer,metadata", defaultValue = "false",
               description = "Add route id, exchange id, breadcrumb id and the source file's name and last-modified to the metadata.")
@@ -178,7 +180,7 @@ public class S3LiteConfiguration implements Cloneable {
     @UriParam(label = "consumer", description = "moveAfterRead: prefix put before the key.")
     private String destinationPrefix;
     @UriParam(label = "consumer",
-              description = "Remembers delivered objects (bucket + key + ETag) so each is processed once, also across restarts and "
+              description = "Remembers delivered objects (bucket, key and ETag) so each is processed once, also across restarts and "
                             + "nodes when persistent/shared. Default: in memory.")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", javaType = "java.time.Duration", defaultValue = "0",

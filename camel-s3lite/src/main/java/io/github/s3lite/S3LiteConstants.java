@@ -18,7 +18,7 @@ public final class S3LiteConstants {
     @Metadata(description = "In: the Content-Type to store (wins over detection). Out: the object's Content-Type.",
               javaType = "String")
     public static final String CONTENT_TYPE = "CamelS3LiteContentType";
-    @Metadata(description = "In: user metadata (x-amz-meta-*) to store; highest priority in the metadata chain. "
+    @Metadata(description = "In: user metadata (x-amz-meta- headers) to store; highest priority in the metadata chain. "
                             + "Out: the object's user metadata, decoded.",
               javaType = "java.util.Map<String, String>")
     public static final String METADATA = "CamelS3LiteMetadata";

@@ -37,7 +37,7 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
     private S3LiteConfiguration configuration;
 
     @UriParam(label = "filter,advanced",
-              description = "Decides which entries of the CamelS3LiteMetadata header map are dropped (by default Camel* and breadcrumbId).")
+              description = "Decides which entries of the CamelS3LiteMetadata header map are dropped (by default names starting with Camel, and breadcrumbId).")
     private HeaderFilterStrategy headerFilterStrategy = new S3LiteHeaderFilterStrategy();
     private S3Client client;
     private boolean ownsClient;

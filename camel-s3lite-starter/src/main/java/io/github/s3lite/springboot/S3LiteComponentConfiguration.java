@@ -29,17 +29,21 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private String region = "us-east-1";
 
     /**
-     * Base URL of an S3-compatible service, such as http://127.0.0.1:9000 or https://&lt;account&gt;.r2.cloudflarestorage.com. Default: AWS's regional endpoint https://s3.&lt;region&gt;.amazonaws.com.
+     * Base URL of an S3-compatible service, such as http://127.0.0.1:9000 or
+     * https://ACCOUNT_ID.r2.cloudflarestorage.com. Default: AWS's regional endpoint https://s3.REGION.amazonaws.com.
      */
     private String endpoint;
 
     /**
-     * Path-style addressing (host/bucket/key) instead of virtual-host (bucket.host/key). Most self-hosted stores need true.
+     * Path-style addressing (host/bucket/key) instead of virtual-host (bucket.host/key). Most self-hosted stores need
+     * true.
      */
     private boolean pathStyleAccess = false;
 
     /**
-     * Access key id. Without it: env AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, then the ~/.aws/credentials profile (AWS_PROFILE).
+     * Access key id. Without it: env AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, then the AWS_PROFILE
+     * profile of the shared credentials file (AWS_SHARED_CREDENTIALS_FILE, default .aws/credentials in the home
+     * directory).
      */
     private String accessKey;
 
@@ -54,22 +58,24 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private String sessionToken;
 
     /**
-     * TCP connect and TLS handshake timeout (e.g. 10s; a plain number is milliseconds).
+     * TCP connect and TLS handshake timeout.
      */
     private Duration connectTimeout = Duration.ofSeconds(10);
 
     /**
-     * Socket inactivity timeout while waiting for or reading response bytes (e.g. 60s; a plain number is milliseconds).
+     * Socket inactivity timeout while waiting for or reading response bytes.
      */
     private Duration socketTimeout = Duration.ofSeconds(60);
 
     /**
-     * Maximum pooled HTTP connections of each endpoint's client.
+     * Maximum pooled HTTP connections of the endpoint's client.
      */
     private int maxConnections = 32;
 
     /**
-     * Use this client instead of building one (it is then not closed by the endpoint). A bean reference such as #bean:myClient (or just the bean name); autowired when exactly one S3Client bean exists.
+     * Use this client instead of building one (it is then not closed by the endpoint). Autowired when the registry
+     * holds exactly one io.github.s3lite.client.S3Client: the endpoint options for connection and credentials are then
+     * not used.
      */
     private S3Client s3Client;
 
@@ -79,7 +85,8 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private S3LiteOperations operation = S3LiteOperations.putObject;
 
     /**
-     * Object key when no CamelS3LiteKey header is set; Simple language allowed, e.g. in/${header.CamelFileName}. Falls back to the CamelFileName header.
+     * Object key when no CamelS3LiteKey header is set; Simple language allowed, e.g. in/${header.CamelFileName}. Falls
+     * back to the CamelFileName header.
      */
     private String keyName;
 
@@ -94,17 +101,23 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private Duration presignExpiry = Duration.ofHours(1);
 
     /**
-     * Whether the producer should be started lazy (on the first message), so a route can start even when the store is unreachable at startup; the first message then fails instead.
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
      */
     private boolean lazyStartProducer = false;
 
     /**
-     * Bodies larger than this, or of unknown length, are uploaded in parts (e.g. 16MB; a plain number is bytes).
+     * Bodies larger than this, or of unknown length, are uploaded in parts: bytes or a size such as 16MB (0 to 5GB).
      */
     private DataSize multipartThreshold = DataSize.ofMegabytes(16);
 
     /**
-     * Part size (5MB to 2047MB: stream parts are buffered in heap arrays); raised automatically so a known length fits in 10,000 parts (e.g. 8MB; a plain number is bytes).
+     * Part size: bytes or a size such as 8MB (5MB to 2047MB, as stream parts are buffered in heap arrays); raised
+     * automatically so a known length fits in 10,000 parts.
      */
     private DataSize partSize = DataSize.ofMegabytes(8);
 
@@ -114,7 +127,7 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private int uploadConcurrency = 4;
 
     /**
-     * Largest object accepted (default 5TB; a plain number is bytes).
+     * Largest object accepted: bytes or a size such as 5TB (the default, 5 TiB).
      */
     private DataSize maxObjectSize = DataSize.ofTerabytes(5);
 
@@ -126,22 +139,30 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private ChecksumAlgorithm checksumAlgorithm = ChecksumAlgorithm.AUTO;
 
     /**
-     * Where multipart checkpoints are kept: any IdempotentRepository bean (memory, file, JDBC, Redis, Hazelcast...), as #bean:name or the bean name. Default: an in-memory one (resume on redelivery in one JVM). Use a persistent one to resume after a crash, a shared one to let another node resume.
+     * Where multipart checkpoints are kept: any IdempotentRepository (memory, file, JDBC, Redis, Hazelcast...).
+     * Default: an in-memory one (resume on redelivery in one JVM). Use a persistent one to resume after a crash, a
+     * shared one to let another node resume.
      */
     private IdempotentRepository checkpointRepository;
 
     /**
-     * abortStaleUploads: multipart uploads initiated longer ago than this are aborted (e.g. 24h).
+     * abortStaleUploads: multipart uploads initiated longer ago than this are aborted.
      */
     private Duration staleUploadAge = Duration.ofDays(1);
 
     /**
-     * getObject and the consumer download into this directory (the key becomes a relative path inside it; keys escaping it are rejected), resumably, and the body is the File.
+     * getObject and the consumer download into this directory (the key becomes a relative path inside it; keys that
+     * would escape it or collide are rejected, and no symbolic link is followed out of it), resumably, and the body is
+     * the File.
      */
     private String destinationDirectory;
 
     /**
-     * Downloads (getObject, consumer bodies) check the bytes against the object's checksum. WHEN_AVAILABLE: a full-object checksum the store reports (x-amz-checksum-mode; AWS S3 does, S3Proxy and Ceph RGW 16 do not). ALWAYS: that, else the ETag of a single-part object as MD5, else fail. NEVER: none (length, range and ETag are still checked).
+     * Downloads (getObject, consumer bodies) check the bytes against the object's checksum. WHEN_AVAILABLE: a
+     * full-object checksum the store reports (x-amz-checksum-mode; AWS S3 does, S3Proxy and Ceph RGW 16 do not).
+     * ALWAYS: that, else the ETag of a single-part object as MD5, else fail (multipart objects without a full-object
+     * checksum; SSE-KMS/SSE-C objects on AWS, whose ETag is not an MD5). NEVER: none (length, range and ETag are still
+     * checked).
      */
     private DownloadChecksumValidation downloadChecksumValidation = DownloadChecksumValidation.WHEN_AVAILABLE;
 
@@ -156,7 +177,7 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private boolean contentTypeDetection = true;
 
     /**
-     * Custom Content-Type detector: a ContentTypeResolver bean, as #bean:name or the bean name; autowired when exactly one exists.
+     * Custom Content-Type detector.
      */
     private ContentTypeResolver contentTypeResolver;
 
@@ -176,7 +197,8 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private String contentDisposition;
 
     /**
-     * User metadata (x-amz-meta-*) for every upload, e.g. camel.component.s3lite.metadata.owner=team-a.
+     * User metadata for every upload, as metadata.NAME=VALUE options such as metadata.owner=team-a. This is a multi-value
+     * option with prefix: metadata.
      */
     private Map<String, String> metadata = new LinkedHashMap<>();
 
@@ -186,7 +208,8 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private boolean includeExchangeMetadata = false;
 
     /**
-     * Comma-separated names of environment variables or system properties whose values are added to the metadata (name lower-cased, '_' and '.' as '-'), plus the host name and the application name when set.
+     * Comma-separated names of environment variables or system properties whose values are added to the metadata (name
+     * lower-cased, '_' and '.' as '-'), plus the host name and the application name when set.
      */
     private String metadataEnvironment;
 
@@ -196,79 +219,92 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private String applicationName;
 
     /**
-     * Consumer: only objects whose key starts with this prefix.
+     * Only objects whose key starts with this prefix.
      */
     private String prefix;
 
     /**
-     * Consumer: delimiter for listing (e.g. '/': do not descend into 'folders').
+     * Delimiter for listing (e.g. '/': do not descend into 'folders').
      */
     private String delimiter;
 
     /**
-     * Consumer: the most objects delivered per poll (0 = no limit).
+     * The most objects delivered per poll (0 = no limit).
      */
     private int maxMessagesPerPoll = 10;
 
     /**
-     * Consumer: also deliver 'folder' placeholder keys ending in '/'.
+     * Also deliver 'folder' placeholder keys ending in '/'.
      */
     private boolean includeFolders = false;
 
     /**
-     * Consumer: deliver the content as a lazily opened InputStream; false delivers only the headers.
+     * Deliver the content as a lazily opened InputStream; false delivers only the headers.
      */
     private boolean includeBody = true;
 
     /**
-     * Consumer: delete each object after its exchange succeeded.
+     * Delete each object after its exchange succeeded.
      */
     private boolean deleteAfterRead = false;
 
     /**
-     * Consumer: move each object after its exchange succeeded: copy to destinationBucket/destinationPrefix, verify, delete.
+     * Move each object after its exchange succeeded: copy to destinationBucket/destinationPrefix, verify, delete.
      */
     private boolean moveAfterRead = false;
 
     /**
-     * Consumer, moveAfterRead: target bucket (default: the same bucket).
+     * moveAfterRead: target bucket (default: the same bucket).
      */
     private String destinationBucket;
 
     /**
-     * Consumer, moveAfterRead: prefix put before the key.
+     * moveAfterRead: prefix put before the key.
      */
     private String destinationPrefix;
 
     /**
-     * Consumer: remembers delivered objects (bucket + key + ETag) so each is processed once, also across restarts and nodes when persistent/shared: an IdempotentRepository bean, as #bean:name or the bean name. Default: in memory.
+     * Remembers delivered objects (bucket, key and ETag) so each is processed once, also across restarts and nodes
+     * when persistent/shared. Default: in memory.
      */
     private IdempotentRepository idempotentRepository;
 
     /**
-     * Consumer, competing consumers on a shared idempotent-repository: claims become leases. An object claimed by a
-     * node that died before its exchange completed is delivered again by another node after 1 to 2 times this
-     * timeout. Must exceed the longest processing time of one object. 0 (default): claims never expire.
+     * Competing consumers on a shared idempotentRepository: claims become leases. An object claimed by a node that
+     * died before its exchange completed is delivered again by another node after 1 to 2 times claimTimeout. Must
+     * exceed the longest processing time of one object. 0: a claim is the done mark itself and never expires.
      */
     private Duration claimTimeout = Duration.ZERO;
 
     /**
-     * Consumer: route exceptions raised while polling to the route's error handler instead of logging them (only when the consumer supports it).
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as
+     * a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
+     * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and
+     * therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook
+     * into the 3rd party component and make this possible for future releases. By default the consumer will use the
+     * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
+     * ignored.
      */
     private boolean bridgeErrorHandler = false;
 
     /**
-     * Whether autowiring is enabled: options marked autowired (s3Client, contentTypeResolver) are looked up in the registry when exactly one bean of the type exists.
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
+     * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc.
      */
     private boolean autowiredEnabled = true;
 
     /**
-     * Used for enabling or disabling all consumer based health checks from this component.
+     * Used for enabling or disabling all consumer based health checks from this component
      */
     private boolean healthCheckConsumerEnabled = true;
 
     /**
-     * Used for enabling or disabling all producer based health checks from this component. Producer health checks must also be turned on globally with camel.health.producers-enabled=true.
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
+     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true.
      */
     private boolean healthCheckProducerEnabled = true;
 
