@@ -29,8 +29,25 @@ public enum ChecksumAlgorithm {
         this.header = header;
     }
 
-    /** The request header carrying the checksum, null for {@link #NONE}. */
+    /** The request header carrying the checksum, null for {@link #NONE} and {@link #AUTO}. */
     public String header() {
         return header;
+    }
+
+    /** True for the {@code x-amz-checksum-*} algorithms (CRC32C, CRC32, SHA256), which multipart uploads declare. */
+    public boolean flexible() {
+        return header != null && header.startsWith("x-amz-checksum-");
+    }
+
+    /**
+     * The name S3 uses for a flexible algorithm: the value of {@code x-amz-checksum-algorithm} on
+     * CreateMultipartUpload ({@code CRC32C}), and after {@code Checksum} the element of a part in ListParts and
+     * CompleteMultipartUpload ({@code ChecksumCRC32C}).
+     */
+    public String wireName() {
+        if (!flexible()) {
+            throw new IllegalStateException(this + " is not a flexible checksum");
+        }
+        return name();
     }
 }

@@ -24,7 +24,8 @@ final class ChecksumNegotiation {
 
     /** Reads the successful answer to a checksummed write. */
     interface WriteReader<T> {
-        T read(ClassicHttpResponse response, String eTag) throws IOException;
+        /** {@code sent}: the checksum values the request carried, by algorithm. */
+        T read(ClassicHttpResponse response, String eTag, Map<ChecksumAlgorithm, String> sent) throws IOException;
     }
 
     private final RequestExecutor executor;
@@ -37,6 +38,47 @@ final class ChecksumNegotiation {
     /** Whether the store verifies {@code x-amz-checksum-crc32c}: null until the first AUTO request told. */
     Boolean flexibleChecksums() {
         return flexibleChecksums;
+    }
+
+    /**
+     * The flexible algorithm a multipart upload's parts will carry, which CreateMultipartUpload declares, or null
+     * (Content-MD5 or no checksum). AUTO declares CRC32C unless the store is known to ignore flexible checksums.
+     */
+    ChecksumAlgorithm declared(ChecksumAlgorithm requested) {
+        if (requested == ChecksumAlgorithm.AUTO) {
+            return Boolean.FALSE.equals(flexibleChecksums) ? null : ChecksumAlgorithm.CRC32C;
+        }
+        return requested.flexible() ? requested : null;
+    }
+
+    /**
+     * With AUTO, a store that refused a checksum declaration before any checksummed request told whether it verifies
+     * them: true when that was taken as "no flexible checksums" (the caller then asks once more without it).
+     */
+    boolean learnRefusedDeclaration(ChecksumAlgorithm requested, S3Exception e) {
+        if (requested != ChecksumAlgorithm.AUTO || flexibleChecksums != null || !refused(e)) {
+            return false;
+        }
+        flexibleChecksums = false;
+        LOG.info("{} refused x-amz-checksum-algorithm ({}): using Content-MD5 from now on",
+                executor.addressing().endpointHost(), e.getErrorCode());
+        return true;
+    }
+
+    /**
+     * The flexible checksum a part was sent with and the store keeps, which CompleteMultipartUpload must list: the
+     * requested one, or with AUTO CRC32C once the store showed it verifies it (it echoed the header); else null.
+     */
+    ChecksumAlgorithm kept(ChecksumAlgorithm requested, Map<ChecksumAlgorithm, String> sent) {
+        ChecksumAlgorithm a = requested == ChecksumAlgorithm.AUTO
+                ? (Boolean.TRUE.equals(flexibleChecksums) ? ChecksumAlgorithm.CRC32C : null)
+                : requested.flexible() ? requested : null;
+        return a != null && sent.containsKey(a) ? a : null;
+    }
+
+    /** A store refusing a checksum header (not a checksum mismatch). */
+    private static boolean refused(S3Exception e) {
+        return (e.getStatusCode() == 400 && !"BadDigest".equals(e.getErrorCode())) || e.getStatusCode() == 501;
     }
 
     <T> T send(String what, ChecksumAlgorithm requested, RequestBody body, Map<String, String> base,
@@ -60,11 +102,10 @@ final class ChecksumNegotiation {
                     LOG.debug("{} {} x-amz-checksum-crc32c: using {} from now on", host,
                             echoed ? "verifies" : "ignores", echoed ? "CRC32C" : "Content-MD5");
                 }
-                return reader.read(r, eTag);
+                return reader.read(r, eTag, sums);
             });
         } catch (S3Exception e) {
-            boolean refused = (e.getStatusCode() == 400 && !"BadDigest".equals(e.getErrorCode())) || e.getStatusCode() == 501;
-            if (probe && refused && body.repeatable()) {
+            if (probe && refused(e) && body.repeatable()) {
                 flexibleChecksums = false;
                 LOG.info("{} refused x-amz-checksum-crc32c ({}): using Content-MD5 from now on", host, e.getErrorCode());
                 return send(what, ChecksumAlgorithm.MD5, body, base, callFor, reader);

@@ -91,7 +91,7 @@ public final class S3Client implements AutoCloseable {
         Map<String, String> headers = writeHeaders(options);
         return sendChecksummed("PUT " + bucket + "/" + key, checksum, body, headers,
                 h -> new Call("PUT", bucket, key, List.of(), h, body, SigV4Signer.UNSIGNED_PAYLOAD),
-                (r, eTag) -> new PutResult(eTag, header(r, "x-amz-version-id")));
+                (r, eTag, sent) -> new PutResult(eTag, header(r, "x-amz-version-id")));
     }
 
     /**
@@ -257,18 +257,42 @@ public final class S3Client implements AutoCloseable {
 
     // ------------------------------------------------------------------ multipart
 
-    /** CreateMultipartUpload; returns the upload id. Content type and metadata are given here, once. */
+    /** CreateMultipartUpload without a checksum declaration; returns the upload id. */
     public String createMultipartUpload(String bucket, String key, ObjectWriteOptions options) {
+        return createMultipartUpload(bucket, key, options, ChecksumAlgorithm.NONE);
+    }
+
+    /**
+     * CreateMultipartUpload; returns the upload id. Content type and metadata are given here, once; the write
+     * conditions are not (they go on {@link #completeMultipartUpload}). When the parts will carry a flexible checksum
+     * ({@code checksum} CRC32C, CRC32 or SHA256, or AUTO unless the store is known to ignore them, where AUTO means
+     * CRC32C) the upload declares it: {@code x-amz-checksum-algorithm} and {@code x-amz-checksum-type: COMPOSITE}, as
+     * AWS requires before it accepts {@code x-amz-checksum-*} on UploadPart. With AUTO, a store that refuses the
+     * declaration (400/501) is taken for one without flexible checksums and asked once more without it.
+     */
+    public String createMultipartUpload(String bucket, String key, ObjectWriteOptions options, ChecksumAlgorithm checksum) {
         S3Names.requireValidKey(key);
+        ChecksumAlgorithm declared = checksums.declared(checksum);
         Map<String, String> headers = writeHeaders(options.withoutConditions());
-        return executeAndRead(new Call("POST", bucket, key, List.of(new QueryParam("uploads", "")), headers, null,
-                SigV4Signer.EMPTY_SHA256), r -> {
-                    String id = parseXml(r, "CreateMultipartUpload", bucket, key).text("UploadId");
-                    if (id == null || id.isBlank()) {
-                        throw new S3Exception("CreateMultipartUpload for " + bucket + "/" + key + " returned no UploadId");
-                    }
-                    return id;
-                });
+        if (declared != null) {
+            headers.put("x-amz-checksum-algorithm", declared.wireName());
+            headers.put("x-amz-checksum-type", "COMPOSITE");
+        }
+        try {
+            return executeAndRead(new Call("POST", bucket, key, List.of(new QueryParam("uploads", "")), headers, null,
+                    SigV4Signer.EMPTY_SHA256), r -> {
+                        String id = parseXml(r, "CreateMultipartUpload", bucket, key).text("UploadId");
+                        if (id == null || id.isBlank()) {
+                            throw new S3Exception("CreateMultipartUpload for " + bucket + "/" + key + " returned no UploadId");
+                        }
+                        return id;
+                    });
+        } catch (S3Exception e) {
+            if (declared != null && checksums.learnRefusedDeclaration(checksum, e)) {
+                return createMultipartUpload(bucket, key, options, checksum);
+            }
+            throw e;
+        }
     }
 
     /** UploadPart; the checksum (if any) is sent and compared with what the server reports. */
@@ -281,12 +305,14 @@ public final class S3Client implements AutoCloseable {
                 new QueryParam("uploadId", uploadId));
         String what = "UploadPart " + partNumber + " of " + bucket + "/" + key;
         return sendChecksummed(what, checksum, body, new LinkedHashMap<>(),
-                h -> new Call("PUT", bucket, key, q, h, body, SigV4Signer.UNSIGNED_PAYLOAD), (r, eTag) -> {
+                h -> new Call("PUT", bucket, key, q, h, body, SigV4Signer.UNSIGNED_PAYLOAD), (r, eTag, sent) -> {
                     if (eTag == null) {
                         throw new S3TransientException("S3 " + what + " returned no ETag", r.getCode(), null,
                                 header(r, "x-amz-request-id"), null);
                     }
-                    return new PartInfo(partNumber, eTag, body.length(), null);
+                    PartInfo part = new PartInfo(partNumber, eTag, body.length(), null);
+                    ChecksumAlgorithm kept = checksums.kept(checksum, sent);
+                    return kept == null ? part : part.withChecksum(kept, sent.get(kept));
                 });
     }
 
@@ -295,14 +321,23 @@ public final class S3Client implements AutoCloseable {
         return checksums.flexibleChecksums();
     }
 
-    /**
-     * CompleteMultipartUpload. A {@code 200 OK} whose body is {@code <Error>} is an error (S3 may fail after
-     * sending the status line). {@code ifNoneMatch "*"} makes completion fail if the key appeared meanwhile.
-     */
+    /** CompleteMultipartUpload with only an {@code If-None-Match} condition (null for none). */
     public PutResult completeMultipartUpload(String bucket, String key, String uploadId, List<PartInfo> parts,
             String ifNoneMatch) {
+        return completeMultipartUpload(bucket, key, uploadId, parts, null, ifNoneMatch);
+    }
+
+    /**
+     * CompleteMultipartUpload. A {@code 200 OK} whose body is {@code <Error>} is an error (S3 may fail after
+     * sending the status line). The write's conditions go here, where AWS evaluates them as the object is created:
+     * {@code ifNoneMatch "*"} fails with 412 if the key exists, {@code ifMatch} unless it holds that ETag (sent
+     * unquoted, see {@link Call#conditionETag}). Each part's flexible checksum is listed with it.
+     */
+    public PutResult completeMultipartUpload(String bucket, String key, String uploadId, List<PartInfo> parts,
+            String ifMatch, String ifNoneMatch) {
         byte[] xml = S3Xml.completeMultipartUpload(parts).getBytes(StandardCharsets.UTF_8);
         Call call = xmlCall("POST", bucket, key, List.of(new QueryParam("uploadId", uploadId)), xml);
+        putIfPresent(call.headers(), "If-Match", Call.conditionETag(ifMatch));
         putIfPresent(call.headers(), "If-None-Match", ifNoneMatch);
         return executeAndRead(call, r -> {
             XmlNode root = parseXml(r, "CompleteMultipartUpload", bucket, key);

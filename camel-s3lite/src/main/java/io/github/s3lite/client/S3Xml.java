@@ -8,6 +8,8 @@ import io.github.s3lite.client.xml.XmlNode;
 
 /** Readers and writers for the S3 XML documents the client uses. */
 final class S3Xml {
+    private static final List<ChecksumAlgorithm> FLEXIBLE = List.of(ChecksumAlgorithm.CRC32C, ChecksumAlgorithm.CRC32,
+            ChecksumAlgorithm.SHA256);
 
     private S3Xml() {
     }
@@ -35,8 +37,16 @@ final class S3Xml {
     static PartsPage partsPage(XmlNode root) {
         List<PartInfo> parts = new ArrayList<>();
         for (XmlNode p : root.all("Part")) {
-            parts.add(new PartInfo(Integer.parseInt(p.text("PartNumber").trim()), p.text("ETag"), parseLong(p.text("Size")),
-                    instant(p.text("LastModified"))));
+            PartInfo part = new PartInfo(Integer.parseInt(p.text("PartNumber").trim()), p.text("ETag"),
+                    parseLong(p.text("Size")), instant(p.text("LastModified")));
+            for (ChecksumAlgorithm a : FLEXIBLE) {
+                String value = p.text("Checksum" + a.wireName());
+                if (value != null && !value.isBlank()) {
+                    part = part.withChecksum(a, value.trim());
+                    break;
+                }
+            }
+            parts.add(part);
         }
         boolean truncated = "true".equalsIgnoreCase(root.text("IsTruncated"));
         String marker = root.text("NextPartNumberMarker");
@@ -74,12 +84,21 @@ final class S3Xml {
         return new DeleteObjectsResult(List.copyOf(deleted), List.copyOf(errors));
     }
 
-    /** {@code <CompleteMultipartUpload>} body; parts must be sorted by number. */
+    /**
+     * {@code <CompleteMultipartUpload>} body; parts must be sorted by number. A part with a flexible checksum gets its
+     * {@code <ChecksumCRC32C>} (or CRC32, SHA256) element, as AWS requires for an upload created with that algorithm.
+     */
     static String completeMultipartUpload(List<PartInfo> parts) {
         StringBuilder sb = new StringBuilder("<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">");
         for (PartInfo p : parts) {
             sb.append("<Part><PartNumber>").append(p.partNumber()).append("</PartNumber><ETag>")
-                    .append(escape(p.eTag())).append("</ETag></Part>");
+                    .append(escape(p.eTag())).append("</ETag>");
+            if (p.checksum() != null) {
+                String element = "Checksum" + p.checksumAlgorithm().wireName();
+                sb.append('<').append(element).append('>').append(escape(p.checksum())).append("</").append(element)
+                        .append('>');
+            }
+            sb.append("</Part>");
         }
         return sb.append("</CompleteMultipartUpload>").toString();
     }

@@ -17,10 +17,13 @@ import io.github.s3lite.S3LiteEndpoint;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.PutResult;
 import io.github.s3lite.client.RequestBody;
+import io.github.s3lite.client.S3Exception;
+import io.github.s3lite.client.S3Limits;
 import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.content.DefaultContentTypeResolver;
 import io.github.s3lite.content.HeadPeek;
 import io.github.s3lite.upload.LoggingProgress;
+import io.github.s3lite.upload.MemoryBudget;
 import io.github.s3lite.upload.MultipartUploader;
 import io.github.s3lite.upload.UploadResult;
 import io.github.s3lite.upload.UploadSource;
@@ -46,8 +49,15 @@ public final class PutObjectHandler extends AbstractHandler {
     private record BytesBody(byte[] data) implements Body {
     }
 
-    private record StreamBody(InputStream in, long length) implements Body {
+    /**
+     * A stream; {@code replayable} when it is a stream cache (reset to byte 0 for each attempt). Otherwise it is read
+     * once: {@code owned} streams are closed after the upload.
+     */
+    private record StreamBody(InputStream in, long length, boolean replayable) implements Body {
     }
+
+    /** Exchange property: the non-replayable body stream an attempt has started to read. */
+    static final String CONSUMED_BODY = "CamelS3LiteConsumedBody";
 
     public PutObjectHandler(S3LiteEndpoint endpoint) {
         super(endpoint);
@@ -57,7 +67,25 @@ public final class PutObjectHandler extends AbstractHandler {
     public void handle(Exchange exchange) throws Exception {
         String bucket = bucket(exchange);
         String key = key(exchange);
-        Body body = body(exchange);
+        Body body = body(exchange, key);
+        try {
+            put(exchange, bucket, key, body);
+        } catch (S3Exception e) {
+            if (e.isTransient() && exchange.getProperty(CONSUMED_BODY) != null) {
+                // a redelivery would get the same, partly read stream: retrying cannot succeed
+                throw new S3Exception(e.getMessage() + "; not retryable, the body stream has been consumed and cannot "
+                        + "be sent again from byte 0: enable stream caching or send a File, Path or byte[]",
+                        e.getStatusCode(), e.getErrorCode(), e.getRequestId(), e);
+            }
+            throw e;
+        } finally {
+            if (body instanceof StreamBody s && !s.replayable()) {
+                closeQuietly(s.in(), exchange.getMessage().getBody());
+            }
+        }
+    }
+
+    private void put(Exchange exchange, String bucket, String key, Body body) throws Exception {
         S3LiteConfiguration c = config();
 
         Path file = body instanceof FileBody f ? f.path() : null;
@@ -76,8 +104,17 @@ public final class PutObjectHandler extends AbstractHandler {
 
         long length = length(body);
         Message out = exchange.getMessage();
-        if (length >= 0 && length <= c.getMultipartThreshold()) {
-            PutResult r = client().putObject(bucket, key, singleBody(body, length, key), options, c.getChecksumAlgorithm());
+        if (length >= 0 && length <= c.getMultipartThreshold() && (!(body instanceof StreamBody) || length <= SINGLE_STREAM_PUT)) {
+            // a stream's buffer counts against the stream memory budget shared with every other upload
+            long buffer = body instanceof StreamBody ? length : 0;
+            MemoryBudget.shared().lease(buffer);
+            PutResult r;
+            try {
+                r = client().putObject(bucket, key, singleBody(exchange, body, length, key), options,
+                        c.getChecksumAlgorithm());
+            } finally {
+                MemoryBudget.shared().release(buffer);
+            }
             out.setHeader(S3LiteConstants.E_TAG, r.eTag());
             setOrRemove(out, S3LiteConstants.VERSION_ID, r.versionId());
             out.removeHeader(S3LiteConstants.UPLOAD_ID);
@@ -85,6 +122,7 @@ public final class PutObjectHandler extends AbstractHandler {
             out.setHeader(S3LiteConstants.RESUMED_PART_COUNT, 0);
             out.setHeader(S3LiteConstants.ALREADY_UPLOADED, false);
         } else {
+            // a stream too large for one in-heap buffer goes in parts, whatever multipartThreshold says
             MultipartUploader uploader = new MultipartUploader(client(), endpoint.getUploadExecutor(),
                     endpoint.getCheckpointStore(), c.toUploadSettings(),
                     new LoggingProgress());
@@ -101,7 +139,13 @@ public final class PutObjectHandler extends AbstractHandler {
         out.setHeader(S3LiteConstants.CONTENT_TYPE, contentType);
     }
 
-    private static RequestBody singleBody(Body body, long length, String key) throws IOException {
+    /**
+     * Streams up to this length are sent as one PUT from one in-heap buffer (when below multipartThreshold); longer
+     * ones go in parts: at most the largest buffer of the shared stream memory budget (and {@link S3Limits#MAX_BUFFER}).
+     */
+    static final long SINGLE_STREAM_PUT = MemoryBudget.shared().largestBuffer();
+
+    private static RequestBody singleBody(Exchange exchange, Body body, long length, String key) throws IOException {
         if (body instanceof FileBody f) {
             return RequestBody.of(f.path(), 0, length);
         }
@@ -109,7 +153,14 @@ public final class PutObjectHandler extends AbstractHandler {
             return RequestBody.of(b.data());
         }
         // small enough for one PUT: held in memory so it can be checksummed and re-sent after a clock-skew re-sign
-        return RequestBody.of(readExactly(((StreamBody) body).in(), (int) length, key));
+        StreamBody s = (StreamBody) body;
+        byte[] data = readExactly(s.in(), Math.toIntExact(length), key);
+        if (!s.replayable()) {
+            // the stream is spent: a redelivery of this exchange sends these bytes again, from byte 0
+            exchange.getMessage().setBody(data);
+            exchange.removeProperty(CONSUMED_BODY);
+        }
+        return RequestBody.of(data);
     }
 
     private static UploadSource uploadSource(Exchange exchange, Body body) throws IOException {
@@ -124,7 +175,7 @@ public final class PutObjectHandler extends AbstractHandler {
         return new UploadSource.StreamSource(s.in(), s.length(), streamIdentity(exchange, s.length()));
     }
 
-    private Body body(Exchange exchange) throws Exception {
+    private Body body(Exchange exchange, String key) throws Exception {
         Message in = exchange.getMessage();
         Object b = in.getBody();
         if (b == null) {
@@ -147,6 +198,18 @@ public final class PutObjectHandler extends AbstractHandler {
             String charset = ExchangeHelper.getCharsetName(exchange, false);
             return new BytesBody(s.getBytes(charset != null ? Charset.forName(charset) : StandardCharsets.UTF_8));
         }
+        boolean replayable = b instanceof StreamCache;
+        if (b instanceof StreamCache sc) {
+            sc.reset(); // every attempt reads from byte 0
+        } else if (b instanceof InputStream) {
+            if (exchange.getProperty(CONSUMED_BODY) == b) {
+                closeQuietly((InputStream) b, null);
+                throw new IllegalArgumentException("putObject of " + key + ": the body stream was consumed by an earlier "
+                        + "attempt, so it cannot be sent again from byte 0 (a redelivery gets the same, partly read "
+                        + "InputStream): enable stream caching or send a File, Path or byte[]");
+            }
+            exchange.setProperty(CONSUMED_BODY, b);
+        }
         InputStream stream = in.getMandatoryBody(InputStream.class);
         long length = -1;
         Long given = in.getHeader(S3LiteConstants.CONTENT_LENGTH, Long.class);
@@ -155,7 +218,19 @@ public final class PutObjectHandler extends AbstractHandler {
         } else if (b instanceof StreamCache sc && sc.length() > 0) {
             length = sc.length();
         }
-        return new StreamBody(stream, length);
+        return new StreamBody(stream, length, replayable);
+    }
+
+    private static void closeQuietly(InputStream in, Object body) {
+        for (Object o : new Object[] { in, body }) {
+            if (o instanceof InputStream s && !(o instanceof StreamCache)) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // closing a spent stream
+                }
+            }
+        }
     }
 
     private static Body fileBody(Path p) {
@@ -201,7 +276,7 @@ public final class PutObjectHandler extends AbstractHandler {
         } else {
             StreamBody s = (StreamBody) body;
             HeadPeek.Peeked peeked = HeadPeek.peek(s.in(), n);
-            body = new StreamBody(peeked.stream(), s.length());
+            body = new StreamBody(peeked.stream(), s.length(), s.replayable());
             detected = resolver.resolve(key, peeked.head());
         }
         return new Detected(detected != null ? detected : DefaultContentTypeResolver.OCTET_STREAM, body);
