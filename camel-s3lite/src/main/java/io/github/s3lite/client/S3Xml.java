@@ -87,13 +87,16 @@ final class S3Xml {
     /**
      * {@code <CompleteMultipartUpload>} body; parts must be sorted by number. A part with a flexible checksum gets its
      * {@code <ChecksumCRC32C>} (or CRC32, SHA256) element, as AWS requires for an upload created with that algorithm.
+     * Checksums are listed for all parts or for none: AWS and S3Proxy refuse a list where some parts lack one, while
+     * S3Proxy accepts one without any (the uploader fills in the checksums of resumed parts).
      */
     static String completeMultipartUpload(List<PartInfo> parts) {
+        boolean checksums = !parts.isEmpty() && parts.stream().allMatch(p -> p.checksum() != null);
         StringBuilder sb = new StringBuilder("<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">");
         for (PartInfo p : parts) {
             sb.append("<Part><PartNumber>").append(p.partNumber()).append("</PartNumber><ETag>")
                     .append(escape(p.eTag())).append("</ETag>");
-            if (p.checksum() != null) {
+            if (checksums) {
                 String element = "Checksum" + p.checksumAlgorithm().wireName();
                 sb.append('<').append(element).append('>').append(escape(p.checksum())).append("</").append(element)
                         .append('>');
