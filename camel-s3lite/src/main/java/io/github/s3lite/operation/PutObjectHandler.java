@@ -56,8 +56,15 @@ public final class PutObjectHandler extends AbstractHandler {
     private record StreamBody(InputStream in, long length, boolean replayable) implements Body {
     }
 
-    /** Exchange property: the non-replayable body stream an attempt has started to read. */
+    /**
+     * Exchange property: the non-replayable body stream an attempt has started to read, and the bytes it held when
+     * it was read whole for a single PUT. A property, because a redelivery restores the message (body and headers)
+     * from the copy taken before the first attempt, with this same, partly read stream object as its body.
+     */
     static final String CONSUMED_BODY = "CamelS3LiteConsumedBody";
+
+    private record Consumed(Object stream, byte[] data) {
+    }
 
     public PutObjectHandler(S3LiteEndpoint endpoint) {
         super(endpoint);
@@ -70,12 +77,18 @@ public final class PutObjectHandler extends AbstractHandler {
         Body body = body(exchange, key);
         try {
             put(exchange, bucket, key, body);
+            if (exchange.getProperty(CONSUMED_BODY) instanceof Consumed c && c.data() != null) {
+                exchange.setProperty(CONSUMED_BODY, new Consumed(c.stream(), null)); // stored: free the bytes
+            }
         } catch (S3Exception e) {
-            if (e.isTransient() && exchange.getProperty(CONSUMED_BODY) != null) {
-                // a redelivery would get the same, partly read stream: retrying cannot succeed
-                throw new S3Exception(e.getMessage() + "; not retryable, the body stream has been consumed and cannot "
-                        + "be sent again from byte 0: enable stream caching or send a File, Path or byte[]",
-                        e.getStatusCode(), e.getErrorCode(), e.getRequestId(), e);
+            if (e.isTransient() && exchange.getProperty(CONSUMED_BODY) instanceof Consumed c && c.data() == null) {
+                // a redelivery would get the same, partly read stream: retrying cannot succeed. Not the cause:
+                // redelivery policies match causes too
+                S3Exception permanent = new S3Exception(e.getMessage() + "; not retryable, the body stream has been "
+                        + "consumed and cannot be sent again from byte 0: enable stream caching or send a File, Path or "
+                        + "byte[]", e.getStatusCode(), e.getErrorCode(), e.getRequestId(), null);
+                permanent.addSuppressed(e);
+                throw permanent;
             }
             throw e;
         } finally {
@@ -155,10 +168,9 @@ public final class PutObjectHandler extends AbstractHandler {
         // small enough for one PUT: held in memory so it can be checksummed and re-sent after a clock-skew re-sign
         StreamBody s = (StreamBody) body;
         byte[] data = readExactly(s.in(), Math.toIntExact(length), key);
-        if (!s.replayable()) {
+        if (!s.replayable() && exchange.getProperty(CONSUMED_BODY) instanceof Consumed c) {
             // the stream is spent: a redelivery of this exchange sends these bytes again, from byte 0
-            exchange.getMessage().setBody(data);
-            exchange.removeProperty(CONSUMED_BODY);
+            exchange.setProperty(CONSUMED_BODY, new Consumed(c.stream(), data));
         }
         return RequestBody.of(data);
     }
@@ -172,7 +184,7 @@ public final class PutObjectHandler extends AbstractHandler {
                     streamIdentity(exchange, b.data().length));
         }
         StreamBody s = (StreamBody) body;
-        return new UploadSource.StreamSource(s.in(), s.length(), streamIdentity(exchange, s.length()));
+        return new UploadSource.StreamSource(s.in(), s.length(), streamIdentity(exchange, s.length()), s.replayable());
     }
 
     private Body body(Exchange exchange, String key) throws Exception {
@@ -202,13 +214,16 @@ public final class PutObjectHandler extends AbstractHandler {
         if (b instanceof StreamCache sc) {
             sc.reset(); // every attempt reads from byte 0
         } else if (b instanceof InputStream) {
-            if (exchange.getProperty(CONSUMED_BODY) == b) {
+            if (exchange.getProperty(CONSUMED_BODY) instanceof Consumed c && c.stream() == b) {
+                if (c.data() != null) {
+                    return new BytesBody(c.data());
+                }
                 closeQuietly((InputStream) b, null);
                 throw new IllegalArgumentException("putObject of " + key + ": the body stream was consumed by an earlier "
                         + "attempt, so it cannot be sent again from byte 0 (a redelivery gets the same, partly read "
                         + "InputStream): enable stream caching or send a File, Path or byte[]");
             }
-            exchange.setProperty(CONSUMED_BODY, b);
+            exchange.setProperty(CONSUMED_BODY, new Consumed(b, null));
         }
         InputStream stream = in.getMandatoryBody(InputStream.class);
         long length = -1;

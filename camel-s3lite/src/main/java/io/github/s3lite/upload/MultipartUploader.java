@@ -15,6 +15,7 @@ import io.github.s3lite.client.S3AccessDeniedException;
 import io.github.s3lite.client.S3Client;
 import io.github.s3lite.client.S3Exception;
 import io.github.s3lite.client.S3NotFoundException;
+import io.github.s3lite.client.S3PreconditionFailedException;
 import io.github.s3lite.client.S3TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * stream reading in {@link StreamPartReader} and stream buffers in {@link PartBufferPool}.
  * <p>
  * Memory: a file is sent region by region from disk; a stream is read into part-sized buffers, at most
- * {@code concurrency + 1} at a time. Resume: parts the server lists and the checkpoint confirmed are reused;
+ * {@code concurrency + 1} at a time, leased from the {@link MemoryBudget} all uploads share. Resume: parts the server lists and the checkpoint confirmed are reused;
  * anything else is sent again. On a permanent failure the upload is aborted and its checkpoint forgotten; on a
  * transient one both stay so that the next attempt (a Camel redelivery, a restarted JVM, another node sharing the
  * repository) resumes.
@@ -51,9 +52,17 @@ public final class MultipartUploader {
     private final CheckpointStore store;
     private final Settings settings;
     private final UploadProgress progress;
+    private final MemoryBudget budget;
 
+    /** An uploader whose stream buffers count against the JVM's shared {@link MemoryBudget}. */
     public MultipartUploader(S3Client client, Executor executor, CheckpointStore store, Settings settings,
             UploadProgress progress) {
+        this(client, executor, store, settings, progress, MemoryBudget.shared());
+    }
+
+    public MultipartUploader(S3Client client, Executor executor, CheckpointStore store, Settings settings,
+            UploadProgress progress, MemoryBudget budget) {
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.client = client;
         this.server = MultipartServer.of(client);
         this.executor = executor;
@@ -68,23 +77,38 @@ public final class MultipartUploader {
                 ? PartPlan.forLength(source.length(), settings.partSize(), settings.maxObjectSize())
                 : null;
         long partSize = plan != null ? plan.partSize() : settings.partSize();
+        PartBufferPool buffers = null;
         StreamParts stream = null;
-        if (source instanceof UploadSource.StreamSource s) {
-            stream = new StreamParts(PartBufferPool.forStream(partSize, settings.concurrency()),
-                    new StreamPartReader(s.stream(), key, partSize, settings.maxObjectSize(), s.length()), partSize);
-            if (s.length() < 0 && stream.firstLength < partSize) {
-                // the whole stream fit in one part: a single PUT is cheaper than a multipart upload
-                PutResult r = client.putObject(bucket, key, new RequestBody.Bytes(stream.first, 0, stream.firstLength),
-                        options, settings.checksum());
-                return new UploadResult(r.eTag(), r.versionId(), null, 1, 0, false);
+        try {
+            if (source instanceof UploadSource.StreamSource s) {
+                buffers = PartBufferPool.forStream(budget, partSize, settings.concurrency());
+                stream = new StreamParts(buffers,
+                        new StreamPartReader(s.stream(), key, partSize, settings.maxObjectSize(), s.length()), partSize);
+                if (s.length() < 0 && stream.firstLength < partSize) {
+                    // the whole stream fit in one part: a single PUT is cheaper than a multipart upload
+                    PutResult r = client.putObject(bucket, key, new RequestBody.Bytes(stream.first, 0, stream.firstLength),
+                            options, settings.checksum());
+                    return new UploadResult(r.eTag(), r.versionId(), null, 1, 0, false);
+                }
+            }
+            return upload(bucket, key, source, options, plan, partSize, stream);
+        } finally {
+            if (buffers != null) {
+                buffers.close();
             }
         }
+    }
+
+    private UploadResult upload(String bucket, String key, UploadSource source, ObjectWriteOptions options, PartPlan plan,
+            long partSize, StreamParts stream) {
         CheckpointProtocol checkpoints = new CheckpointProtocol(store, server, bucket, key, source.identity(), partSize);
 
         UploadResult done = checkpoints.alreadyUploaded();
         if (done != null) {
             return done;
         }
+        // stores that ignore conditions on CompleteMultipartUpload (S3Proxy 4.1, Ceph RGW 16) are checked here too
+        WriteConditions.check(client, bucket, key, options);
         CheckpointProtocol.Resumable resumable = checkpoints.resumable();
         // The lead key is held for this whole attempt, so a node that finds neither an upload nor the lead key is
         // certain to see this node's upload (its src key is recorded before the lead key goes away).
@@ -114,7 +138,7 @@ public final class MultipartUploader {
         String uploadId;
         Map<Integer, PartInfo> existing;
         if (resumable == null) {
-            uploadId = client.createMultipartUpload(bucket, key, options);
+            uploadId = client.createMultipartUpload(bucket, key, options, settings.checksum());
             checkpoints.started(uploadId);
             LOG.debug("Started multipart upload {} of {}/{}", uploadId, bucket, key);
             String chosen = checkpoints.converge(uploadId);
@@ -126,7 +150,8 @@ public final class MultipartUploader {
             LOG.info("Resuming multipart upload {} of {}/{}: the server holds {} parts", uploadId, bucket, key, existing.size());
         }
         int concurrency = stream != null ? stream.buffers.concurrency() : settings.concurrency();
-        PartSender parts = new PartSender(client, executor, checkpoints, settings.checksum(), progress, bucket, key,
+        PartChecksums sums = new PartChecksums(client, settings.checksum());
+        PartSender parts = new PartSender(client, executor, checkpoints, settings.checksum(), sums, progress, bucket, key,
                 uploadId, existing, plan, concurrency);
         try {
             if (source instanceof UploadSource.FileSource f) {
@@ -134,15 +159,17 @@ public final class MultipartUploader {
             } else {
                 stream.send(parts);
             }
-            List<PartInfo> sent = parts.parts();
+            List<PartInfo> sent = sums.complete(parts.parts(), source, plan);
             PutResult result;
             try {
-                result = client.completeMultipartUpload(bucket, key, uploadId, sent, null);
+                result = client.completeMultipartUpload(bucket, key, uploadId, sent, options.ifMatch(),
+                        options.ifNoneMatch());
             } catch (S3Exception e) {
                 // Another node sharing the checkpoints may be completing this very upload (NoSuchUpload, or the store
                 // failing two concurrent completions, or InvalidPart while it still rewrites a part): wait for its
                 // done mark before calling this a failure.
-                if (e instanceof S3AccessDeniedException || !checkpoints.enabled()) {
+                if (e instanceof S3AccessDeniedException || e instanceof S3PreconditionFailedException
+                        || !checkpoints.enabled()) {
                     throw e;
                 }
                 UploadResult byOther = poll(150, checkpoints::alreadyUploaded);
@@ -154,7 +181,7 @@ public final class MultipartUploader {
             checkpoints.completed(uploadId, result.eTag(), sent);
             return new UploadResult(result.eTag(), result.versionId(), uploadId, sent.size(), parts.resumedCount(), false);
         } catch (RuntimeException e) {
-            throw onFailure(e, bucket, key, checkpoints, uploadId, parts);
+            throw onFailure(e, bucket, key, checkpoints, uploadId, parts, source);
         }
     }
 
@@ -238,14 +265,16 @@ public final class MultipartUploader {
     }
 
     private RuntimeException onFailure(RuntimeException e, String bucket, String key, CheckpointProtocol checkpoints,
-            String uploadId, PartSender parts) {
+            String uploadId, PartSender parts, UploadSource source) {
         if (e instanceof S3NotFoundException nf && "NoSuchUpload".equals(nf.getErrorCode())) {
             checkpoints.forget(uploadId, parts.parts());
             return new S3TransientException("Multipart upload " + uploadId + " of " + bucket + "/" + key
                     + " vanished (expired or aborted); a retry starts a fresh one", nf.getStatusCode(), nf.getErrorCode(),
                     nf.getRequestId(), nf);
         }
-        boolean resumable = e instanceof S3Exception s && s.isTransient();
+        // a stream that cannot be replayed cannot be resumed either: the next attempt would read it from where it stopped
+        boolean replayable = !(source instanceof UploadSource.StreamSource s) || s.replayable();
+        boolean resumable = e instanceof S3Exception s3 && s3.isTransient() && replayable;
         if (resumable) {
             LOG.warn("Multipart upload {} of {}/{} interrupted after {} of its parts ({}); checkpoint kept for resume",
                     uploadId, bucket, key, parts.parts().size(), e.getMessage());

@@ -28,6 +28,7 @@ final class PartSender {
     private final Executor executor;
     private final CheckpointProtocol checkpoints;
     private final ChecksumAlgorithm checksum;
+    private final PartChecksums sums;
     private final UploadProgress progress;
     private final String bucket;
     private final String key;
@@ -46,12 +47,13 @@ final class PartSender {
      * @param plan the plan of a known-length source, null for a stream of unknown length (progress only)
      */
     PartSender(S3Client client, Executor executor, CheckpointProtocol checkpoints, ChecksumAlgorithm checksum,
-            UploadProgress progress, String bucket, String key, String uploadId, Map<Integer, PartInfo> existing,
+            PartChecksums sums, UploadProgress progress, String bucket, String key, String uploadId, Map<Integer, PartInfo> existing,
             PartPlan plan, int concurrency) {
         this.client = client;
         this.executor = executor;
         this.checkpoints = checkpoints;
         this.checksum = checksum;
+        this.sums = sums;
         this.progress = progress;
         this.bucket = bucket;
         this.key = key;
@@ -68,15 +70,38 @@ final class PartSender {
     }
 
     /**
-     * Reuses part {@code n} if the server holds it, the checkpoint confirmed it and its size matches (and, when
-     * {@code content} is given, its MD5 matches the ETag): true when nothing needs to be sent.
+     * Reuses part {@code n} if the server holds it, the checkpoint confirmed it and its size matches: true when
+     * nothing needs to be sent. For a stream part ({@code content} given) the bytes just read must be the ones the
+     * part holds: its MD5 must match a plain-MD5 ETag and its checksum the one the server lists; a confirmed part of
+     * the same source with other bytes means the stream did not replay from byte 0, and the upload must not
+     * complete with a mix ({@link IllegalArgumentException}: the uploader aborts it). A part whose bytes cannot be
+     * compared (neither an MD5 ETag nor a listed checksum) is sent again.
      */
     boolean reuse(int n, long len, byte[] content) {
         PartInfo p = existing.get(n);
-        if (p == null || p.size() != len || !checkpoints.partConfirmed(uploadId, p)) {
+        if (p == null || !checkpoints.partConfirmed(uploadId, p)) {
             return false;
         }
-        if (content != null && !md5Hex(content, (int) len).equals(CheckpointKeys.stripQuotes(p.eTag()))) {
+        if (content != null) {
+            String eTag = CheckpointKeys.stripQuotes(p.eTag());
+            boolean md5ETag = eTag.length() == 32 && eTag.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+            String sum = sums.of(content, (int) len);
+            boolean listedSum = p.checksum() != null && sum != null && p.checksumAlgorithm() == sums.algorithm();
+            boolean differs = p.size() != len || (md5ETag && !md5Hex(content, (int) len).equalsIgnoreCase(eTag))
+                    || (listedSum && !sum.equals(p.checksum()));
+            if (differs) {
+                throw new IllegalArgumentException("The stream for " + key + " is not the one whose parts upload "
+                        + uploadId + " holds: part " + n + " has other bytes (" + len + " bytes read, the stored part has "
+                        + p.size() + "). A resumed stream must replay the same bytes from byte 0 (enable stream caching "
+                        + "or send a File); the upload is aborted");
+            }
+            if (!md5ETag && !listedSum) {
+                return false;
+            }
+            if (p.checksum() == null && sum != null) {
+                p = p.withChecksum(sums.algorithm(), sum);
+            }
+        } else if (p.size() != len) {
             return false;
         }
         completed.put(n, p);

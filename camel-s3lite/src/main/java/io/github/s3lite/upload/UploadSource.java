@@ -51,7 +51,15 @@ public sealed interface UploadSource {
         }
     }
 
-    /** A stream, read once, part by part; {@code length} -1 when unknown. */
-    record StreamSource(InputStream stream, long length, String identity) implements UploadSource {
+    /**
+     * A stream, read once, part by part; {@code length} -1 when unknown. {@code replayable}: a later attempt gets
+     * the same bytes from byte 0 again (a stream cache, a byte[]), so a transient failure may leave the upload for
+     * it to resume; a stream that cannot be replayed is aborted on any failure instead.
+     */
+    record StreamSource(InputStream stream, long length, String identity, boolean replayable) implements UploadSource {
+        /** A replayable stream. */
+        public StreamSource(InputStream stream, long length, String identity) {
+            this(stream, length, identity, true);
+        }
     }
 }
