@@ -5,5 +5,5 @@ import io.github.s3lite.test.S3Store;
 
 /** {@link UnreplayableStreamBodyTest} on Ceph RGW (skipped, with the reason, when RGW is not running). */
 @OnStore(S3Store.Kind.RGW)
-class UnreplayableStreamBodyRgwTest extends UnreplayableStreamBodyTest {
+class RgwUnreplayableStreamBodyIT extends UnreplayableStreamBodyTest {
 }

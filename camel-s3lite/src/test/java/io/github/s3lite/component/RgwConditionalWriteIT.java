@@ -5,5 +5,5 @@ import io.github.s3lite.test.S3Store;
 
 /** {@link S3LiteConditionalWriteTest} on Ceph RGW (skipped, with the reason, when RGW is not running). */
 @OnStore(S3Store.Kind.RGW)
-class S3LiteConditionalWriteRgwTest extends S3LiteConditionalWriteTest {
+class RgwConditionalWriteIT extends S3LiteConditionalWriteTest {
 }
