@@ -22,16 +22,11 @@ public final class S3Limits {
     public static final long MAX_PRESIGN_SECONDS = 604_800;
     /**
      * Not S3's but the JVM's: a stream body is read into part buffers (Java arrays, at most 2^31 - 1 bytes), so a
-     * configured part size stays below 2 GiB; 2047 MiB is the largest whole MiB that fits.
+     * configured part size stays below 2 GiB; 2047 MiB is the largest whole MiB that fits. Also the largest single
+     * PUT of a stream body held in one buffer; stream buffers are further bounded by the stream memory budget all
+     * uploads share ({@code upload.MemoryBudget}, a quarter of the heap).
      */
     public static final long MAX_IN_HEAP_PART_SIZE = 2047L * 1024 * 1024;
-
-    /**
-     * Not S3's but the JVM's: the largest byte array (a few bytes below {@code Integer.MAX_VALUE} on every JVM), so
-     * the largest part or single PUT of a stream body that can be held in one in-heap buffer. Stream buffers are
-     * further bounded by the shared stream memory budget ({@code upload.MemoryBudget}, a quarter of the heap).
-     */
-    public static final int MAX_BUFFER = Integer.MAX_VALUE - 8;
 
     private S3Limits() {
     }

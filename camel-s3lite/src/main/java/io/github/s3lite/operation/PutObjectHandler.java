@@ -154,7 +154,7 @@ public final class PutObjectHandler extends AbstractHandler {
 
     /**
      * Streams up to this length are sent as one PUT from one in-heap buffer (when below multipartThreshold); longer
-     * ones go in parts: at most the largest buffer of the shared stream memory budget (and {@link S3Limits#MAX_BUFFER}).
+     * ones go in parts: at most the largest buffer of the shared stream memory budget (and {@link S3Limits#MAX_IN_HEAP_PART_SIZE}).
      */
     static final long SINGLE_STREAM_PUT = MemoryBudget.shared().largestBuffer();
 

@@ -39,9 +39,9 @@ public final class MemoryBudget {
         return limit;
     }
 
-    /** The largest single buffer this budget can ever give: the limit, and at most {@link S3Limits#MAX_BUFFER}. */
+    /** The largest single buffer this budget can ever give: the limit, and at most {@link S3Limits#MAX_IN_HEAP_PART_SIZE}. */
     public long largestBuffer() {
-        return Math.min(limit, S3Limits.MAX_BUFFER);
+        return Math.min(limit, S3Limits.MAX_IN_HEAP_PART_SIZE);
     }
 
     /** Bytes leased now. */
@@ -120,7 +120,7 @@ public final class MemoryBudget {
         if (bytes > largestBuffer()) {
             throw new IllegalArgumentException(what + " of " + bytes + " bytes does not fit in the heap: stream buffers "
                     + "may take at most " + largestBuffer() + " bytes (the stream memory budget of " + limit + " bytes, "
-                    + "a quarter of the maximum heap, and at most " + S3Limits.MAX_BUFFER + " per buffer): lower "
+                    + "a quarter of the maximum heap, and at most " + S3Limits.MAX_IN_HEAP_PART_SIZE + " per buffer): lower "
                     + "partSize, raise -Xmx, or send a File");
         }
     }

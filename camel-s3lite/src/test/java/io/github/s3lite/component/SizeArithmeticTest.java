@@ -4,8 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.util.Random;
 
 import io.github.s3lite.S3LiteConstants;
+import io.github.s3lite.client.ChecksumAlgorithm;
+import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.S3NotFoundException;
 import io.github.s3lite.test.S3LiteTestSupport;
+import io.github.s3lite.upload.CheckpointStore;
+import io.github.s3lite.upload.MultipartUploader;
+import io.github.s3lite.upload.UploadProgress;
+import io.github.s3lite.upload.UploadSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -28,9 +34,6 @@ class SizeArithmeticTest extends S3LiteTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:part4g").streamCache("false").to("s3lite:{{bucket}}?partSize=" + 4 * GIB);
-                from("direct:part4g5m").streamCache("false").to("s3lite:{{bucket}}?partSize=" + (4 * GIB + 5 * MIB));
-                from("direct:part3g").streamCache("false").to("s3lite:{{bucket}}?partSize=" + 3 * GIB);
                 from("direct:threshold5g").to("s3lite:{{bucket}}?multipartThreshold=" + 5 * GIB);
             }
         };
@@ -58,10 +61,17 @@ class SizeArithmeticTest extends S3LiteTestSupport {
 
     @Test
     void streamPartsLargerThanAnInHeapBufferFailWithTheOptionNamed() {
-        for (String route : new String[] { "direct:part4g", "direct:part4g5m", "direct:part3g" }) {
-            String key = "size/" + route.substring(7) + ".bin";
-            Exchange ex = put(route, key, random(10 * MIB), null);
-            assertThat(ex.getException()).as(route).isInstanceOf(IllegalArgumentException.class)
+        MultipartUploader.Settings[] settings = {
+            new MultipartUploader.Settings(4 * GIB, 4, 1L << 40, ChecksumAlgorithm.AUTO),
+            new MultipartUploader.Settings(4 * GIB + 5 * MIB, 4, 1L << 40, ChecksumAlgorithm.AUTO),
+            new MultipartUploader.Settings(3 * GIB, 4, 1L << 40, ChecksumAlgorithm.AUTO) };
+        for (MultipartUploader.Settings s : settings) {
+            String key = "size/" + s.partSize() + ".bin";
+            MultipartUploader uploader = new MultipartUploader(client, Runnable::run, CheckpointStore.NONE, s,
+                    UploadProgress.NONE);
+            assertThatThrownBy(() -> uploader.upload(bucket, key, new UploadSource.StreamSource(
+                    new ByteArrayInputStream(random(10 * MIB)), -1, "stream:" + key), ObjectWriteOptions.DEFAULTS))
+                    .as("partSize %d", s.partSize()).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("partSize").hasMessageContaining("does not fit in the heap");
             assertAbsent(key);
         }
