@@ -16,6 +16,7 @@ import io.github.s3lite.consumer.Claim;
 import io.github.s3lite.consumer.ClaimStrategy;
 import io.github.s3lite.consumer.CommitStrategy;
 import io.github.s3lite.consumer.DeleteAfterRead;
+import io.github.s3lite.consumer.DoneCache;
 import io.github.s3lite.consumer.DoneMarkClaims;
 import io.github.s3lite.consumer.LeaseClaims;
 import io.github.s3lite.consumer.LeaveInPlace;
@@ -77,6 +78,12 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
     /** Entries of the default in-memory idempotent repository. */
     public static final int DEFAULT_REPOSITORY_SIZE = 100_000;
 
+    /**
+     * Done versions remembered locally in front of a repository that is not in memory anyway (see
+     * {@link DoneCache}): an idle poll over up to this many objects makes no repository call.
+     */
+    public static final int DONE_CACHE_SIZE = 100_000;
+
     /** Exchange property holding the {@link Claim} taken for the exchange's object. */
     public static final String CLAIM_PROPERTY = "CamelS3LiteConsumerClaim";
 
@@ -86,6 +93,10 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
     private ListingCursor cursor;
     private ClaimStrategy claims;
     private CommitStrategy commit;
+    private DoneCache known;
+    /** Entries a memory repository holds (0: not a memory repository); warned once when a pass lists more. */
+    private int memoryCapacity;
+    private boolean capacityWarned;
 
     public S3LiteConsumer(S3LiteEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -130,7 +141,11 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
         }
         // a no-op when it already runs (e.g. shared with another consumer)
         ServiceHelper.startService(repository);
-        claims = c.getClaimTimeout() > 0 ? new LeaseClaims(repository, c.getClaimTimeout()) : new DoneMarkClaims(repository);
+        memoryCapacity = repository instanceof MemoryIdempotentRepository memory ? memory.getMaxCacheSize() : 0;
+        capacityWarned = false;
+        known = new DoneCache(memoryCapacity > 0 ? 0 : DONE_CACHE_SIZE);
+        claims = c.getClaimTimeout() > 0 ? new LeaseClaims(repository, c.getClaimTimeout(), known)
+                : new DoneMarkClaims(repository, known);
         cursor = new ListingCursor(client, c.getBucketName(), c.getPrefix(), c.getDelimiter(), c.isIncludeFolders(),
                 skip);
         super.doStart();
@@ -199,7 +214,24 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
             throw e;
         }
         LOG.trace("Poll of {} found {} new objects", bucket, batch.size());
+        warnIfTheRepositoryForgets();
         return processBatch(batch);
+    }
+
+    /** A listing larger than a memory repository: evicted versions would be delivered again, every pass. */
+    private void warnIfTheRepositoryForgets() {
+        if (memoryCapacity > 0 && !capacityWarned && cursor.mostInOnePass() > memoryCapacity) {
+            capacityWarned = true;
+            LOG.warn("The listing of {} has more than {} objects, more than the in-memory idempotentRepository holds: "
+                     + "objects whose entries are evicted are delivered again on later passes. Use deleteAfterRead or "
+                     + "moveAfterRead, or a persistent idempotentRepository (a file, JDBC or Redis one; see the README, "
+                     + "\"Consuming from a bucket\")", config().getBucketName(), memoryCapacity);
+        }
+    }
+
+    /** True once the consumer warned that the listing outgrew its in-memory repository. */
+    public boolean isRepositoryCapacityWarned() {
+        return capacityWarned;
     }
 
     private Exchange newExchange(String bucket, S3ObjectSummary s, Claim claim) {

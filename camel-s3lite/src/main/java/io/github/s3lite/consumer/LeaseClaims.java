@@ -16,13 +16,15 @@ public final class LeaseClaims implements ClaimStrategy {
 
     private final IdempotentRepository repository;
     private final long timeoutMillis;
+    private final DoneCache known;
 
-    public LeaseClaims(IdempotentRepository repository, long timeoutMillis) {
+    public LeaseClaims(IdempotentRepository repository, long timeoutMillis, DoneCache known) {
         if (timeoutMillis <= 0) {
             throw new IllegalArgumentException("claimTimeout must be positive for leases: " + timeoutMillis);
         }
         this.repository = repository;
         this.timeoutMillis = timeoutMillis;
+        this.known = known;
     }
 
     /** The lease key of a done key in a window. */
@@ -34,11 +36,17 @@ public final class LeaseClaims implements ClaimStrategy {
         return System.currentTimeMillis() / timeoutMillis;
     }
 
-    /** Done, or leased in the current or the previous window. */
+    /** Done (a fact, remembered in the {@link DoneCache}), or leased in the current or the previous window. */
     private boolean taken(String doneKey) {
+        if (known.contains(doneKey)) {
+            return true;
+        }
+        if (repository.contains(doneKey)) {
+            known.add(doneKey);
+            return true;
+        }
         long window = window();
-        return repository.contains(doneKey) || repository.contains(leaseKey(doneKey, window))
-               || repository.contains(leaseKey(doneKey, window - 1));
+        return repository.contains(leaseKey(doneKey, window)) || repository.contains(leaseKey(doneKey, window - 1));
     }
 
     @Override
@@ -84,5 +92,6 @@ public final class LeaseClaims implements ClaimStrategy {
         repository.add(claim.doneKey()); // the lease becomes a done mark
         repository.confirm(claim.doneKey());
         repository.remove(claim.held());
+        known.add(claim.doneKey());
     }
 }

@@ -22,6 +22,8 @@ public final class ListingCursor {
     /** Continuation token of the page the next poll lists first; null = first page of a new pass. */
     private volatile String pageToken;
     private volatile long passes;
+    private long listedInPass;
+    private volatile long mostInOnePass;
     private boolean startedMidPass;
     private boolean wrapped;
 
@@ -60,11 +62,14 @@ public final class ListingCursor {
      * or the pass ended and this poll started mid-pass and has not wrapped yet.
      */
     public boolean advance(ListPage page) {
+        listedInPass += page.objects().size();
+        mostInOnePass = Math.max(mostInOnePass, listedInPass);
         pageToken = page.truncated() ? page.nextContinuationToken() : null;
         if (pageToken != null) {
             return true;
         }
         passes++;
+        listedInPass = 0;
         if (startedMidPass && !wrapped) {
             wrapped = true; // room left: look at the start of the bucket again, once
             return true;
@@ -75,6 +80,12 @@ public final class ListingCursor {
     /** The next poll starts a new pass (after an error: the token may be the problem). */
     public void restart() {
         pageToken = null;
+        listedInPass = 0;
+    }
+
+    /** The most objects one pass has listed so far (the current pass counted up to its last page passed). */
+    public long mostInOnePass() {
+        return mostInOnePass;
     }
 
     /** Listing passes completed so far. */
