@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 
 import io.github.s3lite.client.GetObjectResponse;
 import io.github.s3lite.client.GetOptions;
@@ -41,11 +43,14 @@ import org.slf4j.LoggerFactory;
  * atomically into place; a mismatch discards it.</li>
  * </ul>
  * Without an expected ETag, a version that changes during the download makes it start over once with the new one.
+ * Downloads to one target take turns within a JVM; two JVMs downloading to one file at once are not supported.
  */
 public final class ResumableDownload {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResumableDownload.class);
     private static final int BUFFER = 256 * 1024;
+    /** Downloads to one target in this JVM take turns (they would share its temp files): the ones running now. */
+    private static final ConcurrentHashMap<Path, CountDownLatch> BUSY = new ConcurrentHashMap<>();
 
     /**
      * The downloaded file and the HEAD of the version it holds; {@code resumedFrom} is the byte offset the
@@ -86,6 +91,26 @@ public final class ResumableDownload {
      */
     public static Result download(S3Client client, String bucket, String key, DownloadTarget target, String expectedETag,
             DownloadChecksumValidation validation) {
+        CountDownLatch mine = new CountDownLatch(1);
+        try {
+            for (CountDownLatch other; (other = BUSY.putIfAbsent(target.realFile(), mine)) != null;) {
+                other.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new S3TransientException("Interrupted while another download to " + target.file() + " ran", 0, null,
+                    null, e);
+        }
+        try {
+            return downloadAlone(client, bucket, key, target, expectedETag, validation);
+        } finally {
+            BUSY.remove(target.realFile(), mine);
+            mine.countDown();
+        }
+    }
+
+    private static Result downloadAlone(S3Client client, String bucket, String key, DownloadTarget target,
+            String expectedETag, DownloadChecksumValidation validation) {
         String why = null;
         try {
             for (int round = 0; round < 3; round++) {
@@ -125,12 +150,7 @@ public final class ResumableDownload {
         String stateLine = DownloadVerifier.unquote(eTag) + "\n" + length;
         long offset = resumableBytes(part, state, stateLine, length);
         if (offset == 0) {
-            Files.deleteIfExists(part);
-            Files.deleteIfExists(state);
-            Files.write(state, stateLine.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-            Files.newByteChannel(part, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS)).close();
+            createTempFiles(target, part, state, stateLine);
         } else {
             LOG.info("Resuming download of {}/{} at byte {} of {}", bucket, key, offset, length);
         }
@@ -167,6 +187,29 @@ public final class ResumableDownload {
         }
         Files.deleteIfExists(state);
         return new Result(target.file(), head, offset, verifier.algorithm());
+    }
+
+    /**
+     * Fresh state and part files ({@code CREATE_NEW}, links not followed). Another download's clean-up may remove the
+     * empty private folder between its creation and these files: then it is created again.
+     */
+    private static void createTempFiles(DownloadTarget target, Path part, Path state, String stateLine) throws IOException {
+        for (int i = 0;; i++) {
+            try {
+                Files.deleteIfExists(part);
+                Files.deleteIfExists(state);
+                Files.write(state, stateLine.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                Files.newByteChannel(part, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS)).close();
+                return;
+            } catch (NoSuchFileException folderGone) {
+                if (i == 3) {
+                    throw folderGone;
+                }
+                target.tempDir();
+            }
+        }
     }
 
     /** Bytes of an earlier attempt that may be continued: the state file must name this very version. */

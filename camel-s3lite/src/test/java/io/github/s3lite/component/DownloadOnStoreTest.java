@@ -113,4 +113,35 @@ class DownloadOnStoreTest extends S3LiteTestSupport {
         assertThat(ok.getException()).isNull();
         assertThat(S3LiteMultipartTest.fileSha(tmp.resolve("multi.bin"))).isEqualTo(S3LiteMultipartTest.fileSha(src));
     }
+
+    @Test
+    void concurrentDownloadsIntoOneDirectoryAllArriveWhole() throws Exception {
+        int keys = 12;
+        byte[][] data = new byte[keys][];
+        for (int i = 0; i < keys; i++) {
+            data[i] = new byte[200_000 + i];
+            new java.util.Random(i).nextBytes(data[i]);
+            client.putObject(bucket, "par/" + i, RequestBody.of(data[i]), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.NONE);
+        }
+        Path dir = tmp.resolve("shared");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<Exchange>> all = new java.util.ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < keys; i++) {
+                    String key = "par/" + i;
+                    all.add(pool.submit(() -> template.request("s3lite:" + bucket + "?operation=getObject&destinationDirectory="
+                            + dir, e -> e.getMessage().setHeader(S3LiteConstants.KEY, key))));
+                }
+            }
+            for (java.util.concurrent.Future<Exchange> f : all) {
+                assertThat(f.get().getException()).isNull();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (int i = 0; i < keys; i++) {
+            assertThat(Files.readAllBytes(dir.resolve("par/" + i))).isEqualTo(data[i]);
+        }
+    }
 }

@@ -181,6 +181,10 @@ public final class Bench {
                 l.add(new Config("get", size, c, c, "get", "-", "-", DEFAULT_XMX, runs));
             }
             l.add(new Config("get", size, "curl", "curl", "get", "-", "-", "-", runs));
+            // the cost of checking a download: to a file, with no check and with the single-part ETag as MD5
+            for (String v : List.of("NEVER", "ALWAYS")) {
+                l.add(new Config("get to file", size, "s3lite " + v, "s3lite", "get", "file", v, DEFAULT_XMX, runs));
+            }
             if (size >= GIB) {
                 // bounded memory: the same uploads in a 64 MiB heap
                 for (String body : List.of("file", "stream")) {

@@ -25,8 +25,10 @@ import org.apache.camel.impl.DefaultCamelContext;
  * Prints one line {@code RESULT bytes=.. wallNs=.. cpuNs=.. cpuTotalNs=.. heapPeak=.. rssPeak=..}.
  * <p>
  * Arguments: {@code <component> <op> <body> <file> <port> <bucket> <key> <partSize> <checksum>} where component is
- * s3lite|aws2-s3|minio, op is put-single|put-multipart|get, body is file|stream (put) or ignored (get), file is the
- * source (put) or the target (get), checksum is the s3lite checksumAlgorithm.
+ * s3lite|aws2-s3|minio, op is put-single|put-multipart|get, body is file|stream (put), or for get "file" (s3lite's
+ * download to a file with CamelS3LiteDestinationFile) or anything else (the InputStream body copied to the file), file
+ * is the source (put) or the target (get), checksum is the s3lite checksumAlgorithm (put) or
+ * downloadChecksumValidation (get, "-" for the default).
  */
 public final class Client {
     public static final String ACCESS_KEY = "bench-access";
@@ -66,7 +68,10 @@ public final class Client {
         ctx.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                if (op.equals("get")) {
+                if (op.equals("get") && bodyKind.equals("file")) {
+                    // s3lite's resumable download to a file (temp file, checks, atomic rename)
+                    from("direct:run").setHeader("CamelS3LiteDestinationFile", constant(file.toString())).to(uri);
+                } else if (op.equals("get")) {
                     from("direct:run").to(uri).process(e -> {
                         try (InputStream in = e.getMessage().getMandatoryBody(InputStream.class);
                              OutputStream out = Files.newOutputStream(file)) {
@@ -139,7 +144,7 @@ public final class Client {
             case "s3lite":
                 return "s3lite:" + bucket + "?endpoint=http://127.0.0.1:" + port + "&pathStyleAccess=true&region=us-east-1"
                        + "&accessKey=RAW(" + ACCESS_KEY + ")&secretKey=RAW(" + SECRET_KEY + ")&keyName=" + key
-                       + (get ? "&operation=getObject"
+                       + (get ? "&operation=getObject" + (checksum.equals("-") ? "" : "&downloadChecksumValidation=" + checksum)
                                : "&operation=putObject&checksumAlgorithm=" + checksum + "&partSize=" + partSize
                                  + "&uploadConcurrency=4&contentType=application/octet-stream"
                                  + (multipart ? "&multipartThreshold=" + partSize
@@ -148,7 +153,7 @@ public final class Client {
                 return "aws2-s3:" + bucket + "?overrideEndpoint=true&uriEndpointOverride=http://127.0.0.1:" + port
                        + "&forcePathStyle=true&region=us-east-1&accessKey=RAW(" + ACCESS_KEY + ")&secretKey=RAW("
                        + SECRET_KEY + ")&keyName=" + key
-                       + (get ? "&operation=getObject"
+                       + (get ? "&operation=getObject" + (checksum.equals("-") ? "" : "&downloadChecksumValidation=" + checksum)
                                : (multipart ? "&multiPartUpload=true&partSize=" + partSize : "&multiPartUpload=false"));
             case "minio":
                 // camel-minio has no part-size or multipart option: minio-java decides (multipart above 5 MiB)
