@@ -85,9 +85,9 @@ final class PartSender {
         if (content != null) {
             String eTag = CheckpointKeys.stripQuotes(p.eTag());
             boolean md5ETag = eTag.length() == 32 && eTag.chars().allMatch(c -> Character.digit(c, 16) >= 0);
-            String sum = sums.of(content, (int) len);
+            String sum = sums.of(content, Math.toIntExact(len));
             boolean listedSum = p.checksum() != null && sum != null && p.checksumAlgorithm() == sums.algorithm();
-            boolean differs = p.size() != len || (md5ETag && !md5Hex(content, (int) len).equalsIgnoreCase(eTag))
+            boolean differs = p.size() != len || (md5ETag && !md5Hex(content, Math.toIntExact(len)).equalsIgnoreCase(eTag))
                     || (listedSum && !sum.equals(p.checksum()));
             if (differs) {
                 throw new IllegalArgumentException("The stream for " + key + " is not the one whose parts upload "
