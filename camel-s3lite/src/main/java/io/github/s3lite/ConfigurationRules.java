@@ -141,8 +141,12 @@ final class ConfigurationRules {
     }
 
     private void metadata() {
-        Map<String, String> fixed = c.getMetadata();
-        if (fixed != null && !fixed.isEmpty()) {
+        Map<String, String> fixed = new java.util.LinkedHashMap<>();
+        if (c.getMetadata() != null) {
+            // Simple values are known per exchange only: their names are checked here, their values on upload
+            c.getMetadata().forEach((k, v) -> fixed.put(k, v != null && v.contains("${") ? "" : v));
+        }
+        if (!fixed.isEmpty()) {
             try {
                 UserMetadata.encodeForWire(fixed);
             } catch (IllegalArgumentException e) {

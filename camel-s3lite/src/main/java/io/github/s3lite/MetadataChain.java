@@ -12,7 +12,9 @@ import java.util.Map;
 
 import io.github.s3lite.content.UserMetadata;
 import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
 import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.support.builder.ExpressionBuilder;
 import org.apache.camel.util.ObjectHelper;
 
 /**
@@ -36,8 +38,12 @@ public final class MetadataChain {
         List<MetadataContributor> list = new ArrayList<>();
         list.add(headerContributor(endpoint.getHeaderFilterStrategy()));
         if (!c.getMetadata().isEmpty()) {
-            Map<String, String> fixed = Map.copyOf(c.getMetadata());
-            list.add(contributor(ENDPOINT_PRIORITY, (ex, m) -> m.putAll(fixed)));
+            // values with ${...} are Simple expressions, evaluated per exchange (like keyName); others are literal
+            Map<String, Expression> values = new LinkedHashMap<>();
+            c.getMetadata().forEach((k, v) -> values.put(k, v != null && v.contains("${")
+                    ? endpoint.getCamelContext().resolveLanguage("simple").createExpression(v)
+                    : ExpressionBuilder.constantExpression(v)));
+            list.add(contributor(ENDPOINT_PRIORITY, (ex, m) -> values.forEach((k, e) -> m.put(k, e.evaluate(ex, String.class)))));
         }
         if (c.isIncludeExchangeMetadata()) {
             list.add(contributor(EXCHANGE_PRIORITY, MetadataChain::exchangeMetadata));

@@ -146,7 +146,8 @@ public class S3LiteConfiguration implements Cloneable {
     @UriParam(label = "producer,metadata", description = "Content-Disposition to store.")
     private String contentDisposition;
     @UriParam(label = "producer,metadata", prefix = "metadata.", multiValue = true,
-              description = "User metadata for every upload, as metadata.NAME=VALUE options such as metadata.owner=team-a.")
+              description = "User metadata for every upload, as metadata.NAME=VALUE options such as metadata.owner=team-a; a value "
+                            + "with ${...} is a Simple expression evaluated per exchange, e.g. metadata.source=${header.CamelFileName}.")
     private Map<String, String> metadata = new LinkedHashMap<>();
     @UriParam(label = "producer,metadata", defaultValue = "false",
               description = "Add route id, exchange id, breadcrumb id and the source file's name and last-modified to the metadata.")

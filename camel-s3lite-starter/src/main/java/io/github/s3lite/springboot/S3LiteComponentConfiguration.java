@@ -197,8 +197,9 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private String contentDisposition;
 
     /**
-     * User metadata for every upload, as metadata.NAME=VALUE options such as metadata.owner=team-a. This is a multi-value
-     * option with prefix: metadata.
+     * User metadata for every upload, as metadata.NAME=VALUE options such as metadata.owner=team-a; a value with
+     * ${...} is a Simple expression evaluated per exchange, e.g. metadata.source=${header.CamelFileName}. This is a
+     * multi-value option with prefix: metadata.
      */
     private Map<String, String> metadata = new LinkedHashMap<>();
 

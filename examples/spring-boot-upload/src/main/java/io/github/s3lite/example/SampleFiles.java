@@ -15,7 +15,7 @@ import org.springframework.boot.CommandLineRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * On first start (no marker file yet), drops a 12 MiB CSV into the Java route's inbox (3 parts of 5 MiB: progress
+ * On first start (no marker file yet), and on every start with {@code example.exit-after-uploads}, drops a 12 MiB CSV into the Java route's inbox (3 parts of 5 MiB: progress
  * lines show) and a small JSON file into the YAML route's inbox. Files are written under a hidden name and renamed,
  * so the file consumer never sees half a file. Off with {@code example.sample-files=false}.
  */
@@ -27,6 +27,7 @@ public class SampleFiles implements CommandLineRunner {
     static final String JSON_NAME = "sample-order.json";
 
     private final boolean enabled;
+    private final boolean again;
     private final Path baseDir;
     private final Path inbox;
     private final Path inboxYaml;
@@ -34,8 +35,11 @@ public class SampleFiles implements CommandLineRunner {
 
     public SampleFiles(@Value("${example.sample-files:true}") boolean enabled, @Value("${example.base-dir}") Path baseDir,
                        @Value("${example.inbox}") Path inbox, @Value("${example.inbox-yaml}") Path inboxYaml,
-                       @Value("${example.sample-size:12MB}") org.springframework.util.unit.DataSize csvSize) {
+                       @Value("${example.sample-size:12MB}") org.springframework.util.unit.DataSize csvSize,
+                       @Value("${example.exit-after-uploads:0}") int exitAfterUploads) {
         this.enabled = enabled;
+        // a run that stops after the samples drops them on every start, so it can be repeated
+        this.again = exitAfterUploads > 0;
         this.baseDir = baseDir;
         this.inbox = inbox;
         this.inboxYaml = inboxYaml;
@@ -45,7 +49,7 @@ public class SampleFiles implements CommandLineRunner {
     @Override
     public void run(String... args) throws IOException {
         Path marker = baseDir.resolve(".samples-dropped");
-        if (!enabled || Files.exists(marker)) {
+        if (!enabled || Files.exists(marker) && !again) {
             return;
         }
         Files.createDirectories(inbox);
@@ -64,7 +68,7 @@ public class SampleFiles implements CommandLineRunner {
     private static Path drop(Path dir, String name, Writer writer) throws IOException {
         Path tmp = dir.resolve("." + name + ".tmp");
         writer.write(tmp);
-        return Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        return Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** A CSV of exactly {@code csvSize} bytes. */

@@ -1,0 +1,106 @@
+package io.github.s3lite.component;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+
+import io.github.s3lite.S3LiteComponent;
+import io.github.s3lite.client.ObjectInfo;
+import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3NotFoundException;
+import io.github.s3lite.repository.JournalIdempotentRepository;
+import io.github.s3lite.test.EmbeddedS3;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 16 point 2: the README's "Camel Main and YAML DSL" section, its application.properties and its YAML route
+ * file read from README.md and run as written with Camel Main. Only the endpoint, the credentials and the paths are
+ * overridden (override properties) to point at the embedded S3 server and temporary directories.
+ */
+class ReadmeCamelMainTest {
+
+    static String block(String readme, String section, String lang) {
+        int start = readme.indexOf("\n## " + section + "\n");
+        assertThat(start).as(section).isNotNegative();
+        int open = readme.indexOf("```" + lang + "\n", start) + lang.length() + 4;
+        return readme.substring(open, readme.indexOf("```", open));
+    }
+
+    private static String sha256(byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+
+    @Test
+    void propertiesAndYamlRoutesRunAsWritten(@TempDir Path dir) throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        String properties = block(readme, "Camel Main and YAML DSL", "properties");
+        String yaml = block(readme, "Camel Main and YAML DSL", "yaml");
+        Files.writeString(dir.resolve("application.properties"), properties);
+        Files.createDirectories(dir.resolve("routes"));
+        Files.writeString(dir.resolve("routes/s3.yaml"), yaml);
+
+        EmbeddedS3 s3 = EmbeddedS3.get();
+        String bucket = s3.newBucket("readme-main");
+        Path outbox = Files.createDirectories(dir.resolve("outbox"));
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path journal = dir.resolve("checkpoints.journal");
+
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations("file:" + dir.resolve("application.properties"));
+        main.addOverrideProperty("camel.component.s3lite.endpoint", s3.endpoint().toString());
+        main.addOverrideProperty("camel.component.s3lite.access-key", EmbeddedS3.ACCESS_KEY);
+        main.addOverrideProperty("camel.component.s3lite.secret-key", EmbeddedS3.SECRET_KEY);
+        main.addOverrideProperty("camel.beans.checkpoints", properties.lines()
+                .filter(l -> l.startsWith("camel.beans.checkpoints")).findFirst().orElseThrow()
+                .replaceFirst("^[^=]*=\\s*", "").replace("/var/lib/app/checkpoints.journal", journal.toString()));
+        main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + dir.resolve("routes/s3.yaml"));
+        main.addOverrideProperty("app.data", dir.toString());
+        main.addOverrideProperty("app.outbox", outbox.toString());
+        main.addOverrideProperty("app.inbox", inbox.toString());
+        main.addOverrideProperty("app.bucket", bucket);
+
+        byte[] data = new byte[20 << 20]; // above the 16 MiB threshold: a multipart upload with journal checkpoints
+        new Random(16).nextBytes(data);
+        main.start();
+        try (S3Client client = s3.newClient()) {
+            S3LiteComponent component = main.getCamelContext().getComponent("s3lite", S3LiteComponent.class);
+            assertThat(component.getConfiguration().getPartSize()).isEqualTo(16L << 20);
+            assertThat(component.getConfiguration().getSocketTimeout()).isEqualTo(30_000);
+            assertThat(component.getConfiguration().getCheckpointRepository()).isInstanceOf(JournalIdempotentRepository.class);
+            assertThat(main.getCamelContext().getRegistry().lookupByName("seen")).isInstanceOf(JournalIdempotentRepository.class);
+
+            Path tmp = dir.resolve("report.bin.tmp");
+            Files.write(tmp, data);
+            Files.move(tmp, outbox.resolve("report.bin"));
+
+            // consumed and moved to done/in/report.bin, written to the inbox as in/report.bin
+            Path received = inbox.resolve("in/report.bin");
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            ObjectInfo moved = null;
+            while (System.nanoTime() < deadline && moved == null) {
+                Thread.sleep(200);
+                if (Files.exists(received) && Files.size(received) == data.length) {
+                    try {
+                        moved = client.headObject(bucket, "done/in/report.bin", null);
+                    } catch (S3NotFoundException e) {
+                        // not yet
+                    }
+                }
+            }
+            assertThat(moved).as("moved to done/in/report.bin").isNotNull();
+            assertThat(sha256(Files.readAllBytes(received))).isEqualTo(sha256(data));
+            // metadata.source: ${file:name} is evaluated (Simple), not stored literally
+            assertThat(moved.userMetadata()).containsEntry("source", "report.bin");
+            assertThat(Files.exists(journal)).isTrue();
+        } finally {
+            main.stop();
+        }
+    }
+}
