@@ -77,8 +77,9 @@ final class ChecksumNegotiation {
     }
 
     /** A store refusing a checksum header (not a checksum mismatch). */
+    /** Only codes about the checksum header count (not any 400 such as RequestTimeout): see S3Errors. */
     private static boolean refused(S3Exception e) {
-        return (e.getStatusCode() == 400 && !"BadDigest".equals(e.getErrorCode())) || e.getStatusCode() == 501;
+        return S3Errors.refusesChecksumHeader(e);
     }
 
     <T> T send(String what, ChecksumAlgorithm requested, RequestBody body, Map<String, String> base,
@@ -89,7 +90,13 @@ final class ChecksumNegotiation {
                 : probe ? List.of(ChecksumAlgorithm.MD5, ChecksumAlgorithm.CRC32C)
                 : List.of(flexible ? ChecksumAlgorithm.CRC32C : ChecksumAlgorithm.MD5);
         Map<String, String> headers = new LinkedHashMap<>(base);
-        Map<ChecksumAlgorithm, String> sums = Checksums.computeAll(algorithms, body);
+        Map<ChecksumAlgorithm, String> sums;
+        try {
+            sums = Checksums.computeAll(algorithms, body);
+        } catch (java.io.UncheckedIOException e) {
+            throw new S3Exception("S3 " + what + ": reading the body to checksum it failed: " + e.getCause().getMessage(),
+                    0, null, null, e.getCause());
+        }
         sums.forEach((a, sum) -> headers.put(a.header(), sum));
         String host = executor.addressing().endpointHost();
         try {

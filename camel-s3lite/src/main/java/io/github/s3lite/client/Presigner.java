@@ -25,7 +25,7 @@ final class Presigner {
             throw new IllegalArgumentException("Presigned URL lifetime must be between 1 second and 7 days, was " + expires);
         }
         Addressing.Target t = executor.addressing().target(bucket, key);
-        Credentials creds = config.credentials().credentials();
+        Credentials creds = RequestExecutor.credentials(config);
         List<QueryParam> q = executor.signer().presign(new SigningRequest(method, t.host(), t.path(), List.of(), headers,
                 SigV4Signer.UNSIGNED_PAYLOAD), creds, executor.now(), expires);
         return Addressing.uri(t, q).toString();

@@ -1,7 +1,9 @@
 package io.github.s3lite.client;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,8 +16,10 @@ import io.github.s3lite.client.auth.SigV4Signer;
 import io.github.s3lite.client.auth.SigningRequest;
 import io.github.s3lite.client.http.FileRegionEntity;
 import io.github.s3lite.client.http.HttpTransport;
+import io.github.s3lite.client.http.TransportResponse;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,13 +89,27 @@ final class RequestExecutor implements AutoCloseable {
             return reader.read(r);
         } catch (IOException e) {
             throw S3Errors.ioFailure(call.method(), call.bucket(), call.key(), e);
+        } catch (S3Exception e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a number or date that does not parse, a missing element: the answer is malformed, not the request
+            throw S3Errors.malformed(call, r, e);
         } finally {
             closeQuietly(r);
         }
     }
 
-    /** Signs and sends; returns a successful (2xx, or 304 when {@code allow304}) open response, else throws. */
+    /**
+     * Signs and sends; returns a successful (2xx, or 304 when {@code allow304}) open response, else throws. With
+     * {@code allow304} (a streaming GET) the request deadline ends once the headers are in; otherwise it lasts
+     * until the response is closed.
+     */
     ClassicHttpResponse execute(Call call, boolean allow304) {
+        return execute(call, allow304, null);
+    }
+
+    /** As {@link #execute(Call, boolean)}, with a deadline other than the configured one (null: configured). */
+    ClassicHttpResponse execute(Call call, boolean allow304, Duration timeout) {
         if (call.bucket() != null) {
             S3Names.requireValidBucket(call.bucket());
         }
@@ -101,15 +119,16 @@ final class RequestExecutor implements AutoCloseable {
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.putAll(call.headers());
             headers.put("x-amz-content-sha256", call.payloadHash());
-            Credentials creds = config.credentials().credentials();
+            Credentials creds = credentials(config);
             Map<String, String> sig = signer.signHeaders(new SigningRequest(call.method(), t.host(), t.path(),
                     call.query(), headers, call.payloadHash()), creds, now());
             Map<String, String> sent = new LinkedHashMap<>(headers);
             sent.putAll(sig);
             long start = System.nanoTime();
-            ClassicHttpResponse r;
+            Duration deadline = timeout != null ? timeout : deadlineOf(call);
+            TransportResponse r;
             try {
-                r = transport.send(call.method(), Addressing.uri(t, call.query()), sent, entity(call.body()));
+                r = send(call, t, sent, deadline);
             } catch (IOException e) {
                 throw S3Errors.ioFailure(call.method(), call.bucket(), call.key(), e);
             }
@@ -118,11 +137,17 @@ final class RequestExecutor implements AutoCloseable {
                 LOG.debug("{} -> {} ({} ms)", call.describe(), code, (System.nanoTime() - start) / 1_000_000);
             }
             if (code / 100 == 2 || (allow304 && code == 304)) {
+                if (allow304) {
+                    r.endDeadline();
+                }
                 return r;
             }
-            S3Exception failure = S3Errors.fromResponse(call, r);
-            if (!resigned && "RequestTimeTooSkewed".equals(failure.getErrorCode())
-                    && (call.body() == null || call.body().repeatable()) && learnClockOffset(r)) {
+            long skew = skewOf(r);
+            S3Exception failure = S3Errors.fromResponse(call, r, skew == NO_DATE ? 0 : skew);
+            boolean skewed = "RequestTimeTooSkewed".equals(failure.getErrorCode())
+                    || (failure.getErrorCode() == null && (code == 401 || code == 403) && skew != NO_DATE
+                            && Math.abs(skew) > S3Errors.MAX_SKEW_MILLIS);
+            if (!resigned && skewed && (call.body() == null || call.body().repeatable()) && learnClockOffset(r)) {
                 resigned = true;
                 LOG.warn("Clock skew against {}: re-signing once with an offset of {} ms", addressing.endpointHost(),
                         clockOffsetMillis);
@@ -130,6 +155,59 @@ final class RequestExecutor implements AutoCloseable {
             }
             throw failure;
         }
+    }
+
+    /** One immediate retry of an idempotent request when a pooled connection turns out stale. */
+    private TransportResponse send(Call call, Addressing.Target t, Map<String, String> sent, Duration deadline)
+            throws IOException {
+        String text = "the request exceeded its deadline of " + deadline.toMillis() + " ms (requestTimeout)";
+        URI uri = Addressing.uri(t, call.query());
+        try {
+            return transport.send(call.method(), uri, sent, entity(call.body()), deadline.toMillis(), text);
+        } catch (NoHttpResponseException stale) {
+            // the server closed a kept-alive connection as it was reused: nothing was processed
+            if (!IDEMPOTENT.contains(call.method())) {
+                throw stale;
+            }
+            LOG.debug("{}: pooled connection was stale ({}), sending once more", LogText.of(call.describe()), stale.getMessage());
+            return transport.send(call.method(), uri, sent, entity(call.body()), deadline.toMillis(), text);
+        }
+    }
+
+    private static final java.util.Set<String> IDEMPOTENT = java.util.Set.of("GET", "HEAD", "PUT", "DELETE");
+    private static final long NO_DATE = Long.MIN_VALUE;
+
+    /** Server {@code Date} minus the corrected local clock, or {@link #NO_DATE}. */
+    private long skewOf(ClassicHttpResponse r) {
+        String date = header(r, "Date");
+        if (date == null) {
+            return NO_DATE;
+        }
+        try {
+            return ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli()
+                    - now().toEpochMilli();
+        } catch (RuntimeException e) {
+            return NO_DATE;
+        }
+    }
+
+    /** The provider's credentials; a provider failure (nothing configured, unreadable file) is an S3Exception. */
+    static Credentials credentials(S3ClientConfig config) {
+        try {
+            return config.credentials().credentials();
+        } catch (S3Exception e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new S3Exception("No S3 credentials: " + e.getMessage(), 0, null, null, e);
+        }
+    }
+
+    /** The configured request timeout; CompleteMultipartUpload and CopyObject get at least 15 minutes. */
+    private Duration deadlineOf(Call call) {
+        boolean slow = call.headers().containsKey("x-amz-copy-source")
+                || ("POST".equals(call.method()) && call.query().stream().anyMatch(q -> q.name().equals("uploadId")));
+        Duration d = config.requestTimeout();
+        return slow && d.compareTo(S3ClientConfig.MIN_LONG_REQUEST_TIMEOUT) < 0 ? S3ClientConfig.MIN_LONG_REQUEST_TIMEOUT : d;
     }
 
     private static HttpEntity entity(RequestBody body) {

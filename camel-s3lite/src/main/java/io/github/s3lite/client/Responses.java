@@ -1,5 +1,6 @@
 package io.github.s3lite.client;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -34,7 +35,12 @@ final class Responses {
         long length = -1;
         String cl = header(r, "Content-Length");
         if (cl != null) {
-            length = Long.parseLong(cl.trim());
+            try {
+                length = Long.parseLong(cl.trim());
+            } catch (NumberFormatException e) {
+                throw new S3Exception("S3 answered a malformed Content-Length '" + LogText.of(cl, 64) + "' for "
+                        + LogText.of(key), r.getCode(), null, header(r, "x-amz-request-id"), e);
+            }
         } else if (r.getEntity() != null) {
             length = r.getEntity().getContentLength();
         }
@@ -52,14 +58,70 @@ final class Responses {
                 header(r, "Content-Disposition"), header(r, "Content-Range"), Map.copyOf(meta), Map.copyOf(checksums));
     }
 
+    /**
+     * The body of a successful answer as an XML tree, read through a cap of
+     * {@link S3Limits#MAX_RESPONSE_DOCUMENT_BYTES}. A larger or malformed document is a permanent
+     * {@link S3Exception} (the same request gets the same answer); a body cut short is an {@link IOException}
+     * (transient).
+     */
     static XmlNode parseXml(ClassicHttpResponse r, String what, String bucket, String key) throws IOException {
         HttpEntity e = r.getEntity();
+        String name = what + " " + bucket + (key == null ? "" : "/" + key);
         if (e == null) {
-            throw new S3TransientException("S3 " + what + " " + bucket + (key == null ? "" : "/" + key)
-                    + " returned no body", r.getCode(), null, header(r, "x-amz-request-id"), null);
+            throw new S3TransientException("S3 " + name + " returned no body", r.getCode(), null,
+                    header(r, "x-amz-request-id"), null);
         }
-        try (InputStream in = e.getContent()) {
-            return XmlNode.parse(in);
+        try (CappedInput in = new CappedInput(e.getContent(), S3Limits.MAX_RESPONSE_DOCUMENT_BYTES)) {
+            try {
+                return XmlNode.parse(in);
+            } catch (IOException | RuntimeException failure) {
+                if (in.failure != null) {
+                    throw in.failure;
+                }
+                if (in.exceeded) {
+                    throw new S3Exception("S3 " + name + " answered a document larger than "
+                            + S3Limits.MAX_RESPONSE_DOCUMENT_BYTES + " bytes; refused (is the endpoint an S3 service?)",
+                            r.getCode(), null, header(r, "x-amz-request-id"), null);
+                }
+                throw new S3Exception("S3 " + name + " answered HTTP " + r.getCode() + " with a malformed document: "
+                        + LogText.of(failure.getMessage()), r.getCode(), null, header(r, "x-amz-request-id"), failure);
+            }
+        }
+    }
+
+    /** Reads at most {@code cap} bytes, remembering whether the cap was hit and any failure of the stream. */
+    static final class CappedInput extends FilterInputStream {
+        private long left;
+        boolean exceeded;
+        IOException failure;
+
+        CappedInput(InputStream in, long cap) {
+            super(in);
+            this.left = cap;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                exceeded = true;
+                throw new IOException("document larger than the cap");
+            }
+            try {
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
         }
     }
 

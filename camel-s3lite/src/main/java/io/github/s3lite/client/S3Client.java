@@ -14,7 +14,6 @@ import java.util.Objects;
 import io.github.s3lite.client.auth.QueryParam;
 import io.github.s3lite.client.auth.SigV4Signer;
 import io.github.s3lite.client.auth.UriEncoder;
-import io.github.s3lite.client.http.ResponseStream;
 import io.github.s3lite.client.xml.XmlNode;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
@@ -110,18 +109,21 @@ public final class S3Client implements AutoCloseable {
             headers.put("x-amz-checksum-mode", "ENABLED");
         }
         ClassicHttpResponse r = execute(new Call("GET", bucket, key, List.of(), headers, null, SigV4Signer.EMPTY_SHA256), true);
-        ObjectInfo info = objectInfo(key, r);
-        if (r.getCode() == 304) {
-            closeQuietly(r);
-            return new GetObjectResponse(info, null, true);
-        }
         try {
+            ObjectInfo info = objectInfo(key, r);
+            if (r.getCode() == 304) {
+                closeQuietly(r);
+                return new GetObjectResponse(info, null, true);
+            }
             HttpEntity entity = r.getEntity();
             InputStream in = entity == null ? InputStream.nullInputStream() : entity.getContent();
-            return new GetObjectResponse(info, new ResponseStream(in, r), false);
+            return new GetObjectResponse(info, new ResponseStream(in, r, "GET " + bucket + "/" + key), false);
         } catch (IOException e) {
             closeQuietly(r);
             throw ioFailure("GET", bucket, key, e);
+        } catch (RuntimeException e) {
+            closeQuietly(r);
+            throw e;
         }
     }
 
@@ -179,11 +181,16 @@ public final class S3Client implements AutoCloseable {
                 r -> S3Xml.listPage(parseXml(r, "ListObjectsV2", bucket, null)));
     }
 
-    /** Every object under a prefix, following continuation tokens, up to {@code limit} (0 = no limit). */
+    /**
+     * Every object under a prefix, following continuation tokens, up to {@code limit} (0 = no limit). A token
+     * seen twice, or more than {@link S3ClientConfig#maxPages()} pages, is an {@link S3Exception}.
+     */
     public List<S3ObjectSummary> listAllObjects(String bucket, String prefix, int limit) {
         List<S3ObjectSummary> out = new ArrayList<>();
+        Paging paging = new Paging("ListObjectsV2 " + bucket, config.maxPages());
         String token = null;
         do {
+            paging.page();
             ListPage page = listObjects(bucket, prefix, null, token, 0, null);
             for (S3ObjectSummary s : page.objects()) {
                 if (limit > 0 && out.size() >= limit) {
@@ -192,6 +199,7 @@ public final class S3Client implements AutoCloseable {
                 out.add(s);
             }
             token = page.nextContinuationToken();
+            paging.next(token);
         } while (token != null);
         return out;
     }
@@ -220,6 +228,13 @@ public final class S3Client implements AutoCloseable {
                 r -> null);
     }
 
+    /** HeadBucket bounded by {@code timeout} instead of the request timeout (health checks). */
+    public void headBucket(String bucket, Duration timeout) {
+        ClassicHttpResponse r = executor.execute(new Call("HEAD", bucket, null, List.of(), new LinkedHashMap<>(), null,
+                SigV4Signer.EMPTY_SHA256), false, timeout);
+        closeQuietly(r);
+    }
+
     /** True when HeadBucket succeeds, false on 404; other failures are thrown. */
     public boolean bucketExists(String bucket) {
         try {
@@ -230,27 +245,36 @@ public final class S3Client implements AutoCloseable {
         }
     }
 
-    /** CreateBucket in the client's region. */
+    /**
+     * CreateBucket in the client's region. {@code BucketAlreadyOwnedByYou} (another node of the same owner created
+     * it a moment ago) is success; {@code BucketAlreadyExists} (someone else's) is thrown.
+     */
     public void createBucket(String bucket) {
         S3Names.requireValidBucket(bucket);
-        if (S3ClientConfig.DEFAULT_REGION.equals(config.region())) {
-            executeAndRead(new Call("PUT", bucket, null, List.of(), new LinkedHashMap<>(), null, SigV4Signer.EMPTY_SHA256),
-                    r -> null);
-        } else {
-            byte[] xml = ("<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><LocationConstraint>"
-                    + S3Xml.escape(config.region()) + "</LocationConstraint></CreateBucketConfiguration>")
-                    .getBytes(StandardCharsets.UTF_8);
-            try {
-                executeAndRead(xmlCall("PUT", bucket, null, List.of(), xml), r -> null);
-            } catch (S3Exception e) {
-                if (!"InvalidLocationConstraint".equals(e.getErrorCode())
-                        && !"IllegalLocationConstraintException".equals(e.getErrorCode())) {
-                    throw e;
+        try {
+            if (S3ClientConfig.DEFAULT_REGION.equals(config.region())) {
+                executeAndRead(new Call("PUT", bucket, null, List.of(), new LinkedHashMap<>(), null, SigV4Signer.EMPTY_SHA256),
+                        r -> null);
+            } else {
+                byte[] xml = ("<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><LocationConstraint>"
+                        + S3Xml.escape(config.region()) + "</LocationConstraint></CreateBucketConfiguration>")
+                        .getBytes(StandardCharsets.UTF_8);
+                try {
+                    executeAndRead(xmlCall("PUT", bucket, null, List.of(), xml), r -> null);
+                } catch (S3Exception e) {
+                    if (!"InvalidLocationConstraint".equals(e.getErrorCode())
+                            && !"IllegalLocationConstraintException".equals(e.getErrorCode())) {
+                        throw e;
+                    }
+                    throw new S3Exception(e.getMessage() + ". The LocationConstraint is the client's region '"
+                            + config.region() + "': set region to the store's own name for it (AWS: the endpoint's region;"
+                            + " Ceph RGW: its zonegroup's api_name, 'default' unless configured; region us-east-1 sends no"
+                            + " LocationConstraint)", e.getStatusCode(), e.getErrorCode(), e.getRequestId(), e);
                 }
-                throw new S3Exception(e.getMessage() + ". The LocationConstraint is the client's region '"
-                        + config.region() + "': set region to the store's own name for it (AWS: the endpoint's region;"
-                        + " Ceph RGW: its zonegroup's api_name, 'default' unless configured; region us-east-1 sends no"
-                        + " LocationConstraint)", e.getStatusCode(), e.getErrorCode(), e.getRequestId(), e);
+            }
+        } catch (S3Exception e) {
+            if (!"BucketAlreadyOwnedByYou".equals(e.getErrorCode())) {
+                throw e;
             }
         }
     }
@@ -356,11 +380,16 @@ public final class S3Client implements AutoCloseable {
                 null, SigV4Signer.EMPTY_SHA256), r -> null);
     }
 
-    /** ListParts, all pages; {@link S3NotFoundException} {@code NoSuchUpload} when the upload id is unknown. */
+    /**
+     * ListParts, all pages; {@link S3NotFoundException} {@code NoSuchUpload} when the upload id is unknown. A marker
+     * seen twice, or too many pages, is an {@link S3Exception}.
+     */
     public List<PartInfo> listParts(String bucket, String key, String uploadId) {
         List<PartInfo> out = new ArrayList<>();
+        Paging paging = new Paging("ListParts " + bucket + "/" + key, config.maxPages());
         Integer marker = null;
         do {
+            paging.page();
             List<QueryParam> q = new ArrayList<>();
             q.add(new QueryParam("uploadId", uploadId));
             if (marker != null) {
@@ -379,18 +408,20 @@ public final class S3Client implements AutoCloseable {
                 throw e;
             }
             out.addAll(page.parts());
-            Integer next = page.nextPartNumberMarker();
-            marker = next != null && !next.equals(marker) ? next : null;
+            marker = page.nextPartNumberMarker();
+            paging.next(marker == null ? null : marker.toString());
         } while (marker != null);
         return out;
     }
 
-    /** ListMultipartUploads under a prefix (null for all), all pages. */
+    /** ListMultipartUploads under a prefix (null for all), all pages; markers seen twice are an {@link S3Exception}. */
     public List<MultipartUploadInfo> listMultipartUploads(String bucket, String prefix) {
         List<MultipartUploadInfo> out = new ArrayList<>();
+        Paging paging = new Paging("ListMultipartUploads " + bucket, config.maxPages());
         String keyMarker = null;
         String idMarker = null;
         while (true) {
+            paging.page();
             List<QueryParam> q = new ArrayList<>();
             q.add(new QueryParam("uploads", ""));
             addIfPresent(q, "prefix", prefix);
@@ -399,12 +430,12 @@ public final class S3Client implements AutoCloseable {
             S3Xml.UploadsPage page = executeAndRead(new Call("GET", bucket, null, q, new LinkedHashMap<>(), null,
                     SigV4Signer.EMPTY_SHA256), r -> S3Xml.uploadsPage(parseXml(r, "ListMultipartUploads", bucket, null)));
             out.addAll(page.uploads());
-            if (!page.truncated() || page.nextKeyMarker() == null
-                    || (page.nextKeyMarker().equals(keyMarker) && Objects.equals(page.nextUploadIdMarker(), idMarker))) {
+            if (!page.truncated() || page.nextKeyMarker() == null) {
                 return out;
             }
             keyMarker = page.nextKeyMarker();
             idMarker = page.nextUploadIdMarker();
+            paging.next(keyMarker + "\u0000" + idMarker);
         }
     }
 

@@ -21,14 +21,23 @@ import io.github.s3lite.client.auth.CredentialsProvider;
  * @param socketTimeout  inactivity timeout while waiting for or reading response bytes
  * @param maxConnections pool size (all buckets of this client share it)
  * @param sslContext     TLS trust; null means the JVM default (certificates verified)
+ * @param requestTimeout total time of one non-streaming request, from sending it to having read its answer
+ *                       (CompleteMultipartUpload and CopyObject get at least {@link #MIN_LONG_REQUEST_TIMEOUT}: S3
+ *                       may take minutes on them); a streamed GET body is bounded by the stall rule instead
+ * @param maxPages       most pages one listing call follows ({@code listAllObjects}, {@code listParts},
+ *                       {@code listMultipartUploads}); more fails with an {@link S3Exception}
  */
 public record S3ClientConfig(URI endpoint, String region, boolean pathStyle, CredentialsProvider credentials,
-        Duration connectTimeout, Duration socketTimeout, int maxConnections, SSLContext sslContext) {
+        Duration connectTimeout, Duration socketTimeout, int maxConnections, SSLContext sslContext,
+        Duration requestTimeout, int maxPages) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_CONNECTIONS = 32;
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(2);
+    public static final Duration MIN_LONG_REQUEST_TIMEOUT = Duration.ofMinutes(15);
+    public static final int DEFAULT_MAX_PAGES = 1000;
 
     public S3ClientConfig {
         Objects.requireNonNull(credentials, "credentials");
@@ -36,6 +45,9 @@ public record S3ClientConfig(URI endpoint, String region, boolean pathStyle, Cre
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
         socketTimeout = socketTimeout == null ? DEFAULT_SOCKET_TIMEOUT : socketTimeout;
         maxConnections = maxConnections <= 0 ? DEFAULT_MAX_CONNECTIONS : maxConnections;
+        requestTimeout = requestTimeout == null || requestTimeout.isZero() || requestTimeout.isNegative()
+                ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
+        maxPages = maxPages <= 0 ? DEFAULT_MAX_PAGES : maxPages;
         if (endpoint != null) {
             String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || endpoint.getHost() == null) {
@@ -47,6 +59,24 @@ public record S3ClientConfig(URI endpoint, String region, boolean pathStyle, Cre
                         + "' must not contain a query or user info: give credentials as accessKey/secretKey");
             }
         }
+    }
+
+    /** Default request timeout and page bound. */
+    public S3ClientConfig(URI endpoint, String region, boolean pathStyle, CredentialsProvider credentials,
+            Duration connectTimeout, Duration socketTimeout, int maxConnections, SSLContext sslContext) {
+        this(endpoint, region, pathStyle, credentials, connectTimeout, socketTimeout, maxConnections, sslContext, null, 0);
+    }
+
+    /** The same settings with another request timeout. */
+    public S3ClientConfig withRequestTimeout(Duration value) {
+        return new S3ClientConfig(endpoint, region, pathStyle, credentials, connectTimeout, socketTimeout, maxConnections,
+                sslContext, value, maxPages);
+    }
+
+    /** The same settings with another page bound. */
+    public S3ClientConfig withMaxPages(int value) {
+        return new S3ClientConfig(endpoint, region, pathStyle, credentials, connectTimeout, socketTimeout, maxConnections,
+                sslContext, requestTimeout, value);
     }
 
     public static S3ClientConfig of(URI endpoint, String region, boolean pathStyle, CredentialsProvider credentials) {
@@ -62,6 +92,6 @@ public record S3ClientConfig(URI endpoint, String region, boolean pathStyle, Cre
     public String toString() {
         return "S3ClientConfig[endpoint=" + effectiveEndpoint() + ", region=" + region + ", pathStyle=" + pathStyle
                 + ", connectTimeout=" + connectTimeout + ", socketTimeout=" + socketTimeout + ", maxConnections="
-                + maxConnections + "]";
+                + maxConnections + ", requestTimeout=" + requestTimeout + ", maxPages=" + maxPages + "]";
     }
 }

@@ -28,6 +28,12 @@ public final class S3Limits {
      */
     public static final long MAX_IN_HEAP_PART_SIZE = 2047L * 1024 * 1024;
 
+    /**
+     * Largest XML document the client reads from a successful answer (not an S3 limit: a bound against hostile
+     * servers). A ListObjectsV2 page of 1,000 keys of 1,024 bytes, URL-encoded, stays under 4 MiB.
+     */
+    public static final long MAX_RESPONSE_DOCUMENT_BYTES = 16L * 1024 * 1024;
+
     private S3Limits() {
     }
 }

@@ -177,18 +177,6 @@ class WireTest {
     }
 
     @Test
-    void completeMultipartUploadWithErrorBodyIn200IsAnError() {
-        S3Exception e = S3Errors.classify(200, "InternalError", "We encountered an internal error", "RID", "Complete x", null);
-        assertThat(e).isInstanceOf(S3TransientException.class);
-        assertThat(S3Errors.classify(400, "InvalidPart", "bad", null, "Complete x", null)).isNotInstanceOf(S3TransientException.class);
-        assertThat(S3Errors.classify(409, "ConditionalRequestConflict", null, null, "x", null))
-                .isInstanceOf(S3PreconditionFailedException.class);
-        assertThat(S3Errors.classify(503, null, null, null, "x", null)).isInstanceOf(S3TransientException.class);
-        assertThat(S3Errors.classify(429, null, null, null, "x", null)).isInstanceOf(S3TransientException.class);
-        assertThat(S3Errors.classify(403, "SignatureDoesNotMatch", null, null, "x", null)).isInstanceOf(S3AccessDeniedException.class);
-    }
-
-    @Test
     void invalidNamesFailBeforeAnyRequest() throws Exception {
         try (Recorder rec = new Recorder(); S3Client c = new S3Client(config(rec.endpoint(), true, Duration.ofSeconds(2)))) {
             assertThatThrownBy(() -> c.headBucket("Bad_Bucket")).isInstanceOf(IllegalArgumentException.class)

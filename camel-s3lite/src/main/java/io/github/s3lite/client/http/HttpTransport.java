@@ -1,10 +1,13 @@
 package io.github.s3lite.client.http;
 
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
@@ -14,11 +17,13 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
@@ -32,6 +37,13 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class HttpTransport implements Closeable {
 
+    /** Longest response header line (status line included). */
+    public static final int MAX_HEADER_LINE = 64 * 1024;
+    /** Most response header lines. */
+    public static final int MAX_HEADER_COUNT = 500;
+    /** Bodies at least this long are sent with {@code Expect: 100-continue}. */
+    public static final long EXPECT_CONTINUE_THRESHOLD = 1024 * 1024;
+
     /** Transport settings. {@code sslContext} null means the JVM default (verification on). */
     public record Settings(Duration connectTimeout, Duration socketTimeout, int maxConnections, SSLContext sslContext) {
         public Settings {
@@ -43,6 +55,8 @@ public final class HttpTransport implements Closeable {
 
     private final PoolingHttpClientConnectionManager pool;
     private final CloseableHttpClient http;
+    private final Watchdog watchdog = new Watchdog();
+    private final long socketTimeoutMillis;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpTransport.class);
 
@@ -56,6 +70,7 @@ public final class HttpTransport implements Closeable {
         }
         Timeout connect = Timeout.of(settings.connectTimeout());
         Timeout socket = Timeout.of(settings.socketTimeout());
+        this.socketTimeoutMillis = settings.socketTimeout().toMillis();
         PoolingHttpClientConnectionManagerBuilder pb = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())
@@ -66,7 +81,11 @@ public final class HttpTransport implements Closeable {
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .setTimeToLive(TimeValue.ofMinutes(5))
                         .build())
-                .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(connect).build());
+                .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(connect).build())
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(Http1Config.custom().setMaxLineLength(MAX_HEADER_LINE)
+                                .setMaxHeaderCount(MAX_HEADER_COUNT).build())
+                        .build());
         if (settings.sslContext() != null) {
             pb.setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext()));
         }
@@ -89,16 +108,82 @@ public final class HttpTransport implements Closeable {
     }
 
     /**
-     * Sends one request and returns the open response; the caller must close it (or hand its body to a
-     * {@link ResponseStream}). {@code headers} are set exactly as given.
+     * Sends one request and returns the open response; the caller must close it (or hand its body to a stream
+     * that closes it). {@code headers} are set exactly as given. {@code deadlineMillis} (0: none) bounds the
+     * exchange from now until the response is closed or {@link TransportResponse#endDeadline()} is called; for a
+     * body of at least {@link #EXPECT_CONTINUE_THRESHOLD} bytes it starts once the body is sent (the upload itself
+     * is bounded by the socket timeout per write instead), and the request carries {@code Expect: 100-continue} so
+     * an early refusal costs no body bytes.
      */
-    public ClassicHttpResponse send(String method, URI uri, Map<String, String> headers, HttpEntity body) throws IOException {
+    public TransportResponse send(String method, URI uri, Map<String, String> headers, HttpEntity body,
+            long deadlineMillis, String deadlineText) throws IOException {
         HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
         headers.forEach(request::setHeader);
+        Watchdog.Guard guard = new Watchdog.Guard(request::cancel, TimeUnit.MILLISECONDS.toNanos(socketTimeoutMillis));
+        boolean large = body != null && (body.getContentLength() < 0 || body.getContentLength() >= EXPECT_CONTINUE_THRESHOLD);
         if (body != null) {
-            request.setEntity(body);
+            request.setEntity(new GuardedEntity(body, guard, large ? deadlineMillis : 0, deadlineText));
+            if (large) {
+                request.setHeader("Expect", "100-continue");
+            }
         }
-        return http.executeOpen(null, request, null);
+        if (!large) {
+            guard.deadline(deadlineMillis, deadlineText);
+        }
+        watchdog.watch(guard);
+        try {
+            return new TransportResponse(http.executeOpen(null, request, null), watchdog, guard, socketTimeoutMillis);
+        } catch (IOException | RuntimeException e) {
+            watchdog.release(guard);
+            request.cancel();
+            String why = guard.expired();
+            if (why != null && e instanceof IOException io && !(e instanceof TransferTimeoutException)) {
+                throw new TransferTimeoutException(why, io);
+            }
+            throw e;
+        }
+    }
+
+    /** A request body whose writes the watchdog sees; arms the deadline once the body is sent when asked to. */
+    private static final class GuardedEntity extends HttpEntityWrapper {
+        private final Watchdog.Guard guard;
+        private final long deadlineAfterBody;
+        private final String deadlineText;
+
+        GuardedEntity(HttpEntity wrapped, Watchdog.Guard guard, long deadlineAfterBody, String deadlineText) {
+            super(wrapped);
+            this.guard = guard;
+            this.deadlineAfterBody = deadlineAfterBody;
+            this.deadlineText = deadlineText;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            super.writeTo(new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    guard.writeStarted();
+                    try {
+                        out.write(b, off, len);
+                    } finally {
+                        guard.writeEnded();
+                    }
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    guard.writeStarted();
+                    try {
+                        out.flush();
+                    } finally {
+                        guard.writeEnded();
+                    }
+                }
+            });
+            if (deadlineAfterBody > 0) {
+                guard.deadline(deadlineAfterBody, deadlineText);
+            }
+        }
     }
 
     /** Connections currently leased from the pool (for tests and health checks). */
@@ -108,6 +193,7 @@ public final class HttpTransport implements Closeable {
 
     @Override
     public void close() {
+        watchdog.close();
         http.close(CloseMode.GRACEFUL);
     }
 }

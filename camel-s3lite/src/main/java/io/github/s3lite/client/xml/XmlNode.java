@@ -13,15 +13,17 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * A tiny read-only element tree built with the JDK's StAX parser (no DTDs, no external entities). S3's responses
- * are small, flat documents; a tree keeps each parser a few readable lines.
+ * A tiny read-only element tree built with the JDK's own StAX parser (pinned with
+ * {@link XMLInputFactory#newDefaultFactory()}, so Woodstox or another implementation on the classpath is not
+ * picked up; no DTDs, no external entities). S3's responses are small, flat documents; a tree keeps each parser
+ * a few readable lines. Callers bound the input's size.
  */
 public record XmlNode(String name, String text, List<XmlNode> children) {
 
     private static final XMLInputFactory FACTORY = createFactory();
 
     private static XMLInputFactory createFactory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
@@ -29,6 +31,19 @@ public record XmlNode(String name, String text, List<XmlNode> children) {
         return f;
     }
 
+    /** Thrown for input that is not well-formed XML (not for I/O failures of the stream). */
+    public static final class MalformedXmlException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedXmlException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Parses a document. A failure of the stream itself is thrown as it is (when the parser lets it through) or
+     * as {@link MalformedXmlException} with it as a cause; callers that need to tell them apart watch the stream.
+     */
     public static XmlNode parse(InputStream in) throws IOException {
         try {
             XMLStreamReader r = FACTORY.createXMLStreamReader(in);
@@ -37,8 +52,8 @@ public record XmlNode(String name, String text, List<XmlNode> children) {
             } finally {
                 r.close();
             }
-        } catch (XMLStreamException e) {
-            throw new IOException("Malformed XML from the server: " + e.getMessage(), e);
+        } catch (XMLStreamException | RuntimeException e) {
+            throw new MalformedXmlException("Malformed XML from the server: " + e.getMessage(), e);
         }
     }
 
