@@ -61,6 +61,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "contentTypeDetection": getOrCreateConfiguration(target).setContentTypeDetection(property(camelContext, boolean.class, value)); return true;
         case "contenttyperesolver":
         case "contentTypeResolver": getOrCreateConfiguration(target).setContentTypeResolver(property(camelContext, io.github.s3lite.content.ContentTypeResolver.class, value)); return true;
+        case "credentialsprovider":
+        case "credentialsProvider": getOrCreateConfiguration(target).setCredentialsProvider(property(camelContext, io.github.s3lite.client.auth.CredentialsProvider.class, value)); return true;
         case "deleteafterread":
         case "deleteAfterRead": getOrCreateConfiguration(target).setDeleteAfterRead(property(camelContext, boolean.class, value)); return true;
         case "delimiter": getOrCreateConfiguration(target).setDelimiter(property(camelContext, java.lang.String.class, value)); return true;
@@ -111,6 +113,14 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "presignexpiry":
         case "presignExpiry": getOrCreateConfiguration(target).setPresignExpiry(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolearn":
+        case "roleArn": getOrCreateConfiguration(target).setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
+        case "roleexternalid":
+        case "roleExternalId": getOrCreateConfiguration(target).setRoleExternalId(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolesessionduration":
+        case "roleSessionDuration": getOrCreateConfiguration(target).setRoleSessionDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "rolesessionname":
+        case "roleSessionName": getOrCreateConfiguration(target).setRoleSessionName(property(camelContext, java.lang.String.class, value)); return true;
         case "s3client":
         case "s3Client": getOrCreateConfiguration(target).setS3Client(property(camelContext, io.github.s3lite.client.S3Client.class, value)); return true;
         case "secretkey":
@@ -121,6 +131,10 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "staleuploadage":
         case "staleUploadAge": getOrCreateConfiguration(target).setStaleUploadAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "stsendpoint":
+        case "stsEndpoint": getOrCreateConfiguration(target).setStsEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "stsregion":
+        case "stsRegion": getOrCreateConfiguration(target).setStsRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "uploadconcurrency":
         case "uploadConcurrency": getOrCreateConfiguration(target).setUploadConcurrency(property(camelContext, int.class, value)); return true;
         default: return false;
@@ -129,7 +143,7 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"contentTypeResolver", "s3Client"};
+        return new String[]{"contentTypeResolver", "credentialsProvider", "s3Client"};
     }
 
     @Override
@@ -166,6 +180,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "contentTypeDetection": return boolean.class;
         case "contenttyperesolver":
         case "contentTypeResolver": return io.github.s3lite.content.ContentTypeResolver.class;
+        case "credentialsprovider":
+        case "credentialsProvider": return io.github.s3lite.client.auth.CredentialsProvider.class;
         case "deleteafterread":
         case "deleteAfterRead": return boolean.class;
         case "delimiter": return java.lang.String.class;
@@ -216,6 +232,14 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "presignexpiry":
         case "presignExpiry": return long.class;
         case "region": return java.lang.String.class;
+        case "rolearn":
+        case "roleArn": return java.lang.String.class;
+        case "roleexternalid":
+        case "roleExternalId": return java.lang.String.class;
+        case "rolesessionduration":
+        case "roleSessionDuration": return long.class;
+        case "rolesessionname":
+        case "roleSessionName": return java.lang.String.class;
         case "s3client":
         case "s3Client": return io.github.s3lite.client.S3Client.class;
         case "secretkey":
@@ -226,6 +250,10 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "socketTimeout": return long.class;
         case "staleuploadage":
         case "staleUploadAge": return long.class;
+        case "stsendpoint":
+        case "stsEndpoint": return java.lang.String.class;
+        case "stsregion":
+        case "stsRegion": return java.lang.String.class;
         case "uploadconcurrency":
         case "uploadConcurrency": return int.class;
         default: return null;
@@ -267,6 +295,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "contentTypeDetection": return getOrCreateConfiguration(target).isContentTypeDetection();
         case "contenttyperesolver":
         case "contentTypeResolver": return getOrCreateConfiguration(target).getContentTypeResolver();
+        case "credentialsprovider":
+        case "credentialsProvider": return getOrCreateConfiguration(target).getCredentialsProvider();
         case "deleteafterread":
         case "deleteAfterRead": return getOrCreateConfiguration(target).isDeleteAfterRead();
         case "delimiter": return getOrCreateConfiguration(target).getDelimiter();
@@ -317,6 +347,14 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "presignexpiry":
         case "presignExpiry": return getOrCreateConfiguration(target).getPresignExpiry();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "rolearn":
+        case "roleArn": return getOrCreateConfiguration(target).getRoleArn();
+        case "roleexternalid":
+        case "roleExternalId": return getOrCreateConfiguration(target).getRoleExternalId();
+        case "rolesessionduration":
+        case "roleSessionDuration": return getOrCreateConfiguration(target).getRoleSessionDuration();
+        case "rolesessionname":
+        case "roleSessionName": return getOrCreateConfiguration(target).getRoleSessionName();
         case "s3client":
         case "s3Client": return getOrCreateConfiguration(target).getS3Client();
         case "secretkey":
@@ -327,6 +365,10 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "socketTimeout": return getOrCreateConfiguration(target).getSocketTimeout();
         case "staleuploadage":
         case "staleUploadAge": return getOrCreateConfiguration(target).getStaleUploadAge();
+        case "stsendpoint":
+        case "stsEndpoint": return getOrCreateConfiguration(target).getStsEndpoint();
+        case "stsregion":
+        case "stsRegion": return getOrCreateConfiguration(target).getStsRegion();
         case "uploadconcurrency":
         case "uploadConcurrency": return getOrCreateConfiguration(target).getUploadConcurrency();
         default: return null;

@@ -51,6 +51,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "contentTypeDetection": target.setContentTypeDetection(property(camelContext, boolean.class, value)); return true;
         case "contenttyperesolver":
         case "contentTypeResolver": target.setContentTypeResolver(property(camelContext, io.github.s3lite.content.ContentTypeResolver.class, value)); return true;
+        case "credentialsprovider":
+        case "credentialsProvider": target.setCredentialsProvider(property(camelContext, io.github.s3lite.client.auth.CredentialsProvider.class, value)); return true;
         case "deleteafterread":
         case "deleteAfterRead": target.setDeleteAfterRead(property(camelContext, boolean.class, value)); return true;
         case "delimiter": target.setDelimiter(property(camelContext, java.lang.String.class, value)); return true;
@@ -95,6 +97,14 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "presignexpiry":
         case "presignExpiry": target.setPresignExpiry(property(camelContext, long.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolearn":
+        case "roleArn": target.setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
+        case "roleexternalid":
+        case "roleExternalId": target.setRoleExternalId(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolesessionduration":
+        case "roleSessionDuration": target.setRoleSessionDuration(property(camelContext, long.class, value)); return true;
+        case "rolesessionname":
+        case "roleSessionName": target.setRoleSessionName(property(camelContext, java.lang.String.class, value)); return true;
         case "s3client":
         case "s3Client": target.setS3Client(property(camelContext, io.github.s3lite.client.S3Client.class, value)); return true;
         case "secretkey":
@@ -105,6 +115,10 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "socketTimeout": target.setSocketTimeout(property(camelContext, long.class, value)); return true;
         case "staleuploadage":
         case "staleUploadAge": target.setStaleUploadAge(property(camelContext, long.class, value)); return true;
+        case "stsendpoint":
+        case "stsEndpoint": target.setStsEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "stsregion":
+        case "stsRegion": target.setStsRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "uploadconcurrency":
         case "uploadConcurrency": target.setUploadConcurrency(property(camelContext, int.class, value)); return true;
         default: return false;
@@ -142,6 +156,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "contentTypeDetection": return boolean.class;
         case "contenttyperesolver":
         case "contentTypeResolver": return io.github.s3lite.content.ContentTypeResolver.class;
+        case "credentialsprovider":
+        case "credentialsProvider": return io.github.s3lite.client.auth.CredentialsProvider.class;
         case "deleteafterread":
         case "deleteAfterRead": return boolean.class;
         case "delimiter": return java.lang.String.class;
@@ -186,6 +202,14 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "presignexpiry":
         case "presignExpiry": return long.class;
         case "region": return java.lang.String.class;
+        case "rolearn":
+        case "roleArn": return java.lang.String.class;
+        case "roleexternalid":
+        case "roleExternalId": return java.lang.String.class;
+        case "rolesessionduration":
+        case "roleSessionDuration": return long.class;
+        case "rolesessionname":
+        case "roleSessionName": return java.lang.String.class;
         case "s3client":
         case "s3Client": return io.github.s3lite.client.S3Client.class;
         case "secretkey":
@@ -196,6 +220,10 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "socketTimeout": return long.class;
         case "staleuploadage":
         case "staleUploadAge": return long.class;
+        case "stsendpoint":
+        case "stsEndpoint": return java.lang.String.class;
+        case "stsregion":
+        case "stsRegion": return java.lang.String.class;
         case "uploadconcurrency":
         case "uploadConcurrency": return int.class;
         default: return null;
@@ -234,6 +262,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "contentTypeDetection": return target.isContentTypeDetection();
         case "contenttyperesolver":
         case "contentTypeResolver": return target.getContentTypeResolver();
+        case "credentialsprovider":
+        case "credentialsProvider": return target.getCredentialsProvider();
         case "deleteafterread":
         case "deleteAfterRead": return target.isDeleteAfterRead();
         case "delimiter": return target.getDelimiter();
@@ -278,6 +308,14 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "presignexpiry":
         case "presignExpiry": return target.getPresignExpiry();
         case "region": return target.getRegion();
+        case "rolearn":
+        case "roleArn": return target.getRoleArn();
+        case "roleexternalid":
+        case "roleExternalId": return target.getRoleExternalId();
+        case "rolesessionduration":
+        case "roleSessionDuration": return target.getRoleSessionDuration();
+        case "rolesessionname":
+        case "roleSessionName": return target.getRoleSessionName();
         case "s3client":
         case "s3Client": return target.getS3Client();
         case "secretkey":
@@ -288,6 +326,10 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "socketTimeout": return target.getSocketTimeout();
         case "staleuploadage":
         case "staleUploadAge": return target.getStaleUploadAge();
+        case "stsendpoint":
+        case "stsEndpoint": return target.getStsEndpoint();
+        case "stsregion":
+        case "stsRegion": return target.getStsRegion();
         case "uploadconcurrency":
         case "uploadConcurrency": return target.getUploadConcurrency();
         default: return null;

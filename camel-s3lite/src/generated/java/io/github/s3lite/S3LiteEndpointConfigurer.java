@@ -57,6 +57,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "contentTypeDetection": target.getConfiguration().setContentTypeDetection(property(camelContext, boolean.class, value)); return true;
         case "contenttyperesolver":
         case "contentTypeResolver": target.getConfiguration().setContentTypeResolver(property(camelContext, io.github.s3lite.content.ContentTypeResolver.class, value)); return true;
+        case "credentialsprovider":
+        case "credentialsProvider": target.getConfiguration().setCredentialsProvider(property(camelContext, io.github.s3lite.client.auth.CredentialsProvider.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "deleteafterread":
         case "deleteAfterRead": target.getConfiguration().setDeleteAfterRead(property(camelContext, boolean.class, value)); return true;
@@ -117,6 +119,14 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "rolearn":
+        case "roleArn": target.getConfiguration().setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
+        case "roleexternalid":
+        case "roleExternalId": target.getConfiguration().setRoleExternalId(property(camelContext, java.lang.String.class, value)); return true;
+        case "rolesessionduration":
+        case "roleSessionDuration": target.getConfiguration().setRoleSessionDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "rolesessionname":
+        case "roleSessionName": target.getConfiguration().setRoleSessionName(property(camelContext, java.lang.String.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "s3client":
@@ -138,6 +148,10 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "staleUploadAge": target.getConfiguration().setStaleUploadAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "stsendpoint":
+        case "stsEndpoint": target.getConfiguration().setStsEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "stsregion":
+        case "stsRegion": target.getConfiguration().setStsRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "uploadconcurrency":
@@ -150,7 +164,7 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"contentTypeResolver", "s3Client"};
+        return new String[]{"contentTypeResolver", "credentialsProvider", "s3Client"};
     }
 
     @Override
@@ -190,6 +204,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "contentTypeDetection": return boolean.class;
         case "contenttyperesolver":
         case "contentTypeResolver": return io.github.s3lite.content.ContentTypeResolver.class;
+        case "credentialsprovider":
+        case "credentialsProvider": return io.github.s3lite.client.auth.CredentialsProvider.class;
         case "delay": return long.class;
         case "deleteafterread":
         case "deleteAfterRead": return boolean.class;
@@ -250,6 +266,14 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "rolearn":
+        case "roleArn": return java.lang.String.class;
+        case "roleexternalid":
+        case "roleExternalId": return java.lang.String.class;
+        case "rolesessionduration":
+        case "roleSessionDuration": return long.class;
+        case "rolesessionname":
+        case "roleSessionName": return java.lang.String.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "s3client":
@@ -271,6 +295,10 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "staleUploadAge": return long.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "stsendpoint":
+        case "stsEndpoint": return java.lang.String.class;
+        case "stsregion":
+        case "stsRegion": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "uploadconcurrency":
@@ -319,6 +347,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "contentTypeDetection": return target.getConfiguration().isContentTypeDetection();
         case "contenttyperesolver":
         case "contentTypeResolver": return target.getConfiguration().getContentTypeResolver();
+        case "credentialsprovider":
+        case "credentialsProvider": return target.getConfiguration().getCredentialsProvider();
         case "delay": return target.getDelay();
         case "deleteafterread":
         case "deleteAfterRead": return target.getConfiguration().isDeleteAfterRead();
@@ -379,6 +409,14 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "rolearn":
+        case "roleArn": return target.getConfiguration().getRoleArn();
+        case "roleexternalid":
+        case "roleExternalId": return target.getConfiguration().getRoleExternalId();
+        case "rolesessionduration":
+        case "roleSessionDuration": return target.getConfiguration().getRoleSessionDuration();
+        case "rolesessionname":
+        case "roleSessionName": return target.getConfiguration().getRoleSessionName();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "s3client":
@@ -400,6 +438,10 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "staleUploadAge": return target.getConfiguration().getStaleUploadAge();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "stsendpoint":
+        case "stsEndpoint": return target.getConfiguration().getStsEndpoint();
+        case "stsregion":
+        case "stsRegion": return target.getConfiguration().getStsRegion();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "uploadconcurrency":

@@ -23,7 +23,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(66);
+        Set<String> props = new HashSet<>(73);
         props.add("accessKey");
         props.add("applicationName");
         props.add("autoCreateBucket");
@@ -42,6 +42,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("contentType");
         props.add("contentTypeDetection");
         props.add("contentTypeResolver");
+        props.add("credentialsProvider");
         props.add("delay");
         props.add("deleteAfterRead");
         props.add("delimiter");
@@ -76,6 +77,10 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("presignExpiry");
         props.add("region");
         props.add("repeatCount");
+        props.add("roleArn");
+        props.add("roleExternalId");
+        props.add("roleSessionDuration");
+        props.add("roleSessionName");
         props.add("runLoggingLevel");
         props.add("s3Client");
         props.add("scheduledExecutorService");
@@ -87,12 +92,15 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("socketTimeout");
         props.add("staleUploadAge");
         props.add("startScheduler");
+        props.add("stsEndpoint");
+        props.add("stsRegion");
         props.add("timeUnit");
         props.add("uploadConcurrency");
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("accessKey");
+        secretProps.add("roleExternalId");
         secretProps.add("secretKey");
         secretProps.add("sessionToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);

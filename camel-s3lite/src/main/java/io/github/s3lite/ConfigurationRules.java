@@ -67,10 +67,42 @@ final class ConfigurationRules {
             problems.add("sessionToken is set without accessKey and secretKey: it is only used with them; set all three "
                     + "(or none, to use AWS_SESSION_TOKEN from the environment)");
         }
+        role();
         positive("connectTimeout", c.getConnectTimeout(), "10s");
         positive("socketTimeout", c.getSocketTimeout(), "60s");
         if (c.getMaxConnections() < 1) {
             problems.add("maxConnections=" + c.getMaxConnections() + " must be at least 1 (default 32)");
+        }
+    }
+
+    private void role() {
+        boolean role = notEmpty(c.getRoleArn());
+        if (role && !c.getRoleArn().trim().startsWith("arn:")) {
+            problems.add("roleArn=" + c.getRoleArn() + " is not an ARN: use such as arn:aws:iam::123456789012:role/uploader");
+        }
+        if (!role && (notEmpty(c.getRoleSessionName()) || notEmpty(c.getRoleExternalId()) || c.getRoleSessionDuration() != 0
+                      || notEmpty(c.getStsEndpoint()) || notEmpty(c.getStsRegion()))) {
+            problems.add("roleSessionName, roleExternalId, roleSessionDuration, stsEndpoint and stsRegion only apply with "
+                    + "roleArn: set roleArn, or remove them");
+        }
+        long d = c.getRoleSessionDuration();
+        if (d != 0 && (d < 900_000 || d > 43_200_000)) {
+            problems.add("roleSessionDuration=" + d + " ms is outside STS's 15m to 12h: use such as 1h (or 0 for STS's default)");
+        }
+        if (notEmpty(c.getStsEndpoint())) {
+            try {
+                URI u = new URI(c.getStsEndpoint().trim());
+                if (u.getHost() == null || !("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))
+                    || u.getRawUserInfo() != null) {
+                    problems.add("stsEndpoint must be an absolute http:// or https:// URL without user info, such as "
+                            + "https://sts.eu-west-1.amazonaws.com");
+                }
+            } catch (URISyntaxException e) {
+                problems.add("stsEndpoint is not a URL (" + e.getReason() + "): use such as https://sts.eu-west-1.amazonaws.com");
+            }
+        }
+        if (c.getCredentialsProvider() != null && notEmpty(c.getAccessKey())) {
+            problems.add("credentialsProvider and accessKey/secretKey are both set: keep one (the keys would win)");
         }
     }
 

@@ -9,9 +9,11 @@ import java.util.Map;
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.S3Client;
 import io.github.s3lite.client.S3ClientConfig;
+import io.github.s3lite.client.auth.AssumeRoleCredentialsProvider;
+import io.github.s3lite.client.auth.AwsCredentialsChain;
 import io.github.s3lite.client.auth.Credentials;
 import io.github.s3lite.client.auth.CredentialsProvider;
-import io.github.s3lite.client.auth.DefaultCredentialsChain;
+import io.github.s3lite.client.auth.StsClient;
 import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.transfer.DownloadChecksumValidation;
 import io.github.s3lite.upload.MultipartUploader;
@@ -61,6 +63,27 @@ public class S3LiteConfiguration implements Cloneable {
     private String secretKey;
     @UriParam(label = "security", secret = true, description = "Session token of temporary credentials.")
     private String sessionToken;
+    @UriParam(label = "security", description = "Sign with credentials from this provider instead of accessKey/secretKey or "
+                                                + "the default chain (env, web identity, ~/.aws, container, EC2 instance metadata). "
+                                                + "Autowired when the registry holds exactly one io.github.s3lite.client.auth.CredentialsProvider.")
+    @Metadata(autowired = true)
+    private CredentialsProvider credentialsProvider;
+    @UriParam(label = "security", description = "Assume this IAM role (STS AssumeRole) on top of the base credentials "
+                                                + "(accessKey/secretKey, credentialsProvider or the default chain); its temporary "
+                                                + "credentials are refreshed before they expire.")
+    private String roleArn;
+    @UriParam(label = "security", description = "Session name of the assumed role. Default: s3lite-<milliseconds>.")
+    private String roleSessionName;
+    @UriParam(label = "security", secret = true, description = "External id the role's trust policy asks for.")
+    private String roleExternalId;
+    @UriParam(label = "security", javaType = "java.time.Duration", defaultValue = "0",
+              description = "Lifetime of assumed-role sessions: 15m to 12h (the role's maximum session duration applies). 0: STS's default (1h).")
+    private long roleSessionDuration;
+    @UriParam(label = "security", description = "STS endpoint for roleArn, such as https://sts.eu-west-1.amazonaws.com or a MinIO/Ceph STS URL. "
+                                                + "Default: https://sts.STSREGION.amazonaws.com.")
+    private String stsEndpoint;
+    @UriParam(label = "security", description = "Region STS requests are signed for (and whose AWS endpoint is used). Default: region.")
+    private String stsRegion;
     @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "10000",
               description = "TCP connect and TLS handshake timeout.")
     private long connectTimeout = 10_000;
@@ -206,7 +229,10 @@ public class S3LiteConfiguration implements Cloneable {
         }
     }
 
-    /** The settings of a client built from these options (explicit keys, else the environment and ~/.aws). */
+    /**
+     * The settings of a client built from these options: explicit keys, else {@code credentialsProvider}, else the
+     * default chain ({@link AwsCredentialsChain}); with {@code roleArn} a role assumed on top of those.
+     */
     public S3ClientConfig toClientConfig() {
         CredentialsProvider credentials;
         if (isSet(accessKey) || isSet(secretKey)) {
@@ -215,8 +241,16 @@ public class S3LiteConfiguration implements Cloneable {
                                                    + "or ~/.aws/credentials)");
             }
             credentials = CredentialsProvider.of(new Credentials(accessKey, secretKey, isSet(sessionToken) ? sessionToken : null));
+        } else if (credentialsProvider != null) {
+            credentials = credentialsProvider;
         } else {
-            credentials = new DefaultCredentialsChain();
+            credentials = new AwsCredentialsChain();
+        }
+        if (isSet(roleArn)) {
+            StsClient sts = new StsClient(isSet(stsEndpoint) ? URI.create(stsEndpoint.trim()) : null,
+                    isSet(stsRegion) ? stsRegion.trim() : region);
+            credentials = new AssumeRoleCredentialsProvider(credentials, sts, new StsClient.RoleRequest(roleArn.trim(),
+                    roleSessionName, roleExternalId, roleSessionDuration > 0 ? Duration.ofMillis(roleSessionDuration) : null));
         }
         URI uri = isSet(endpoint) ? URI.create(endpoint.trim()) : null;
         return new S3ClientConfig(uri, region, pathStyleAccess, credentials, Duration.ofMillis(connectTimeout),
@@ -296,6 +330,62 @@ public class S3LiteConfiguration implements Cloneable {
 
     public void setSessionToken(String sessionToken) {
         this.sessionToken = sessionToken;
+    }
+
+    public CredentialsProvider getCredentialsProvider() {
+        return credentialsProvider;
+    }
+
+    public void setCredentialsProvider(CredentialsProvider credentialsProvider) {
+        this.credentialsProvider = credentialsProvider;
+    }
+
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    public void setRoleArn(String roleArn) {
+        this.roleArn = roleArn;
+    }
+
+    public String getRoleSessionName() {
+        return roleSessionName;
+    }
+
+    public void setRoleSessionName(String roleSessionName) {
+        this.roleSessionName = roleSessionName;
+    }
+
+    public String getRoleExternalId() {
+        return roleExternalId;
+    }
+
+    public void setRoleExternalId(String roleExternalId) {
+        this.roleExternalId = roleExternalId;
+    }
+
+    public long getRoleSessionDuration() {
+        return roleSessionDuration;
+    }
+
+    public void setRoleSessionDuration(long roleSessionDuration) {
+        this.roleSessionDuration = roleSessionDuration;
+    }
+
+    public String getStsEndpoint() {
+        return stsEndpoint;
+    }
+
+    public void setStsEndpoint(String stsEndpoint) {
+        this.stsEndpoint = stsEndpoint;
+    }
+
+    public String getStsRegion() {
+        return stsRegion;
+    }
+
+    public void setStsRegion(String stsRegion) {
+        this.stsRegion = stsRegion;
     }
 
     public long getConnectTimeout() {

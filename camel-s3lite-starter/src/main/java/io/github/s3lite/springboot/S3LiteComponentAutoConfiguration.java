@@ -125,6 +125,17 @@ public class S3LiteComponentAutoConfiguration {
         c.setAccessKey(emptyToNull(p.getAccessKey()));
         c.setSecretKey(emptyToNull(p.getSecretKey()));
         c.setSessionToken(emptyToNull(p.getSessionToken()));
+        if (p.getCredentialsProvider() != null) {
+            c.setCredentialsProvider(p.getCredentialsProvider());
+        }
+        c.setRoleArn(emptyToNull(p.getRoleArn()));
+        c.setRoleSessionName(emptyToNull(p.getRoleSessionName()));
+        c.setRoleExternalId(emptyToNull(p.getRoleExternalId()));
+        if (p.getRoleSessionDuration() != null) {
+            c.setRoleSessionDuration(p.getRoleSessionDuration().toMillis());
+        }
+        c.setStsEndpoint(emptyToNull(p.getStsEndpoint()));
+        c.setStsRegion(emptyToNull(p.getStsRegion()));
         if (p.getConnectTimeout() != null) {
             c.setConnectTimeout(p.getConnectTimeout().toMillis());
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.s3lite.S3LiteOperations;
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.auth.CredentialsProvider;
 import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.transfer.DownloadChecksumValidation;
 import org.apache.camel.spi.IdempotentRepository;
@@ -56,6 +57,41 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
      * Session token of temporary credentials.
      */
     private String sessionToken;
+
+    /**
+     * Sign with credentials from this provider instead of access-key/secret-key or the default chain (env, web identity, ~/.aws, container, EC2 instance metadata). A bean reference such as #bean:myCredentials (or just the bean name); autowired when exactly one CredentialsProvider bean exists.
+     */
+    private CredentialsProvider credentialsProvider;
+
+    /**
+     * Assume this IAM role (STS AssumeRole) on top of the base credentials; its temporary credentials are refreshed before they expire.
+     */
+    private String roleArn;
+
+    /**
+     * Session name of the assumed role. Default: s3lite-<milliseconds>.
+     */
+    private String roleSessionName;
+
+    /**
+     * External id the role's trust policy asks for.
+     */
+    private String roleExternalId;
+
+    /**
+     * Lifetime of assumed-role sessions: 15m to 12h (the role's maximum session duration applies). Empty: STS's default (1h).
+     */
+    private Duration roleSessionDuration;
+
+    /**
+     * STS endpoint for role-arn, such as https://sts.eu-west-1.amazonaws.com or a MinIO/Ceph STS URL. Default: https://sts.STSREGION.amazonaws.com.
+     */
+    private String stsEndpoint;
+
+    /**
+     * Region STS requests are signed for (and whose AWS endpoint is used). Default: region.
+     */
+    private String stsRegion;
 
     /**
      * TCP connect and TLS handshake timeout.
@@ -355,6 +391,62 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
 
     public void setSessionToken(String sessionToken) {
         this.sessionToken = sessionToken;
+    }
+
+    public CredentialsProvider getCredentialsProvider() {
+        return credentialsProvider;
+    }
+
+    public void setCredentialsProvider(CredentialsProvider credentialsProvider) {
+        this.credentialsProvider = credentialsProvider;
+    }
+
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    public void setRoleArn(String roleArn) {
+        this.roleArn = roleArn;
+    }
+
+    public String getRoleSessionName() {
+        return roleSessionName;
+    }
+
+    public void setRoleSessionName(String roleSessionName) {
+        this.roleSessionName = roleSessionName;
+    }
+
+    public String getRoleExternalId() {
+        return roleExternalId;
+    }
+
+    public void setRoleExternalId(String roleExternalId) {
+        this.roleExternalId = roleExternalId;
+    }
+
+    public Duration getRoleSessionDuration() {
+        return roleSessionDuration;
+    }
+
+    public void setRoleSessionDuration(Duration roleSessionDuration) {
+        this.roleSessionDuration = roleSessionDuration;
+    }
+
+    public String getStsEndpoint() {
+        return stsEndpoint;
+    }
+
+    public void setStsEndpoint(String stsEndpoint) {
+        this.stsEndpoint = stsEndpoint;
+    }
+
+    public String getStsRegion() {
+        return stsRegion;
+    }
+
+    public void setStsRegion(String stsRegion) {
+        this.stsRegion = stsRegion;
     }
 
     public Duration getConnectTimeout() {

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.auth.CredentialsProvider;
 import io.github.s3lite.content.ContentTypeResolver;
 import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,7 @@ public class S3LiteComponentConverter implements GenericConverter {
         Set<ConvertiblePair> answer = new LinkedHashSet<>();
         answer.add(new ConvertiblePair(String.class, IdempotentRepository.class));
         answer.add(new ConvertiblePair(String.class, S3Client.class));
+        answer.add(new ConvertiblePair(String.class, CredentialsProvider.class));
         answer.add(new ConvertiblePair(String.class, ContentTypeResolver.class));
         return answer;
     }

@@ -49,6 +49,38 @@ class S3LiteComponentAutoConfigurationTest {
         return camelContext.getComponent("s3lite", S3LiteComponent.class).getConfiguration();
     }
 
+    static class RoleCredentials {
+        @Bean
+        io.github.s3lite.client.auth.CredentialsProvider baseCredentials() {
+            return () -> new io.github.s3lite.client.auth.Credentials("AKIDBEAN", "bean-secret");
+        }
+    }
+
+    @Test
+    void rolePropertiesAndTheCredentialsProviderBeanReachTheComponent() {
+        runner.withUserConfiguration(RoleCredentials.class)
+                .withPropertyValues(
+                        "camel.component.s3lite.credentials-provider=#bean:baseCredentials",
+                        "camel.component.s3lite.role-arn=arn:aws:iam::123456789012:role/uploader",
+                        "camel.component.s3lite.role-session-name=app",
+                        "camel.component.s3lite.role-external-id=ext",
+                        "camel.component.s3lite.role-session-duration=2h",
+                        "camel.component.s3lite.sts-endpoint=https://sts.eu-west-1.amazonaws.com",
+                        "camel.component.s3lite.sts-region=eu-west-1")
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    S3LiteConfiguration c = ctx.getBean(CamelContext.class).getComponent("s3lite", S3LiteComponent.class)
+                            .getConfiguration();
+                    assertThat(c.getCredentialsProvider()).isSameAs(ctx.getBean("baseCredentials"));
+                    assertThat(c.getRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/uploader");
+                    assertThat(c.getRoleSessionName()).isEqualTo("app");
+                    assertThat(c.getRoleExternalId()).isEqualTo("ext");
+                    assertThat(c.getRoleSessionDuration()).isEqualTo(7_200_000L);
+                    assertThat(c.getStsEndpoint()).isEqualTo("https://sts.eu-west-1.amazonaws.com");
+                    assertThat(c.getStsRegion()).isEqualTo("eu-west-1");
+                });
+    }
+
     @Test
     void kebabCasePropertiesReachTheComponent() {
         runner.withUserConfiguration(Checkpoints.class)

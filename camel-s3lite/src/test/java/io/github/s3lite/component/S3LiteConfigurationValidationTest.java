@@ -113,8 +113,14 @@ class S3LiteConfigurationValidationTest {
             boolean duration = "java.time.Duration".equals(p.javaType());
             String good = f.getType() == int.class ? "7" : duration ? "2m" : "32MB";
             long expected = f.getType() == int.class ? 7 : duration ? 120_000 : 32L << 20;
+            String extra = "";
+            if (f.getName().equals("roleSessionDuration")) { // STS's range is 15m to 12h, and it needs roleArn
+                good = "20m";
+                expected = 1_200_000;
+                extra = "&roleArn=arn:aws:iam::123456789012:role/r";
+            }
             f.setAccessible(true);
-            S3LiteEndpoint e = endpoint(f.getName() + "=" + good);
+            S3LiteEndpoint e = endpoint(f.getName() + "=" + good + extra);
             assertThat(((Number) f.get(e.getConfiguration())).longValue()).as(f.getName()).isEqualTo(expected);
             assertThatThrownBy(() -> endpoint(f.getName() + "=zz")).as(f.getName())
                     .satisfies(t -> assertThat(root(t)).hasMessageStartingWith(f.getName() + "=zz is not a"));
