@@ -170,6 +170,7 @@ public final class S3Client implements AutoCloseable {
             String startAfter) {
         List<QueryParam> q = new ArrayList<>();
         q.add(new QueryParam("list-type", "2"));
+        q.add(new QueryParam("encoding-type", "url")); // a key XML 1.0 cannot carry (U+0001) must not break listings
         addIfPresent(q, "prefix", prefix);
         addIfPresent(q, "delimiter", delimiter);
         addIfPresent(q, "continuation-token", continuationToken);
@@ -424,6 +425,7 @@ public final class S3Client implements AutoCloseable {
             paging.page();
             List<QueryParam> q = new ArrayList<>();
             q.add(new QueryParam("uploads", ""));
+            q.add(new QueryParam("encoding-type", "url"));
             addIfPresent(q, "prefix", prefix);
             addIfPresent(q, "key-marker", keyMarker);
             addIfPresent(q, "upload-id-marker", idMarker);

@@ -15,15 +15,26 @@ final class S3Xml {
     }
 
     /** ListObjectsV2 response ({@code ListBucketResult}). */
+    /**
+     * A value of a listing sent with {@code encoding-type=url}: decoded when the answer says it is URL-encoded
+     * ({@code <EncodingType>url</EncodingType>}), as it is where a store ignores the parameter.
+     */
+    static String listed(XmlNode root, String value) {
+        if (value == null || !"url".equalsIgnoreCase(root.text("EncodingType"))) {
+            return value;
+        }
+        return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static ListPage listPage(XmlNode root) {
         List<S3ObjectSummary> objects = new ArrayList<>();
         for (XmlNode c : root.all("Contents")) {
-            objects.add(new S3ObjectSummary(c.text("Key"), parseLong(c.text("Size")), c.text("ETag"),
+            objects.add(new S3ObjectSummary(listed(root, c.text("Key")), parseLong(c.text("Size")), c.text("ETag"),
                     instant(c.text("LastModified")), c.text("StorageClass")));
         }
         List<String> prefixes = new ArrayList<>();
         for (XmlNode p : root.all("CommonPrefixes")) {
-            prefixes.add(p.text("Prefix"));
+            prefixes.add(listed(root, p.text("Prefix")));
         }
         boolean truncated = "true".equalsIgnoreCase(root.text("IsTruncated"));
         String next = truncated ? root.text("NextContinuationToken") : null;
@@ -62,10 +73,10 @@ final class S3Xml {
     static UploadsPage uploadsPage(XmlNode root) {
         List<MultipartUploadInfo> uploads = new ArrayList<>();
         for (XmlNode u : root.all("Upload")) {
-            uploads.add(new MultipartUploadInfo(u.text("Key"), u.text("UploadId"), instant(u.text("Initiated"))));
+            uploads.add(new MultipartUploadInfo(listed(root, u.text("Key")), u.text("UploadId"), instant(u.text("Initiated"))));
         }
         boolean truncated = "true".equalsIgnoreCase(root.text("IsTruncated"));
-        return new UploadsPage(List.copyOf(uploads), root.text("NextKeyMarker"), root.text("NextUploadIdMarker"), truncated);
+        return new UploadsPage(List.copyOf(uploads), listed(root, root.text("NextKeyMarker")), root.text("NextUploadIdMarker"), truncated);
     }
 
     static CopyResult copyResult(XmlNode root, String versionId) {

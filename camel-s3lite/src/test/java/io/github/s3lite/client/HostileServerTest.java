@@ -532,4 +532,25 @@ class HostileServerTest {
                     .satisfies(e -> assertThat(((S3Exception) e).getErrorCode()).isEqualTo("BucketAlreadyExists"));
         }
     }
+
+    // ------------------------------------------------------------------ 12.7 keys that XML cannot carry
+
+    @Test
+    void listingsAskForUrlEncodedKeysAndDecodeThem() throws Exception {
+        try (MisbehavingServer server = new MisbehavingServer((req, res) -> {
+            if (req.target().contains("uploads")) {
+                res.send(200, "<ListMultipartUploadsResult><EncodingType>url</EncodingType><Upload><Key>u%01k</Key>"
+                        + "<UploadId>x</UploadId></Upload><IsTruncated>false</IsTruncated></ListMultipartUploadsResult>");
+            } else {
+                res.send(200, LIST_HEAD + "<EncodingType>url</EncodingType><Contents><Key>a%01b+c%2Bd%C3%A9</Key><Size>1</Size>"
+                        + "</Contents><CommonPrefixes><Prefix>p%0A/</Prefix></CommonPrefixes><IsTruncated>false</IsTruncated></ListBucketResult>");
+            }
+        }); S3Client c = client(server)) {
+            ListPage page = c.listObjects("bucket", null, "/", null, 0, null);
+            assertThat(page.objects().get(0).key()).isEqualTo("a\u0001b c+d\u00e9");
+            assertThat(page.commonPrefixes()).containsExactly("p\n/");
+            assertThat(c.listMultipartUploads("bucket", null).get(0).key()).isEqualTo("u\u0001k");
+            assertThat(server.seen()).allSatisfy(r -> assertThat(r.target()).contains("encoding-type=url"));
+        }
+    }
 }
