@@ -357,6 +357,7 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private void afterSuccess(String bucket, String key, ObjectInfo delivered, Claim claim) {
+        boolean done = true;
         try {
             commit.commit(bucket, key, delivered);
         } catch (S3PreconditionFailedException changed) {
@@ -364,14 +365,19 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
         } catch (S3NotFoundException gone) {
             LOG.debug("{}/{} was already gone after processing", bucket, key);
         } catch (Exception e) {
-            LOG.warn("{}/{} was processed but could not be {}: {} (it stays in place; its version is remembered as done)",
+            // not marked done: the object stays in place and is delivered (and moved or deleted) again later
+            done = false;
+            LOG.warn("{}/{} was processed but could not be {}: {} (it stays in place and is delivered again)",
                     bucket, key, commit.describe(), e.toString());
-        } finally {
-            try {
-                claims.complete(claim);
-            } catch (Exception e) {
-                LOG.warn("Could not confirm idempotent key {}: {}", claim.doneKey(), e.toString());
-            }
+        }
+        if (!done) {
+            release(claim);
+            return;
+        }
+        try {
+            claims.complete(claim);
+        } catch (Exception e) {
+            LOG.warn("Could not confirm idempotent key {}: {}", claim.doneKey(), e.toString());
         }
     }
 }

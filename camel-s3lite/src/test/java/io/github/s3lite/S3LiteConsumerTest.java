@@ -329,10 +329,10 @@ class S3LiteConsumerTest {
                         .routeId("movefail").process(e -> deliveries.incrementAndGet());
             }
         });
-        await("the delivery", () -> deliveries.get() == 1);
-        awaitPasses(consumer(ctx, "movefail"), 2);
+        // issue 13.8: a failed move does not mark the object done (it used to: the object stayed, never moved)
+        await("a second delivery after the failed move", () -> deliveries.get() >= 2);
+        awaitPasses(consumer(ctx, "movefail"), 1);
         assertThat(get(bucket, "keep.txt")).asString(StandardCharsets.UTF_8).isEqualTo("keep me");
-        assertThat(deliveries.get()).as("processed once: the version is remembered even though the move failed").isEqualTo(1);
     }
 
     @Test
