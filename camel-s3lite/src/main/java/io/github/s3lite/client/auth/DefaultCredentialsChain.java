@@ -20,8 +20,8 @@ import java.util.function.Function;
  * {@code AWS_PROFILE} or "default", keys {@code aws_access_key_id}, {@code aws_secret_access_key} and optional
  * {@code aws_session_token}.</li>
  * </ol>
- * Lookups are done on every call to {@link #credentials()} (so rotated files are picked up); callers that sign many
- * requests may cache the result. Throws {@link IllegalStateException} saying what to configure when nothing is found.
+ * Lookups are done on every call to {@link #credentials()}; the file is parsed again only when its modification
+ * time or size changed, so rotated files are picked up on the next request without a read per request. Throws {@link IllegalStateException} saying what to configure when nothing is found.
  */
 public final class DefaultCredentialsChain implements CredentialsProvider {
 
@@ -78,7 +78,7 @@ public final class DefaultCredentialsChain implements CredentialsProvider {
         } else if (!Files.isRegularFile(file)) {
             fileNote = "shared credentials file " + file + " does not exist";
         } else {
-            Map<String, Map<String, String>> ini = readIni(file);
+            Map<String, Map<String, String>> ini = cachedIni(file);
             Map<String, String> section = ini.get(profile);
             if (section == null) {
                 fileNote = "profile [" + profile + "] not found in " + file + " (profiles there: " + ini.keySet() + ")";
@@ -98,6 +98,42 @@ public final class DefaultCredentialsChain implements CredentialsProvider {
                 + "] in the shared credentials file (~/.aws/credentials, or the file named by "
                 + ENV_SHARED_CREDENTIALS_FILE + "; profile chosen by " + ENV_PROFILE
                 + "), or configure the access key and secret key explicitly. Checked: " + fileNote + ".");
+    }
+
+    /** The file's parsed content with the stamp it was read at: re-read only when the file changes. */
+    private record Parsed(Path file, Object modified, long size, Map<String, Map<String, String>> ini) {
+    }
+
+    private volatile Parsed parsed;
+    private final java.util.concurrent.atomic.AtomicInteger fileReads = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * The shared credentials file, parsed once per change: each call costs one stat (modification time and size),
+     * not a read and parse, so a 1,000-part upload does not read the file 1,000 times and a rotated file is picked
+     * up on the next request.
+     */
+    private Map<String, Map<String, String>> cachedIni(Path file) {
+        Object modified;
+        long size;
+        try {
+            modified = Files.getLastModifiedTime(file);
+            size = Files.size(file);
+        } catch (IOException e) {
+            return readIni(file);
+        }
+        Parsed p = parsed;
+        if (p != null && p.file().equals(file) && p.modified().equals(modified) && p.size() == size) {
+            return p.ini();
+        }
+        fileReads.incrementAndGet();
+        Map<String, Map<String, String>> ini = readIni(file);
+        parsed = new Parsed(file, modified, size, ini);
+        return ini;
+    }
+
+    /** How often the credentials file was read and parsed (tests). */
+    int fileReads() {
+        return fileReads.get();
     }
 
     /** The shared credentials file that would be read, or null. */

@@ -125,4 +125,19 @@ class DefaultCredentialsChainTest {
         assertThatThrownBy(() -> new DefaultCredentialsChain(env::get, null).credentials())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("AWS_SHARED_CREDENTIALS_FILE");
     }
+
+    @Test
+    void theFileIsParsedOncePerChangeAndRotationIsSeen() throws IOException {
+        Path file = home.resolve(".aws/credentials");
+        writeCredentials(file);
+        DefaultCredentialsChain c = chain();
+        for (int i = 0; i < 1000; i++) {
+            assertThat(c.credentials().accessKeyId()).isEqualTo("AKIDDEFAULT");
+        }
+        assertThat(c.fileReads()).isEqualTo(1);
+        Files.writeString(file, "[default]\naws_access_key_id=AKIDROTATED\naws_secret_access_key=rotated\n");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        assertThat(c.credentials().accessKeyId()).isEqualTo("AKIDROTATED");
+        assertThat(c.fileReads()).isEqualTo(2);
+    }
 }
