@@ -14,7 +14,6 @@ import java.util.Objects;
 import io.github.s3lite.client.auth.QueryParam;
 import io.github.s3lite.client.auth.SigV4Signer;
 import io.github.s3lite.client.auth.UriEncoder;
-import io.github.s3lite.client.xml.XmlNode;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 
@@ -26,7 +25,6 @@ import static io.github.s3lite.client.Responses.closeQuietly;
 import static io.github.s3lite.client.Responses.header;
 import static io.github.s3lite.client.Responses.objectInfo;
 import static io.github.s3lite.client.Responses.parseXml;
-import static io.github.s3lite.client.S3Errors.classify;
 import static io.github.s3lite.client.S3Errors.ioFailure;
 
 /**
@@ -353,8 +351,8 @@ public final class S3Client implements AutoCloseable {
     }
 
     /**
-     * CompleteMultipartUpload. A {@code 200 OK} whose body is {@code <Error>} is an error (S3 may fail after
-     * sending the status line). The write's conditions go here, where AWS evaluates them as the object is created:
+     * CompleteMultipartUpload. Only a {@code CompleteMultipartUploadResult} body is a success (see
+     * {@link CompleteMultipartResponse}); its ETag is null when the store did not tell it (ask HEAD). The write's conditions go here, where AWS evaluates them as the object is created:
      * {@code ifNoneMatch "*"} fails with 412 if the key exists, {@code ifMatch} unless it holds that ETag (sent
      * unquoted, see {@link Call#conditionETag}). Each part's flexible checksum is listed with it.
      */
@@ -364,15 +362,7 @@ public final class S3Client implements AutoCloseable {
         Call call = xmlCall("POST", bucket, key, List.of(new QueryParam("uploadId", uploadId)), xml);
         putIfPresent(call.headers(), "If-Match", Call.conditionETag(ifMatch));
         putIfPresent(call.headers(), "If-None-Match", ifNoneMatch);
-        return executeAndRead(call, r -> {
-            XmlNode root = parseXml(r, "CompleteMultipartUpload", bucket, key);
-            if ("Error".equals(root.name())) {
-                throw classify(200, root.text("Code"), root.text("Message"), root.text("RequestId"),
-                        "CompleteMultipartUpload " + bucket + "/" + key, null);
-            }
-            String eTag = root.text("ETag");
-            return new PutResult(eTag != null ? eTag : header(r, "ETag"), header(r, "x-amz-version-id"));
-        });
+        return executeAndRead(call, r -> CompleteMultipartResponse.read(r, "CompleteMultipartUpload " + bucket + "/" + key));
     }
 
     /** AbortMultipartUpload. */
