@@ -3,12 +3,22 @@ package io.github.s3lite;
 import io.github.s3lite.upload.CheckpointStore;
 import org.apache.camel.spi.IdempotentRepository;
 
-/** Checkpoints kept in any Camel {@link IdempotentRepository}. */
+/**
+ * Checkpoints kept in any Camel {@link IdempotentRepository}. {@code shared} says whether other JVMs may use the
+ * same repository: false for the endpoint's own in-memory default, true (assumed) for a user-supplied one.
+ */
 final class IdempotentCheckpointStore implements CheckpointStore {
     private final IdempotentRepository repository;
+    private final boolean shared;
 
-    IdempotentCheckpointStore(IdempotentRepository repository) {
+    IdempotentCheckpointStore(IdempotentRepository repository, boolean shared) {
         this.repository = repository;
+        this.shared = shared;
+    }
+
+    @Override
+    public boolean shared() {
+        return shared;
     }
 
     /**

@@ -83,7 +83,7 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
             repo = ownCheckpointRepository = MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
         }
         ServiceHelper.startService(repo);
-        checkpointStore = new IdempotentCheckpointStore(repo);
+        checkpointStore = new IdempotentCheckpointStore(repo, repo != ownCheckpointRepository);
         uploadExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "s3lite-upload");
         contentTypeResolver = configuration.getContentTypeResolver() != null
                 ? configuration.getContentTypeResolver() : new DefaultContentTypeResolver();

@@ -1,5 +1,6 @@
 package io.github.s3lite.upload;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -179,11 +180,56 @@ public final class CheckpointProtocol {
         store.record(CheckpointKeys.part(uploadId, part.partNumber(), part.eTag()));
     }
 
-    /** The upload was completed into the object with this ETag: {@code done}, then the upload's keys go. */
-    public void completed(String uploadId, String eTag, List<PartInfo> parts) {
-        store.record(CheckpointKeys.done(sourceId, eTag));
-        forget(uploadId, parts);
-        releaseLead();
+    /**
+     * Just before CompleteMultipartUpload: records {@code done} with the ETag the completed object will have (see
+     * {@link MultipartETag}), so that a completion whose answer is lost, or a crash right after it, is recognised
+     * by any later attempt as "already uploaded" instead of uploading everything again. The key only ever matches
+     * an object made of exactly these parts. Returns that ETag, or null when it cannot be known.
+     */
+    public String completing(List<PartInfo> parts) {
+        String expected = MultipartETag.of(parts);
+        if (expected != null) {
+            store.record(CheckpointKeys.done(sourceId, expected));
+        }
+        return expected;
+    }
+
+    /** The object at the key has the ETag these parts make: the upload was completed (by this node or another). */
+    public UploadResult objectMadeOf(String expected) {
+        if (expected == null) {
+            return null;
+        }
+        ObjectInfo head = server.head(bucket, key);
+        if (head == null || !MultipartETag.same(head.eTag(), expected)) {
+            return null;
+        }
+        return new UploadResult(head.eTag(), head.versionId(), null, 0, 0, false);
+    }
+
+    /**
+     * The upload was completed into the object with this ETag: {@code done} is recorded (unless
+     * {@link #completing} already recorded that ETag; never a blank one), then every key of the upload goes in one
+     * {@link CheckpointStore#removeAll} pass. A crash at any point is safe: before {@code done} exists the upload
+     * is resumed (every part reused) or recognised by its expected ETag; after it, the keys left behind are inert
+     * (they name an upload id the server no longer lists) and only cost space.
+     */
+    public void completed(String uploadId, String eTag, String expected, List<PartInfo> parts) {
+        if (eTag != null && !CheckpointKeys.stripQuotes(eTag).isBlank() && !MultipartETag.same(eTag, expected)) {
+            store.record(CheckpointKeys.done(sourceId, eTag));
+        }
+        List<String> keys = new ArrayList<>(parts.size() + 3);
+        keys.add(CheckpointKeys.mpu(target, uploadId)); // mpu before src, as everywhere
+        keys.add(CheckpointKeys.src(sourceId, uploadId));
+        for (PartInfo p : parts) {
+            keys.add(CheckpointKeys.part(uploadId, p.partNumber(), p.eTag()));
+        }
+        keys.add(CheckpointKeys.lead(sourceId)); // also one left by a node that crashed while leading
+        store.removeAll(keys);
+    }
+
+    /** Whether other nodes may share these checkpoints (only then is waiting for another node's result useful). */
+    public boolean shared() {
+        return enabled() && store.shared();
     }
 
     /** The upload is gone (aborted, vanished, joined another): its keys go. */

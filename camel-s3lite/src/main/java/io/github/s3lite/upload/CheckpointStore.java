@@ -1,5 +1,7 @@
 package io.github.s3lite.upload;
 
+import java.util.Collection;
+
 /**
  * Where checkpoints are kept: a set of string keys, nothing more (the shape of Camel's
  * {@code IdempotentRepository}, which cannot list its keys). Facts are recorded as keys and looked up by
@@ -22,6 +24,24 @@ public interface CheckpointStore {
         confirm(key);
     }
 
+    /**
+     * Removes several keys at once. The uploader calls this once per finished upload, so a repository that can write
+     * a batch in one step (one journal record, one transaction) should override it; by default one remove per key.
+     */
+    default void removeAll(Collection<String> keys) {
+        for (String k : keys) {
+            remove(k);
+        }
+    }
+
+    /**
+     * Whether other JVMs may read and write the same keys. Only then does the uploader wait for another node's
+     * result (after a completion it cannot account for). True unless the store is known to be private.
+     */
+    default boolean shared() {
+        return true;
+    }
+
     /** A store that remembers nothing (checkpoints off). */
     CheckpointStore NONE = new CheckpointStore() {
         @Override
@@ -42,6 +62,11 @@ public interface CheckpointStore {
         @Override
         public void confirm(String key) {
             // nothing kept
+        }
+
+        @Override
+        public boolean shared() {
+            return false;
         }
     };
 }

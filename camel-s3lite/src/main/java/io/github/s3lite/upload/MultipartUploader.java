@@ -4,18 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.PartInfo;
 import io.github.s3lite.client.PutResult;
 import io.github.s3lite.client.RequestBody;
-import io.github.s3lite.client.S3AccessDeniedException;
 import io.github.s3lite.client.S3Client;
 import io.github.s3lite.client.S3Exception;
 import io.github.s3lite.client.S3NotFoundException;
-import io.github.s3lite.client.S3PreconditionFailedException;
 import io.github.s3lite.client.S3TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Uploads one object in parts, in parallel, with checkpoints: plan, then resume or create the upload, send the
  * parts, complete. The checkpoint rules are in {@link CheckpointProtocol}, part sending in {@link PartSender},
- * stream reading in {@link StreamPartReader} and stream buffers in {@link PartBufferPool}.
+ * stream reading in {@link StreamPartReader}, stream buffers in {@link PartBufferPool}, and the (idempotent)
+ * completion in {@link Completion}.
  * <p>
  * Memory: a file is sent region by region from disk; a stream is read into part-sized buffers, at most
  * {@code concurrency + 1} at a time, leased from the {@link MemoryBudget} all uploads share. Resume: parts the server lists and the checkpoint confirmed are reused;
@@ -34,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class MultipartUploader {
 
     private static final Logger LOG = LoggerFactory.getLogger(MultipartUploader.class);
+    private static final long COMPLETE_RETRY_DELAY_MILLIS = 300;
 
     /** Upload settings. */
     public record Settings(long partSize, int concurrency, long maxObjectSize, ChecksumAlgorithm checksum) {
@@ -117,7 +116,7 @@ public final class MultipartUploader {
             leading = checkpoints.lead();
             if (!leading) {
                 // another node sharing the checkpoints is uploading this source right now: join it
-                String other = poll(25, checkpoints::findResumable);
+                String other = Completion.poll(25, checkpoints::findResumable);
                 if (other != null) {
                     LOG.info("Another node started upload {} of the same source to {}/{}: joining it", other, bucket, key);
                     resumable = new CheckpointProtocol.Resumable(other, checkpoints.partsOf(other));
@@ -160,26 +159,8 @@ public final class MultipartUploader {
                 stream.send(parts);
             }
             List<PartInfo> sent = sums.complete(parts.parts(), source, plan);
-            PutResult result;
-            try {
-                result = client.completeMultipartUpload(bucket, key, uploadId, sent, options.ifMatch(),
-                        options.ifNoneMatch());
-            } catch (S3Exception e) {
-                // Another node sharing the checkpoints may be completing this very upload (NoSuchUpload, or the store
-                // failing two concurrent completions, or InvalidPart while it still rewrites a part): wait for its
-                // done mark before calling this a failure.
-                if (e instanceof S3AccessDeniedException || e instanceof S3PreconditionFailedException
-                        || !checkpoints.enabled()) {
-                    throw e;
-                }
-                UploadResult byOther = poll(150, checkpoints::alreadyUploaded);
-                if (byOther != null) {
-                    return byOther;
-                }
-                throw e;
-            }
-            checkpoints.completed(uploadId, result.eTag(), sent);
-            return new UploadResult(result.eTag(), result.versionId(), uploadId, sent.size(), parts.resumedCount(), false);
+            return new Completion(client, server, checkpoints, COMPLETE_RETRY_DELAY_MILLIS)
+                    .complete(bucket, key, uploadId, sent, parts.resumedCount(), options.ifMatch(), options.ifNoneMatch());
         } catch (RuntimeException e) {
             throw onFailure(e, bucket, key, checkpoints, uploadId, parts, source);
         }
@@ -245,23 +226,6 @@ public final class MultipartUploader {
             parts.rethrowFailure();
             reader.checkLength();
         }
-    }
-
-    /** Asks {@code check} every 200 ms, at most {@code attempts} times: its first non-null answer, else null. */
-    private static <T> T poll(int attempts, Supplier<T> check) {
-        for (int i = 0; i < attempts; i++) {
-            T answer = check.get();
-            if (answer != null) {
-                return answer;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
     }
 
     private RuntimeException onFailure(RuntimeException e, String bucket, String key, CheckpointProtocol checkpoints,

@@ -47,6 +47,26 @@ public final class FaultProxy implements AutoCloseable {
     public record Slow(long delayMillis, long bytesPerSecond) implements Action {
     }
 
+    /**
+     * Forward the request and let the server act on it, then throw its answer away and do {@code instead}:
+     * {@link ResetAfter} (any count) resets the connection, {@link Respond} answers that error, {@link Drop} closes
+     * the connection without a word, {@link Hang} says nothing for a while, and {@link Replace} sends another body.
+     */
+    public record LoseReply(Action instead) implements Action {
+    }
+
+    /** Close the connection without answering. */
+    public record Drop() implements Action {
+    }
+
+    /** Say nothing for this long, then close (the client's socket timeout fires first). */
+    public record Hang(long millis) implements Action {
+    }
+
+    /** Answer 200 with this body (and no ETag header). */
+    public record Replace(String body) implements Action {
+    }
+
     public static final Action PASS = new Pass();
 
     /** One request as seen by the proxy. */
@@ -153,11 +173,20 @@ public final class FaultProxy implements AutoCloseable {
                     out.flush();
                     continue; // keep-alive: the client may reuse this connection
                 }
+                if (action instanceof Drop) {
+                    copy(in, OutputStream.nullOutputStream(), length);
+                    return;
+                }
                 try (Socket up = new Socket(upstream.getHost(), upstream.getPort())) {
                     OutputStream uo = up.getOutputStream();
                     uo.write(forwarded.toString().getBytes(StandardCharsets.ISO_8859_1));
                     copy(in, uo, length);
                     uo.flush();
+                    if (action instanceof LoseReply lose) {
+                        up.getInputStream().transferTo(OutputStream.nullOutputStream()); // the server has acted
+                        loseReply(client, out, lose.instead());
+                        return;
+                    }
                     if (action instanceof CloseResponseAfter cut) {
                         copyAtMost(up.getInputStream(), out, cut.responseBytes());
                     } else if (rate > 0) {
@@ -172,6 +201,32 @@ public final class FaultProxy implements AutoCloseable {
         } catch (IOException e) {
             // client went away
         }
+    }
+
+    private static void loseReply(Socket client, OutputStream out, Action instead) throws IOException {
+        if (instead instanceof ResetAfter) {
+            client.setSoLinger(true, 0);
+        } else if (instead instanceof Respond r) {
+            respond(out, r.status(), "Injected", errorBody(r.errorCode()));
+        } else if (instead instanceof Hang h) {
+            sleep(h.millis());
+        } else if (instead instanceof Replace r) {
+            respond(out, 200, "OK", r.body().getBytes(StandardCharsets.UTF_8));
+        }
+        // Drop: just close
+    }
+
+    private static byte[] errorBody(String errorCode) {
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + errorCode
+                + "</Code><Message>injected by FaultProxy</Message><RequestId>fault</RequestId></Error>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void respond(OutputStream out, int status, String reason, byte[] body) throws IOException {
+        out.write(("HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: application/xml\r\nContent-Length: "
+                + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
     }
 
     private static void sleep(long millis) {

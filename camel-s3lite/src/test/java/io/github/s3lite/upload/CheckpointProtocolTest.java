@@ -97,7 +97,7 @@ class CheckpointProtocolTest {
     void doneNamesTheObjectOfThisSourceOnly() {
         CheckpointProtocol cp = protocol("file:1");
         cp.started("u1");
-        cp.completed("u1", "\"abc-2\"", List.of(part(1, "\"e1\""), part(2, "\"e2\"")));
+        cp.completed("u1", "\"abc-2\"", null, List.of(part(1, "\"e1\""), part(2, "\"e2\"")));
         assertThat(cp.alreadyUploaded()).as("no object yet").isNull();
         server.object("k", "\"abc-2\"");
         assertThat(protocol("file:1").alreadyUploaded().eTag()).isEqualTo("\"abc-2\"");
