@@ -1,5 +1,8 @@
 package io.github.s3lite;
 
+import java.util.Collection;
+
+import io.github.s3lite.repository.JournalIdempotentRepository;
 import io.github.s3lite.upload.CheckpointStore;
 import org.apache.camel.spi.IdempotentRepository;
 
@@ -34,6 +37,16 @@ final class IdempotentCheckpointStore implements CheckpointStore {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /** One journal write and fsync for the batch with s3lite's own repository; one remove per key otherwise. */
+    @Override
+    public void removeAll(Collection<String> keys) {
+        if (repository instanceof JournalIdempotentRepository journal) {
+            journal.removeAll(keys);
+        } else {
+            CheckpointStore.super.removeAll(keys);
         }
     }
 

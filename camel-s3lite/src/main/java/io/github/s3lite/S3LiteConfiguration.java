@@ -137,7 +137,9 @@ public class S3LiteConfiguration implements Cloneable {
                             + "a shared one to let another node resume.")
     private IdempotentRepository checkpointRepository;
     @UriParam(label = "producer,multipart", javaType = "java.time.Duration", defaultValue = "86400000",
-              description = "abortStaleUploads: multipart uploads initiated longer ago than this are aborted.")
+              description = "abortStaleUploads: multipart uploads initiated longer ago than this are aborted. putObject: an "
+                            + "unfinished upload of the same key from another source is aborted only when older than this "
+                            + "(a younger one may be another writer's live upload).")
     private long staleUploadAge = 86_400_000;
 
     // ------------------------------------------------------------ download
@@ -259,7 +261,8 @@ public class S3LiteConfiguration implements Cloneable {
 
     /** The settings of multipart uploads made with these options. */
     public MultipartUploader.Settings toUploadSettings() {
-        return new MultipartUploader.Settings(partSize, uploadConcurrency, maxObjectSize, checksumAlgorithm);
+        return new MultipartUploader.Settings(partSize, uploadConcurrency, maxObjectSize, checksumAlgorithm,
+                java.time.Duration.ofMillis(staleUploadAge));
     }
 
     private static boolean isSet(String s) {

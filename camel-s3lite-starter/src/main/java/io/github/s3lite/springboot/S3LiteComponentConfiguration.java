@@ -182,7 +182,9 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private IdempotentRepository checkpointRepository;
 
     /**
-     * abortStaleUploads: multipart uploads initiated longer ago than this are aborted.
+     * abortStaleUploads: multipart uploads initiated longer ago than this are aborted. putObject: an unfinished
+     * upload of the same key from another source is aborted only when older than this (a younger one may be another
+     * writer's live upload).
      */
     private Duration staleUploadAge = Duration.ofDays(1);
 

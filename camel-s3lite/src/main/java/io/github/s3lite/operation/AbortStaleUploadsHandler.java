@@ -8,13 +8,17 @@ import java.util.List;
 import io.github.s3lite.S3LiteConstants;
 import io.github.s3lite.S3LiteEndpoint;
 import io.github.s3lite.client.MultipartUploadInfo;
+import io.github.s3lite.client.PartInfo;
 import io.github.s3lite.client.S3NotFoundException;
+import io.github.s3lite.upload.CheckpointProtocol;
+import io.github.s3lite.upload.CheckpointStore;
 import org.apache.camel.Exchange;
 
 /**
  * abortStaleUploads: aborts every multipart upload under {@code CamelS3LitePrefix} (all when absent) initiated
  * longer ago than {@code staleUploadAge}. The body becomes the list of aborted uploads; header
- * {@code CamelS3LiteAbortedCount} counts them. Run it from a timer route to keep a bucket free of orphans.
+ * {@code CamelS3LiteAbortedCount} counts them. Run it from a timer route to keep a bucket free of orphans. The
+ * checkpoint keys an abort makes useless ({@code mpu}, {@code part}) are removed from the endpoint's repository.
  */
 public final class AbortStaleUploadsHandler extends AbstractHandler {
     public AbortStaleUploadsHandler(S3LiteEndpoint endpoint) {
@@ -26,13 +30,19 @@ public final class AbortStaleUploadsHandler extends AbstractHandler {
         String bucket = bucket(exchange);
         Instant cutoff = Instant.now().minus(Duration.ofMillis(config().getStaleUploadAge()));
         List<MultipartUploadInfo> aborted = new ArrayList<>();
+        CheckpointStore store = endpoint.getCheckpointStore();
         for (MultipartUploadInfo u : client().listMultipartUploads(bucket, header(exchange, S3LiteConstants.PREFIX))) {
             if (u.initiated() != null && u.initiated().isBefore(cutoff)) {
+                List<PartInfo> parts = List.of();
                 try {
+                    if (store != null && store != CheckpointStore.NONE) {
+                        parts = client().listParts(bucket, u.key(), u.uploadId()); // to name their checkpoint keys
+                    }
                     client().abortMultipartUpload(bucket, u.key(), u.uploadId());
                 } catch (S3NotFoundException gone) {
                     // completed or aborted meanwhile
                 }
+                CheckpointProtocol.aborted(store, bucket, u.key(), u.uploadId(), parts);
                 aborted.add(u);
             }
         }

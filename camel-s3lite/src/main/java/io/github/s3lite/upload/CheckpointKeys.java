@@ -19,9 +19,18 @@ import java.util.HexFormat;
  * two nodes receiving the same file at once create one upload; the other waits for the {@code src} key and
  * joins).</li>
  * </ul>
- * {@code <target>} and {@code <source>} are SHA-256 based ids, so keys stay short and reveal no paths.
+ * {@code <target>} and {@code <source>} are SHA-256 based ids, so keys stay short and reveal no paths. An upload
+ * id or ETag longer than {@value #MAX_RAW} characters (AWS upload ids have about 130) is replaced by {@code h} and
+ * its 32-hex id, so every key has at most {@value #MAX_KEY_LENGTH} characters and fits camel-sql's stock
+ * {@code messageId VARCHAR(100)}. Keys written before this scheme (0.1.0 snapshots) embedded long ids raw; {@link #legacy} gives
+ * that form, which is still read (not written) so uploads in flight across an upgrade resume.
  */
 public final class CheckpointKeys {
+    /** Upload ids and ETags up to this length are kept as they are. */
+    static final int MAX_RAW = 40;
+    /** No key is longer. */
+    public static final int MAX_KEY_LENGTH = 100;
+
     private CheckpointKeys() {
     }
 
@@ -30,15 +39,15 @@ public final class CheckpointKeys {
     }
 
     public static String mpu(String target, String uploadId) {
-        return "s3lite:mpu:" + target + ":" + uploadId;
+        return "s3lite:mpu:" + target + ":" + ref(uploadId);
     }
 
     public static String src(String source, String uploadId) {
-        return "s3lite:src:" + source + ":" + uploadId;
+        return "s3lite:src:" + source + ":" + ref(uploadId);
     }
 
     public static String part(String uploadId, int partNumber, String eTag) {
-        return "s3lite:part:" + uploadId + ":" + partNumber + ":" + stripQuotes(eTag);
+        return "s3lite:part:" + ref(uploadId) + ":" + partNumber + ":" + ref(stripQuotes(eTag));
     }
 
     public static String lead(String source) {
@@ -46,7 +55,25 @@ public final class CheckpointKeys {
     }
 
     public static String done(String source, String eTag) {
-        return "s3lite:done:" + source + ":" + stripQuotes(eTag);
+        return "s3lite:done:" + source + ":" + ref(stripQuotes(eTag));
+    }
+
+    /**
+     * The form an {@code mpu}, {@code src}, {@code part} or {@code done} key had before long ids were hashed: the
+     * same as {@code key} when nothing in it was long. {@code kind} and the raw values give it.
+     */
+    static String legacy(String kind, String idPart, String uploadId, int partNumber, String eTag) {
+        return switch (kind) {
+            case "mpu", "src" -> "s3lite:" + kind + ":" + idPart + ":" + uploadId;
+            case "part" -> "s3lite:part:" + uploadId + ":" + partNumber + ":" + stripQuotes(eTag);
+            case "done" -> "s3lite:done:" + idPart + ":" + stripQuotes(eTag);
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    /** A value as it goes into a key: itself when short, else {@code h} and its 32-hex id. */
+    static String ref(String value) {
+        return value.length() <= MAX_RAW ? value : "h" + id(value);
     }
 
     /** 32 hex chars of SHA-256. */

@@ -1,5 +1,7 @@
 package io.github.s3lite.upload;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +45,23 @@ public final class CheckpointProtocol {
     private final String key;
     private final String target;
     private final String sourceId;
+    private final Duration staleUploadAge;
+    private final Clock clock;
 
     /**
      * @param sourceIdentity what identifies the content ({@link UploadSource#identity()})
      * @param partSize the part size of this upload (a changed part size is another source)
+     * @param staleUploadAge an upload of this key from another source is aborted only when initiated longer ago
      */
     public CheckpointProtocol(CheckpointStore store, MultipartServer server, String bucket, String key,
-            String sourceIdentity, long partSize) {
+            String sourceIdentity, long partSize, Duration staleUploadAge) {
+        this(store, server, bucket, key, sourceIdentity, partSize, staleUploadAge, Clock.systemUTC());
+    }
+
+    CheckpointProtocol(CheckpointStore store, MultipartServer server, String bucket, String key,
+            String sourceIdentity, long partSize, Duration staleUploadAge, Clock clock) {
+        this.staleUploadAge = staleUploadAge;
+        this.clock = clock;
         this.store = store == null ? CheckpointStore.NONE : store;
         this.server = server;
         this.bucket = bucket;
@@ -69,7 +81,7 @@ public final class CheckpointProtocol {
             return null;
         }
         ObjectInfo head = server.head(bucket, key);
-        if (head != null && store.contains(CheckpointKeys.done(sourceId, head.eTag()))) {
+        if (head != null && holdsDone(head.eTag())) {
             LOG.info("{}/{} already holds this source (ETag {}): nothing to send", bucket, key, head.eTag());
             return new UploadResult(head.eTag(), head.versionId(), null, 0, 0, true);
         }
@@ -77,8 +89,10 @@ public final class CheckpointProtocol {
     }
 
     /**
-     * The in-progress upload of this source, if the server lists one; uploads s3lite started for this key from
-     * another (changed) source are stale: they are aborted and their keys removed.
+     * The in-progress upload of this source, if the server lists one. Uploads s3lite started for this key from
+     * another source initiated longer ago than {@code staleUploadAge} are stale (the source changed, or its writer
+     * died): they are aborted and their keys removed. Younger ones may be another writer's live upload of this key
+     * and are left alone (the later completion wins, as with any two writes of one key).
      */
     public String findResumable() {
         if (!enabled()) {
@@ -86,13 +100,19 @@ public final class CheckpointProtocol {
         }
         String found = null;
         for (MultipartUploadInfo u : server.uploads(bucket, key)) {
-            if (store.contains(CheckpointKeys.src(sourceId, u.uploadId()))) {
+            if (holdsSrc(u.uploadId())) {
                 // several uploads of this source (a race between nodes): all converge on the smallest id
                 if (found == null || u.uploadId().compareTo(found) < 0) {
                     found = u.uploadId();
                 }
-            } else if (store.contains(CheckpointKeys.mpu(target, u.uploadId()))) {
-                LOG.info("Aborting stale upload {} of {}/{}: its source changed", u.uploadId(), bucket, key);
+            } else if (holdsMpu(u.uploadId())) {
+                if (!stale(u)) {
+                    LOG.debug("Upload {} of {}/{} carries another source and was initiated {}: left alone (younger than "
+                            + "staleUploadAge {})", u.uploadId(), bucket, key, u.initiated(), staleUploadAge);
+                    continue;
+                }
+                LOG.info("Aborting stale upload {} of {}/{} (initiated {}): its source changed", u.uploadId(), bucket, key,
+                        u.initiated());
                 List<PartInfo> parts = List.of();
                 try {
                     parts = server.parts(bucket, key, u.uploadId());
@@ -104,6 +124,30 @@ public final class CheckpointProtocol {
             }
         }
         return found;
+    }
+
+    private boolean holdsDone(String eTag) {
+        String k = CheckpointKeys.done(sourceId, eTag);
+        return store.contains(k) || holdsLegacy(k, CheckpointKeys.legacy("done", sourceId, null, 0, eTag));
+    }
+
+    private boolean holdsSrc(String uploadId) {
+        String k = CheckpointKeys.src(sourceId, uploadId);
+        return store.contains(k) || holdsLegacy(k, CheckpointKeys.legacy("src", sourceId, uploadId, 0, null));
+    }
+
+    private boolean holdsMpu(String uploadId) {
+        String k = CheckpointKeys.mpu(target, uploadId);
+        return store.contains(k) || holdsLegacy(k, CheckpointKeys.legacy("mpu", target, uploadId, 0, null));
+    }
+
+    /** A key written before long ids were hashed (only asked when it differs from today's form). */
+    private boolean holdsLegacy(String key, String legacy) {
+        return !legacy.equals(key) && store.contains(legacy);
+    }
+
+    private boolean stale(MultipartUploadInfo u) {
+        return u.initiated() != null && u.initiated().isBefore(clock.instant().minus(staleUploadAge));
     }
 
     /** {@link #findResumable()} with the parts the server holds; null when there is none or it vanished meanwhile. */
@@ -158,7 +202,7 @@ public final class CheckpointProtocol {
         }
         String winner = mine;
         for (MultipartUploadInfo u : server.uploads(bucket, key)) {
-            if (u.uploadId().compareTo(winner) < 0 && store.contains(CheckpointKeys.src(sourceId, u.uploadId()))) {
+            if (u.uploadId().compareTo(winner) < 0 && holdsSrc(u.uploadId())) {
                 winner = u.uploadId();
             }
         }
@@ -172,7 +216,8 @@ public final class CheckpointProtocol {
 
     /** A part the server lists is reusable only if its checkpoint (same number and ETag) is held. */
     public boolean partConfirmed(String uploadId, PartInfo part) {
-        return store.contains(CheckpointKeys.part(uploadId, part.partNumber(), part.eTag()));
+        String k = CheckpointKeys.part(uploadId, part.partNumber(), part.eTag());
+        return store.contains(k) || holdsLegacy(k, CheckpointKeys.legacy("part", null, uploadId, part.partNumber(), part.eTag()));
     }
 
     /** The server acknowledged a part. */
@@ -235,6 +280,23 @@ public final class CheckpointProtocol {
     /** The upload is gone (aborted, vanished, joined another): its keys go. */
     public void forget(String uploadId, List<PartInfo> parts) {
         remove(sourceId, uploadId, parts);
+    }
+
+    /**
+     * Keys an abort by {@code abortStaleUploads} made useless: the upload's {@code mpu} and {@code part} keys go in
+     * one pass. Its {@code src} key names the source, which the server cannot tell, so it stays (an inert key of
+     * at most 84 characters per aborted upload).
+     */
+    public static void aborted(CheckpointStore store, String bucket, String key, String uploadId, List<PartInfo> parts) {
+        if (store == null || store == CheckpointStore.NONE) {
+            return;
+        }
+        List<String> keys = new ArrayList<>(parts.size() + 1);
+        keys.add(CheckpointKeys.mpu(CheckpointKeys.target(bucket, key), uploadId));
+        for (PartInfo p : parts) {
+            keys.add(CheckpointKeys.part(uploadId, p.partNumber(), p.eTag()));
+        }
+        store.removeAll(keys);
     }
 
     private void remove(String source, String uploadId, List<PartInfo> parts) {

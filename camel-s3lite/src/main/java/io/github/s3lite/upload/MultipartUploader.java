@@ -1,5 +1,6 @@
 package io.github.s3lite.upload;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,13 +36,20 @@ public final class MultipartUploader {
     private static final long COMPLETE_RETRY_DELAY_MILLIS = 300;
 
     /** Upload settings. */
-    public record Settings(long partSize, int concurrency, long maxObjectSize, ChecksumAlgorithm checksum) {
+    public record Settings(long partSize, int concurrency, long maxObjectSize, ChecksumAlgorithm checksum,
+            Duration staleUploadAge) {
         public Settings {
             PartPlan.checkPartSize(partSize);
             if (concurrency < 1) {
                 throw new IllegalArgumentException("uploadConcurrency must be at least 1, was " + concurrency);
             }
             Objects.requireNonNull(checksum, "checksum");
+            Objects.requireNonNull(staleUploadAge, "staleUploadAge");
+        }
+
+        /** With the default {@code staleUploadAge} of one day. */
+        public Settings(long partSize, int concurrency, long maxObjectSize, ChecksumAlgorithm checksum) {
+            this(partSize, concurrency, maxObjectSize, checksum, Duration.ofDays(1));
         }
     }
 
@@ -100,7 +108,8 @@ public final class MultipartUploader {
 
     private UploadResult upload(String bucket, String key, UploadSource source, ObjectWriteOptions options, PartPlan plan,
             long partSize, StreamParts stream) {
-        CheckpointProtocol checkpoints = new CheckpointProtocol(store, server, bucket, key, source.identity(), partSize);
+        CheckpointProtocol checkpoints = new CheckpointProtocol(store, server, bucket, key, source.identity(), partSize,
+                settings.staleUploadAge());
 
         UploadResult done = checkpoints.alreadyUploaded();
         if (done != null) {

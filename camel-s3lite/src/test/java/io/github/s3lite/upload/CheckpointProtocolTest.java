@@ -1,6 +1,8 @@
 package io.github.s3lite.upload;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.s3lite.client.PartInfo;
@@ -15,8 +17,14 @@ class CheckpointProtocolTest {
     final RecordingStore store = new RecordingStore();
     final FakeMultipartServer server = new FakeMultipartServer();
 
+    static final Duration STALE = Duration.ofHours(24);
+
     CheckpointProtocol protocol(String identity) {
-        return new CheckpointProtocol(store, server, "b", "k", identity, PART);
+        return protocol(store, identity);
+    }
+
+    CheckpointProtocol protocol(CheckpointStore s, String identity) {
+        return new CheckpointProtocol(s, server, "b", "k", identity, PART, STALE);
     }
 
     static PartInfo part(int n, String eTag) {
@@ -54,7 +62,7 @@ class CheckpointProtocolTest {
     @Test
     void anUploadOfAChangedSourceIsAbortedAndForgotten() {
         protocol("file:old").started("u1");
-        server.upload("k", "u1", Instant.now().minusSeconds(3600), part(1, "\"e1\""));
+        server.upload("k", "u1", Instant.now().minus(STALE).minusSeconds(60), part(1, "\"e1\""));
         protocol("file:old").partUploaded("u1", part(1, "\"e1\""));
 
         assertThat(protocol("file:new").resumable()).isNull();
@@ -117,12 +125,110 @@ class CheckpointProtocolTest {
 
     @Test
     void withCheckpointsOffNothingIsLookedUp() {
-        CheckpointProtocol cp = new CheckpointProtocol(CheckpointStore.NONE, server, "b", "k", "file:1", PART);
+        CheckpointProtocol cp = new CheckpointProtocol(CheckpointStore.NONE, server, "b", "k", "file:1", PART, STALE);
         server.upload("k", "u1", Instant.now());
         assertThat(cp.enabled()).isFalse();
         assertThat(cp.resumable()).isNull();
         assertThat(cp.alreadyUploaded()).isNull();
         assertThat(cp.converge("u9")).isEqualTo("u9");
         assertThat(cp.lead()).isTrue();
+    }
+
+    @Test
+    void aYoungUploadOfAnotherSourceIsAnotherWritersLiveUploadAndIsLeftAlone() {
+        protocol("file:writer-a").started("ua");
+        server.upload("k", "ua", Instant.now().minusSeconds(60), part(1, "\"e1\""));
+        protocol("file:writer-a").partUploaded("ua", part(1, "\"e1\""));
+
+        assertThat(protocol("file:writer-b").resumable()).isNull();
+        assertThat(server.aborted).isEmpty();
+        assertThat(protocol("file:writer-a").resumable().uploadId()).as("writer A still resumes").isEqualTo("ua");
+    }
+
+    static List<PartInfo> md5Parts() {
+        return List.of(part(1, "\"" + "1".repeat(32) + "\""), part(2, "\"" + "2".repeat(32) + "\""),
+                part(3, "\"" + "3".repeat(32) + "\""));
+    }
+
+    @Test
+    void doneIsRecordedBeforeCompleteAndEveryOtherKeyGoesInOneBatchAfter() {
+        CheckpointProtocol cp = protocol("file:1");
+        cp.lead();
+        cp.started("u1");
+        md5Parts().forEach(p -> cp.partUploaded("u1", p));
+        store.clearLog();
+
+        String expected = cp.completing(md5Parts());
+        assertThat(expected).endsWith("-3");
+        assertThat(store.writes()).containsExactly("add " + CheckpointKeys.done(cpSource(cp), expected));
+        cp.completed("u1", "\"" + expected + "\"", expected, md5Parts());
+        List<String> w = store.writes();
+        assertThat(w).hasSize(2);
+        assertThat(w.get(1)).startsWith("removeAll [s3lite:mpu:");
+        assertThat(store.keys).containsExactly(CheckpointKeys.done(cpSource(cp), expected));
+    }
+
+    @Test
+    void aStoreThatComputesAnotherETagGetsItsOwnDoneAndABlankOneNone() {
+        CheckpointProtocol cp = protocol("file:1");
+        String expected = cp.completing(md5Parts());
+        cp.completed("u1", "\"something-else\"", expected, md5Parts());
+        assertThat(store.keysStartingWith("s3lite:done:")).hasSize(2);
+        RecordingStore other = new RecordingStore();
+        CheckpointProtocol blank = protocol(other, "file:2");
+        blank.completed("u2", "\"\"", null, List.of(part(1, "not-an-md5")));
+        blank.completed("u2", null, null, List.of(part(1, "not-an-md5")));
+        assertThat(other.keysStartingWith("s3lite:done:")).as("never a blank done").isEmpty();
+    }
+
+    /**
+     * A crash after any checkpoint write of an upload: the next attempt either resumes with every acknowledged
+     * part or, once the server committed, finds the object already uploaded. It never uploads a committed source
+     * again, and never takes another object for this source.
+     */
+    @Test
+    void aCrashAfterAnyWriteNeverResendsACommittedUpload() {
+        CheckpointProtocol cp = protocol("file:1");
+        assertThat(cp.lead()).isTrue();
+        server.upload("k", "u1", Instant.now());
+        cp.started("u1");
+        List<PartInfo> parts = md5Parts();
+        for (PartInfo p : parts) {
+            server.parts.get("u1").add(p);
+            cp.partUploaded("u1", p);
+        }
+        String expected = cp.completing(parts);
+        int beforeCommit = store.writes().size();
+        cp.completed("u1", "\"" + expected + "\"", expected, parts);
+        int all = store.writes().size();
+
+        for (int k = 0; k <= all; k++) {
+            RecordingStore crashed = store.afterWrites(k);
+            boolean committed = k >= beforeCommit;
+            FakeMultipartServer s = new FakeMultipartServer();
+            if (committed) {
+                s.object("k", "\"" + expected + "\"");
+            } else {
+                s.upload("k", "u1", Instant.now(), parts.subList(0, Math.max(0, Math.min(parts.size(), k - 3))).toArray(PartInfo[]::new));
+            }
+            CheckpointProtocol restarted = new CheckpointProtocol(crashed, s, "b", "k", "file:1", PART, STALE);
+            if (committed) {
+                assertThat(restarted.alreadyUploaded()).as("crash after write %d of %d", k, all).isNotNull();
+            } else if (k >= 2) {
+                CheckpointProtocol.Resumable r = restarted.resumable();
+                assertThat(r).as("crash after write %d", k).isNotNull();
+                List<PartInfo> reusable = new ArrayList<>();
+                r.parts().values().stream().filter(p -> restarted.partConfirmed("u1", p)).forEach(reusable::add);
+                assertThat(reusable).as("every part acknowledged before the crash is reused").hasSize(r.parts().size());
+            }
+        }
+        // and another object at the key is never taken for this source
+        FakeMultipartServer overwritten = new FakeMultipartServer();
+        overwritten.object("k", "\"another-3\"");
+        assertThat(new CheckpointProtocol(store, overwritten, "b", "k", "file:1", PART, STALE).alreadyUploaded()).isNull();
+    }
+
+    private static String cpSource(CheckpointProtocol cp) {
+        return CheckpointKeys.id("b\nk\nfile:1\n" + PART);
     }
 }

@@ -27,6 +27,31 @@ final class RecordingStore implements CheckpointStore {
         return keys.remove(key);
     }
 
+    /** Logged as one write ("removeAll [k1, k2]"), the way a batch-capable repository would write it. */
+    @Override
+    public synchronized void removeAll(java.util.Collection<String> batch) {
+        log.add("removeAll " + batch);
+        keys.removeAll(batch);
+    }
+
+    /** A store holding what this one held after its first {@code writes} writes: the state a crash leaves. */
+    synchronized RecordingStore afterWrites(int writes) {
+        RecordingStore s = new RecordingStore();
+        for (String w : log.subList(0, writes)) {
+            if (w.startsWith("add ")) {
+                s.keys.add(w.substring(4));
+            } else if (w.startsWith("remove ")) {
+                s.keys.remove(w.substring(7));
+            } else {
+                String list = w.substring("removeAll [".length(), w.length() - 1);
+                for (String k : list.split(", ")) {
+                    s.keys.remove(k);
+                }
+            }
+        }
+        return s;
+    }
+
     @Override
     public void confirm(String key) {
         // one phase
