@@ -7,15 +7,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.s3lite.S3LiteConstants;
 import io.github.s3lite.client.S3Exception;
 import io.github.s3lite.client.S3TransientException;
-import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
 import io.github.s3lite.test.S3LiteTestSupport;
+import io.github.s3lite.test.S3Store;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 import static io.github.s3lite.component.S3LiteMultipartTest.fileSha;
 import static io.github.s3lite.component.S3LiteMultipartTest.sha256;
@@ -36,8 +37,8 @@ class S3LiteCompletionTest extends S3LiteTestSupport {
     static final int PARTS = 3;
 
     @BeforeAll
-    static void start() throws Exception {
-        proxy = new FaultProxy(EmbeddedS3.get().endpoint());
+    static void start(TestInfo info) throws Exception {
+        proxy = new FaultProxy(S3Store.forTestClass(info.getTestClass().orElseThrow()).endpoint());
         dir = Files.createTempDirectory("s3lite-complete");
         file = dir.resolve("three-parts.bin");
         writeRandom(file, 2 * 5 * MIB + 777, 11);

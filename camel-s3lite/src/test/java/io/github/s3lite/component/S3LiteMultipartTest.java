@@ -233,10 +233,13 @@ class S3LiteMultipartTest extends S3LiteTestSupport {
     void changedSourceStartsAFreshUploadAndAbortsTheStaleOne() throws Exception {
         Path changing = dir.resolve("changing.bin");
         writeRandom(changing, 12 * MIB, 2);
+        context.getRegistry().bind("changingRepo",
+                org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository.memoryIdempotentRepository());
+        String mp = "s3lite:" + bucket + "?multipartThreshold=5242880&partSize=5242880&checkpointRepository=#changingRepo";
         proxy.clear();
         proxy.rule(s -> s.isUploadPart() && s.target().contains("partNumber=3&")
                 ? new FaultProxy.Respond(503, "SlowDown") : FaultProxy.PASS);
-        Exchange first = upload("direct:once", changing.toFile(), "mp/changing.bin");
+        Exchange first = upload(mp, changing.toFile(), "mp/changing.bin");
         assertThat(first.getException()).isInstanceOf(S3TransientException.class);
         List<MultipartUploadInfo> pending = client.listMultipartUploads(bucket, null);
         assertThat(pending).hasSize(1);
@@ -244,7 +247,14 @@ class S3LiteMultipartTest extends S3LiteTestSupport {
         writeRandom(changing, 12 * MIB, 3);
         Files.setLastModifiedTime(changing, FileTime.fromMillis(System.currentTimeMillis() + 5000));
         proxy.rule(s -> FaultProxy.PASS);
-        Exchange second = upload("direct:once", changing.toFile(), "mp/changing.bin");
+        // younger than staleUploadAge (1 day): it may be another writer's live upload, so it stays
+        Exchange young = upload(mp, changing.toFile(), "mp/changing.bin");
+        assertThat(young.getException()).isNull();
+        assertThat(client.listMultipartUploads(bucket, null)).as("young upload left alone").hasSize(1);
+        client.deleteObject(bucket, "mp/changing.bin");
+
+        Thread.sleep(2100);
+        Exchange second = upload(mp + "&staleUploadAge=1s", changing.toFile(), "mp/changing.bin");
         assertThat(second.getException()).isNull();
         assertThat(second.getMessage().getHeader(S3LiteConstants.RESUMED_PART_COUNT, Integer.class)).isZero();
         assertThat(second.getMessage().getHeader(S3LiteConstants.UPLOAD_ID)).isNotEqualTo(pending.get(0).uploadId());

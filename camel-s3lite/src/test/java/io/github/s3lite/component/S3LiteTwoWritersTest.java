@@ -11,14 +11,15 @@ import java.util.concurrent.TimeUnit;
 import io.github.s3lite.S3LiteConstants;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.MultipartUploadInfo;
-import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
 import io.github.s3lite.test.S3LiteTestSupport;
+import io.github.s3lite.test.S3Store;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 import static io.github.s3lite.component.S3LiteMultipartTest.fileSha;
 import static io.github.s3lite.component.S3LiteMultipartTest.sha256;
@@ -36,8 +37,8 @@ class S3LiteTwoWritersTest extends S3LiteTestSupport {
     static Path dir;
 
     @BeforeAll
-    static void start() throws Exception {
-        proxy = new FaultProxy(EmbeddedS3.get().endpoint());
+    static void start(TestInfo info) throws Exception {
+        proxy = new FaultProxy(S3Store.forTestClass(info.getTestClass().orElseThrow()).endpoint());
         dir = Files.createTempDirectory("s3lite-writers");
     }
 
@@ -117,7 +118,8 @@ class S3LiteTwoWritersTest extends S3LiteTestSupport {
                 .anyMatch(k -> k.startsWith("s3lite:mpu:"));
 
         proxy.rule(s -> FaultProxy.PASS);
-        Exchange cleanup = template.request(uri + "&operation=abortStaleUploads&staleUploadAge=1ms",
+        Thread.sleep(2100);
+        Exchange cleanup = template.request(uri + "&operation=abortStaleUploads&staleUploadAge=1s",
                 e -> e.getMessage().setHeader(S3LiteConstants.PREFIX, "stale/"));
         assertThat(cleanup.getException()).isNull();
         assertThat(cleanup.getMessage().getHeader(S3LiteConstants.ABORTED_COUNT, Integer.class)).isEqualTo(1);
