@@ -1,5 +1,6 @@
 package io.github.s3lite.springboot;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,14 @@ import org.apache.camel.Endpoint;
  * and S3 error code, never credentials.
  */
 public final class S3LiteBucketProbe {
+
+    /**
+     * Bound of one HeadBucket of a health check, whatever the endpoint's timeouts: a store that trickles or does not
+     * answer makes the check DOWN after this long instead of hanging the health endpoint.
+     */
+    public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final int MAX_MESSAGE = 512;
 
     /** Result for one bucket (on one service URL). */
     public record BucketStatus(String bucket, String serviceUrl, boolean up, int statusCode, String errorCode,
@@ -67,18 +76,26 @@ public final class S3LiteBucketProbe {
             return new BucketStatus(bucket, url, false, 0, null, "endpoint not started");
         }
         try {
-            client.headBucket(bucket);
+            client.headBucket(bucket, PROBE_TIMEOUT);
             return new BucketStatus(bucket, url, true, 200, null, null);
         } catch (S3Exception e) {
+            // A HEAD answer has no body, so no error code is received: only a 404 of HeadBucket has one meaning
+            // (S3 documents it as NoSuchBucket); a body-less 403 is left without a code rather than given one.
             String code = e.getErrorCode();
             if (code == null && e.getStatusCode() == 404) {
                 code = "NoSuchBucket";
-            } else if (code == null && e.getStatusCode() == 403) {
-                code = "AccessDenied";
             }
-            return new BucketStatus(bucket, url, false, e.getStatusCode(), code, e.getMessage());
+            return new BucketStatus(bucket, url, false, e.getStatusCode(), code, cut(e.getMessage()));
         } catch (RuntimeException e) {
-            return new BucketStatus(bucket, url, false, 0, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new BucketStatus(bucket, url, false, 0, null, cut(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
+    }
+
+    /** Health details stay small: server text is cut (the client already escapes control characters). */
+    private static String cut(String message) {
+        if (message == null || message.length() <= MAX_MESSAGE) {
+            return message;
+        }
+        return message.substring(0, MAX_MESSAGE) + "...";
     }
 }

@@ -81,4 +81,51 @@ class S3LiteHealthTest {
         runner("whatever").withPropertyValues("camel.component.s3lite.health-indicator.enabled=false")
                 .run(ctx -> assertThat(ctx).doesNotHaveBean("s3liteHealthIndicator"));
     }
+
+    @Test
+    void aStoreThatNeverAnswersIsDownWithinTheProbeBoundNotTheSocketTimeout() throws Exception {
+        // accepts connections, reads nothing, answers nothing; the endpoint's socketTimeout is 5 minutes
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (java.io.IOException e) {
+                    // closed
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            new ApplicationContextRunner()
+                    .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
+                            S3LiteComponentAutoConfiguration.class))
+                    .withPropertyValues(
+                            "camel.component.s3lite.endpoint=http://127.0.0.1:" + silent.getLocalPort(),
+                            "camel.component.s3lite.path-style-access=true",
+                            "camel.component.s3lite.socket-timeout=5m",
+                            "camel.component.s3lite.access-key=" + EmbeddedS3.ACCESS_KEY,
+                            "camel.component.s3lite.secret-key=" + EmbeddedS3.SECRET_KEY)
+                    .withBean(RouteBuilder.class, () -> new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            from("direct:put").to("s3lite:silent-bucket");
+                        }
+                    })
+                    .run(ctx -> {
+                        assertThat(ctx).hasNotFailed();
+                        long start = System.nanoTime();
+                        Health health = ctx.getBean("s3liteHealthIndicator", HealthIndicator.class).health();
+                        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+                        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                        // the bound is S3LiteBucketProbe.PROBE_TIMEOUT (10 s); generous margin for a loaded machine
+                        assertThat(seconds).isLessThan(90);
+                        assertThat(health.toString()).doesNotContain(EmbeddedS3.SECRET_KEY);
+                    });
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+    }
 }
