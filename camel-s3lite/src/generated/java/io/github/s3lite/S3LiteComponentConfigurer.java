@@ -97,6 +97,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxobjectsize":
         case "maxObjectSize": getOrCreateConfiguration(target).setMaxObjectSize(property(camelContext, long.class, value)); return true;
+        case "maxpages":
+        case "maxPages": getOrCreateConfiguration(target).setMaxPages(property(camelContext, int.class, value)); return true;
         case "metadata": getOrCreateConfiguration(target).setMetadata(property(camelContext, java.util.Map.class, value)); return true;
         case "metadataenvironment":
         case "metadataEnvironment": getOrCreateConfiguration(target).setMetadataEnvironment(property(camelContext, java.lang.String.class, value)); return true;
@@ -113,6 +115,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "presignexpiry":
         case "presignExpiry": getOrCreateConfiguration(target).setPresignExpiry(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requesttimeout":
+        case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "rolearn":
         case "roleArn": getOrCreateConfiguration(target).setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
         case "roleexternalid":
@@ -216,6 +220,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxMessagesPerPoll": return int.class;
         case "maxobjectsize":
         case "maxObjectSize": return long.class;
+        case "maxpages":
+        case "maxPages": return int.class;
         case "metadata": return java.util.Map.class;
         case "metadataenvironment":
         case "metadataEnvironment": return java.lang.String.class;
@@ -232,6 +238,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "presignexpiry":
         case "presignExpiry": return long.class;
         case "region": return java.lang.String.class;
+        case "requesttimeout":
+        case "requestTimeout": return long.class;
         case "rolearn":
         case "roleArn": return java.lang.String.class;
         case "roleexternalid":
@@ -331,6 +339,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxobjectsize":
         case "maxObjectSize": return getOrCreateConfiguration(target).getMaxObjectSize();
+        case "maxpages":
+        case "maxPages": return getOrCreateConfiguration(target).getMaxPages();
         case "metadata": return getOrCreateConfiguration(target).getMetadata();
         case "metadataenvironment":
         case "metadataEnvironment": return getOrCreateConfiguration(target).getMetadataEnvironment();
@@ -347,6 +357,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "presignexpiry":
         case "presignExpiry": return getOrCreateConfiguration(target).getPresignExpiry();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "requesttimeout":
+        case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "rolearn":
         case "roleArn": return getOrCreateConfiguration(target).getRoleArn();
         case "roleexternalid":

@@ -81,6 +81,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxobjectsize":
         case "maxObjectSize": target.setMaxObjectSize(property(camelContext, long.class, value)); return true;
+        case "maxpages":
+        case "maxPages": target.setMaxPages(property(camelContext, int.class, value)); return true;
         case "metadata": target.setMetadata(property(camelContext, java.util.Map.class, value)); return true;
         case "metadataenvironment":
         case "metadataEnvironment": target.setMetadataEnvironment(property(camelContext, java.lang.String.class, value)); return true;
@@ -97,6 +99,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "presignexpiry":
         case "presignExpiry": target.setPresignExpiry(property(camelContext, long.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requesttimeout":
+        case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "rolearn":
         case "roleArn": target.setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
         case "roleexternalid":
@@ -186,6 +190,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "maxMessagesPerPoll": return int.class;
         case "maxobjectsize":
         case "maxObjectSize": return long.class;
+        case "maxpages":
+        case "maxPages": return int.class;
         case "metadata": return java.util.Map.class;
         case "metadataenvironment":
         case "metadataEnvironment": return java.lang.String.class;
@@ -202,6 +208,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "presignexpiry":
         case "presignExpiry": return long.class;
         case "region": return java.lang.String.class;
+        case "requesttimeout":
+        case "requestTimeout": return long.class;
         case "rolearn":
         case "roleArn": return java.lang.String.class;
         case "roleexternalid":
@@ -292,6 +300,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
         case "maxobjectsize":
         case "maxObjectSize": return target.getMaxObjectSize();
+        case "maxpages":
+        case "maxPages": return target.getMaxPages();
         case "metadata": return target.getMetadata();
         case "metadataenvironment":
         case "metadataEnvironment": return target.getMetadataEnvironment();
@@ -308,6 +318,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "presignexpiry":
         case "presignExpiry": return target.getPresignExpiry();
         case "region": return target.getRegion();
+        case "requesttimeout":
+        case "requestTimeout": return target.getRequestTimeout();
         case "rolearn":
         case "roleArn": return target.getRoleArn();
         case "roleexternalid":

@@ -99,6 +99,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxobjectsize":
         case "maxObjectSize": target.getConfiguration().setMaxObjectSize(property(camelContext, long.class, value)); return true;
+        case "maxpages":
+        case "maxPages": target.getConfiguration().setMaxPages(property(camelContext, int.class, value)); return true;
         case "metadata": target.getConfiguration().setMetadata(property(camelContext, java.util.Map.class, value)); return true;
         case "metadataenvironment":
         case "metadataEnvironment": target.getConfiguration().setMetadataEnvironment(property(camelContext, java.lang.String.class, value)); return true;
@@ -119,6 +121,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "requesttimeout":
+        case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "rolearn":
         case "roleArn": target.getConfiguration().setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
         case "roleexternalid":
@@ -246,6 +250,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxMessagesPerPoll": return int.class;
         case "maxobjectsize":
         case "maxObjectSize": return long.class;
+        case "maxpages":
+        case "maxPages": return int.class;
         case "metadata": return java.util.Map.class;
         case "metadataenvironment":
         case "metadataEnvironment": return java.lang.String.class;
@@ -266,6 +272,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "requesttimeout":
+        case "requestTimeout": return long.class;
         case "rolearn":
         case "roleArn": return java.lang.String.class;
         case "roleexternalid":
@@ -389,6 +397,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxobjectsize":
         case "maxObjectSize": return target.getConfiguration().getMaxObjectSize();
+        case "maxpages":
+        case "maxPages": return target.getConfiguration().getMaxPages();
         case "metadata": return target.getConfiguration().getMetadata();
         case "metadataenvironment":
         case "metadataEnvironment": return target.getConfiguration().getMetadataEnvironment();
@@ -409,6 +419,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "requesttimeout":
+        case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "rolearn":
         case "roleArn": return target.getConfiguration().getRoleArn();
         case "roleexternalid":

@@ -23,7 +23,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(73);
+        Set<String> props = new HashSet<>(75);
         props.add("accessKey");
         props.add("applicationName");
         props.add("autoCreateBucket");
@@ -65,6 +65,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("maxConnections");
         props.add("maxMessagesPerPoll");
         props.add("maxObjectSize");
+        props.add("maxPages");
         props.add("metadata");
         props.add("metadataEnvironment");
         props.add("moveAfterRead");
@@ -77,6 +78,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("presignExpiry");
         props.add("region");
         props.add("repeatCount");
+        props.add("requestTimeout");
         props.add("roleArn");
         props.add("roleExternalId");
         props.add("roleSessionDuration");

@@ -70,6 +70,10 @@ final class ConfigurationRules {
         role();
         positive("connectTimeout", c.getConnectTimeout(), "10s");
         positive("socketTimeout", c.getSocketTimeout(), "60s");
+        positive("requestTimeout", c.getRequestTimeout(), "2m");
+        if (c.getMaxPages() < 1) {
+            problems.add("maxPages=" + c.getMaxPages() + " must be at least 1 (default 1000)");
+        }
         if (c.getMaxConnections() < 1) {
             problems.add("maxConnections=" + c.getMaxConnections() + " must be at least 1 (default 32)");
         }

@@ -64,7 +64,7 @@ public class S3LiteConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true, description = "Session token of temporary credentials.")
     private String sessionToken;
     @UriParam(label = "security", description = "Sign with credentials from this provider instead of accessKey/secretKey or "
-                                                + "the default chain (env, web identity, ~/.aws, container, EC2 instance metadata). "
+                                                + "the default chain (env, web identity, the AWS credentials file, container, EC2 instance metadata). "
                                                 + "Autowired when the registry holds exactly one io.github.s3lite.client.auth.CredentialsProvider.")
     @Metadata(autowired = true)
     private CredentialsProvider credentialsProvider;
@@ -72,7 +72,7 @@ public class S3LiteConfiguration implements Cloneable {
                                                 + "(accessKey/secretKey, credentialsProvider or the default chain); its temporary "
                                                 + "credentials are refreshed before they expire.")
     private String roleArn;
-    @UriParam(label = "security", description = "Session name of the assumed role. Default: s3lite-<milliseconds>.")
+    @UriParam(label = "security", description = "Session name of the assumed role. Default: s3lite- followed by the time in milliseconds.")
     private String roleSessionName;
     @UriParam(label = "security", secret = true, description = "External id the role's trust policy asks for.")
     private String roleExternalId;
@@ -90,6 +90,12 @@ public class S3LiteConfiguration implements Cloneable {
     @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "60000",
               description = "Socket inactivity timeout while waiting for or reading response bytes.")
     private long socketTimeout = 60_000;
+    @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "120000",
+              description = "Total time of one non-streaming request (HEAD, LIST, PUT of a part, DELETE, ...) from sending it to having read its answer; CompleteMultipartUpload and CopyObject get at least 15 minutes. Streamed GET bodies are bounded by socketTimeout instead.")
+    private long requestTimeout = 120_000;
+    @UriParam(label = "advanced", defaultValue = "1000",
+              description = "Most pages one listing call follows (listObjects with a limit, ListParts, ListMultipartUploads); a store that pages forever fails with an error instead.")
+    private int maxPages = 1000;
     @UriParam(label = "advanced", defaultValue = "32",
               description = "Maximum pooled HTTP connections of the endpoint's client.")
     private int maxConnections = 32;
@@ -256,7 +262,8 @@ public class S3LiteConfiguration implements Cloneable {
         }
         URI uri = isSet(endpoint) ? URI.create(endpoint.trim()) : null;
         return new S3ClientConfig(uri, region, pathStyleAccess, credentials, Duration.ofMillis(connectTimeout),
-                Duration.ofMillis(socketTimeout), maxConnections, null);
+                Duration.ofMillis(socketTimeout), maxConnections, null).withRequestTimeout(Duration.ofMillis(requestTimeout))
+                .withMaxPages(maxPages);
     }
 
     /** The settings of multipart uploads made with these options. */
@@ -405,6 +412,22 @@ public class S3LiteConfiguration implements Cloneable {
 
     public void setSocketTimeout(long socketTimeout) {
         this.socketTimeout = socketTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxPages() {
+        return maxPages;
+    }
+
+    public void setMaxPages(int maxPages) {
+        this.maxPages = maxPages;
     }
 
     public int getMaxConnections() {

@@ -142,6 +142,10 @@ public class S3LiteComponentAutoConfiguration {
         if (p.getSocketTimeout() != null) {
             c.setSocketTimeout(p.getSocketTimeout().toMillis());
         }
+        if (p.getRequestTimeout() != null) {
+            c.setRequestTimeout(p.getRequestTimeout().toMillis());
+        }
+        c.setMaxPages(p.getMaxPages());
         c.setMaxConnections(p.getMaxConnections());
         if (p.getS3Client() != null) {
             c.setS3Client(p.getS3Client());

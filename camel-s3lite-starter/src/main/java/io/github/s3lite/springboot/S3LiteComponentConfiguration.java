@@ -59,17 +59,17 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private String sessionToken;
 
     /**
-     * Sign with credentials from this provider instead of access-key/secret-key or the default chain (env, web identity, ~/.aws, container, EC2 instance metadata). A bean reference such as #bean:myCredentials (or just the bean name); autowired when exactly one CredentialsProvider bean exists.
+     * Sign with credentials from this provider instead of accessKey/secretKey or the default chain (env, web identity, the AWS credentials file, container, EC2 instance metadata). Autowired when the registry holds exactly one io.github.s3lite.client.auth.CredentialsProvider.
      */
     private CredentialsProvider credentialsProvider;
 
     /**
-     * Assume this IAM role (STS AssumeRole) on top of the base credentials; its temporary credentials are refreshed before they expire.
+     * Assume this IAM role (STS AssumeRole) on top of the base credentials (accessKey/secretKey, credentialsProvider or the default chain); its temporary credentials are refreshed before they expire.
      */
     private String roleArn;
 
     /**
-     * Session name of the assumed role. Default: s3lite-<milliseconds>.
+     * Session name of the assumed role. Default: s3lite- followed by the time in milliseconds.
      */
     private String roleSessionName;
 
@@ -79,12 +79,12 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private String roleExternalId;
 
     /**
-     * Lifetime of assumed-role sessions: 15m to 12h (the role's maximum session duration applies). Empty: STS's default (1h).
+     * Lifetime of assumed-role sessions: 15m to 12h (the role's maximum session duration applies). 0: STS's default (1h).
      */
-    private Duration roleSessionDuration;
+    private Duration roleSessionDuration = Duration.ZERO;
 
     /**
-     * STS endpoint for role-arn, such as https://sts.eu-west-1.amazonaws.com or a MinIO/Ceph STS URL. Default: https://sts.STSREGION.amazonaws.com.
+     * STS endpoint for roleArn, such as https://sts.eu-west-1.amazonaws.com or a MinIO/Ceph STS URL. Default: https://sts.STSREGION.amazonaws.com.
      */
     private String stsEndpoint;
 
@@ -102,6 +102,16 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
      * Socket inactivity timeout while waiting for or reading response bytes.
      */
     private Duration socketTimeout = Duration.ofSeconds(60);
+
+    /**
+     * Total time of one non-streaming request (HEAD, LIST, PUT of a part, DELETE, ...) from sending it to having read its answer; CompleteMultipartUpload and CopyObject get at least 15 minutes. Streamed GET bodies are bounded by socketTimeout instead.
+     */
+    private Duration requestTimeout = Duration.ofMinutes(2);
+
+    /**
+     * Most pages one listing call follows (listObjects with a limit, ListParts, ListMultipartUploads); a store that pages forever fails with an error instead.
+     */
+    private int maxPages = 1000;
 
     /**
      * Maximum pooled HTTP connections of the endpoint's client.
@@ -465,6 +475,22 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
 
     public void setSocketTimeout(Duration socketTimeout) {
         this.socketTimeout = socketTimeout;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxPages() {
+        return maxPages;
+    }
+
+    public void setMaxPages(int maxPages) {
+        this.maxPages = maxPages;
     }
 
     public int getMaxConnections() {
