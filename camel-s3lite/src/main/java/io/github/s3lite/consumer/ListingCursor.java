@@ -1,7 +1,11 @@
 package io.github.s3lite.consumer;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import io.github.s3lite.client.ListPage;
 import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3Exception;
 import io.github.s3lite.client.S3ObjectSummary;
 
 /**
@@ -9,6 +13,10 @@ import io.github.s3lite.client.S3ObjectSummary;
  * stopped (the continuation token of the current page is kept); when a pass reaches the last page the next pass
  * starts from the beginning, so objects beyond the first page are not starved. A poll that started in the middle of
  * a pass may wrap around to the first page once.
+ *
+ * <p>Bounds against a store that pages forever: a continuation token seen a second time in one pass is an
+ * {@link S3Exception} (the next poll starts a new pass), and one poll lists at most the client's
+ * {@code maxPages} pages, then the next poll goes on from there.
  */
 public final class ListingCursor {
 
@@ -26,6 +34,9 @@ public final class ListingCursor {
     private volatile long mostInOnePass;
     private boolean startedMidPass;
     private boolean wrapped;
+    private final Set<String> tokensInPass = new HashSet<>();
+    private final int maxPagesPerPoll;
+    private int pagesThisPoll;
 
     /** {@code skipPrefix}: listed keys starting with it are not delivered (null: none skipped). */
     public ListingCursor(S3Client client, String bucket, String prefix, String delimiter, boolean includeFolders,
@@ -36,12 +47,14 @@ public final class ListingCursor {
         this.delimiter = delimiter;
         this.includeFolders = includeFolders;
         this.skipPrefix = skipPrefix == null || skipPrefix.isEmpty() ? null : skipPrefix;
+        this.maxPagesPerPoll = client.config().maxPages();
     }
 
     /** Called at the start of each poll. */
     public void beginPoll() {
         startedMidPass = pageToken != null;
         wrapped = false;
+        pagesThisPoll = 0;
     }
 
     /** Lists the current page (again, if the previous poll stopped inside it). */
@@ -64,12 +77,19 @@ public final class ListingCursor {
     public boolean advance(ListPage page) {
         listedInPass += page.objects().size();
         mostInOnePass = Math.max(mostInOnePass, listedInPass);
+        pagesThisPoll++;
         pageToken = page.truncated() ? page.nextContinuationToken() : null;
         if (pageToken != null) {
-            return true;
+            if (!tokensInPass.add(pageToken)) {
+                restart();
+                throw new S3Exception("ListObjectsV2 of bucket " + bucket + " answered a continuation token a second "
+                        + "time in one listing pass: the store pages in a loop; the next poll starts a new pass");
+            }
+            return pagesThisPoll < maxPagesPerPoll; // else the next poll goes on from this token
         }
         passes++;
         listedInPass = 0;
+        tokensInPass.clear();
         if (startedMidPass && !wrapped) {
             wrapped = true; // room left: look at the start of the bucket again, once
             return true;
@@ -81,6 +101,7 @@ public final class ListingCursor {
     public void restart() {
         pageToken = null;
         listedInPass = 0;
+        tokensInPass.clear();
     }
 
     /** The most objects one pass has listed so far (the current pass counted up to its last page passed). */
