@@ -3,19 +3,6 @@ package io.github.s3lite;
 import java.util.EnumMap;
 import java.util.Map;
 
-import io.github.s3lite.operation.AbortMultipartUploadHandler;
-import io.github.s3lite.operation.AbortStaleUploadsHandler;
-import io.github.s3lite.operation.CopyObjectHandler;
-import io.github.s3lite.operation.DeleteObjectHandler;
-import io.github.s3lite.operation.DeleteObjectsHandler;
-import io.github.s3lite.operation.GetObjectHandler;
-import io.github.s3lite.operation.HeadBucketHandler;
-import io.github.s3lite.operation.HeadObjectHandler;
-import io.github.s3lite.operation.ListMultipartUploadsHandler;
-import io.github.s3lite.operation.ListObjectsHandler;
-import io.github.s3lite.operation.OperationHandler;
-import io.github.s3lite.operation.PresignHandler;
-import io.github.s3lite.operation.PutObjectHandler;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 

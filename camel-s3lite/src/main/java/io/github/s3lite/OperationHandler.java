@@ -1,9 +1,9 @@
-package io.github.s3lite.operation;
+package io.github.s3lite;
 
 import org.apache.camel.Exchange;
 
 /** One producer operation: reads the exchange, calls the client, writes the result back. */
 @FunctionalInterface
-public interface OperationHandler {
+interface OperationHandler {
     void handle(Exchange exchange) throws Exception;
 }

@@ -1,9 +1,5 @@
-package io.github.s3lite.operation;
+package io.github.s3lite;
 
-import io.github.s3lite.S3LiteConfiguration;
-import io.github.s3lite.ObjectHeaders;
-import io.github.s3lite.S3LiteConstants;
-import io.github.s3lite.S3LiteEndpoint;
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.S3Client;
 import io.github.s3lite.client.S3Names;
@@ -12,7 +8,7 @@ import org.apache.camel.Message;
 import org.apache.camel.util.ObjectHelper;
 
 /** Reading bucket and key from an exchange, writing object headers back: shared by the handlers. */
-public abstract class AbstractHandler implements OperationHandler {
+abstract class AbstractHandler implements OperationHandler {
 
     protected final S3LiteEndpoint endpoint;
 

@@ -1,11 +1,9 @@
-package io.github.s3lite.operation;
+package io.github.s3lite;
 
-import io.github.s3lite.S3LiteConstants;
-import io.github.s3lite.S3LiteEndpoint;
 import org.apache.camel.Exchange;
 
 /** headBucket: succeeds when the bucket exists and these credentials reach it; S3NotFoundException otherwise. */
-public final class HeadBucketHandler extends AbstractHandler {
+final class HeadBucketHandler extends AbstractHandler {
     public HeadBucketHandler(S3LiteEndpoint endpoint) {
         super(endpoint);
     }

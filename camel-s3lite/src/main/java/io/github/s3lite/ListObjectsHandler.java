@@ -1,10 +1,8 @@
-package io.github.s3lite.operation;
+package io.github.s3lite;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.s3lite.S3LiteConstants;
-import io.github.s3lite.S3LiteEndpoint;
 import io.github.s3lite.client.ListPage;
 import io.github.s3lite.client.S3ObjectSummary;
 import org.apache.camel.Exchange;
@@ -15,7 +13,7 @@ import org.apache.camel.Message;
  * Without {@code CamelS3LiteMaxKeys} or {@code CamelS3LiteContinuationToken} all pages are followed; with them
  * one page is returned and {@code CamelS3LiteContinuationToken} names the next.
  */
-public final class ListObjectsHandler extends AbstractHandler {
+final class ListObjectsHandler extends AbstractHandler {
     /** Out: the common prefixes ("folders") when a delimiter was given. */
     public static final String COMMON_PREFIXES = "CamelS3LiteCommonPrefixes";
 

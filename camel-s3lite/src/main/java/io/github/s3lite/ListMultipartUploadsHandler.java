@@ -1,11 +1,9 @@
-package io.github.s3lite.operation;
+package io.github.s3lite;
 
-import io.github.s3lite.S3LiteConstants;
-import io.github.s3lite.S3LiteEndpoint;
 import org.apache.camel.Exchange;
 
 /** listMultipartUploads: the body becomes a {@code List<MultipartUploadInfo>} (key, uploadId, initiated). */
-public final class ListMultipartUploadsHandler extends AbstractHandler {
+final class ListMultipartUploadsHandler extends AbstractHandler {
     public ListMultipartUploadsHandler(S3LiteEndpoint endpoint) {
         super(endpoint);
     }

@@ -1,13 +1,10 @@
-package io.github.s3lite.operation;
+package io.github.s3lite;
 
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-import io.github.s3lite.CloseOnCompletion;
-import io.github.s3lite.S3LiteConstants;
-import io.github.s3lite.S3LiteEndpoint;
 import io.github.s3lite.client.GetObjectResponse;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.transfer.DestinationDirectory;
@@ -27,7 +24,7 @@ import org.apache.camel.util.ObjectHelper;
  * {@code destinationDirectory} the object is downloaded resumably (see {@link ResumableDownload}), the body is the
  * File and the headers are those of the version in the file ({@code CamelS3LiteIfMatch} pins it).
  */
-public final class GetObjectHandler extends AbstractHandler {
+final class GetObjectHandler extends AbstractHandler {
 
     public GetObjectHandler(S3LiteEndpoint endpoint) {
         super(endpoint);

@@ -1,16 +1,14 @@
-package io.github.s3lite.operation;
+package io.github.s3lite;
 
 import java.time.Duration;
 
-import io.github.s3lite.S3LiteConstants;
-import io.github.s3lite.S3LiteEndpoint;
 import org.apache.camel.Exchange;
 
 /**
  * createDownloadLink / createUploadLink: the body becomes a presigned URL valid for {@code presignExpiry}. An
  * upload link made with {@code CamelS3LiteContentType} requires the uploader to send that Content-Type.
  */
-public final class PresignHandler extends AbstractHandler {
+final class PresignHandler extends AbstractHandler {
     private final boolean upload;
 
     public PresignHandler(S3LiteEndpoint endpoint, boolean upload) {

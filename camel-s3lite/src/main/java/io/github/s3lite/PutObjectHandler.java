@@ -1,4 +1,4 @@
-package io.github.s3lite.operation;
+package io.github.s3lite;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -11,9 +11,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 
-import io.github.s3lite.S3LiteConfiguration;
-import io.github.s3lite.S3LiteConstants;
-import io.github.s3lite.S3LiteEndpoint;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.PutResult;
 import io.github.s3lite.client.RequestBody;
@@ -37,7 +34,7 @@ import org.apache.camel.support.ExchangeHelper;
  * putObject: a single PUT up to {@code multipartThreshold}, a checkpointed multipart upload above it or for a
  * stream of unknown length. Files are streamed from disk with their exact length, never read into the heap.
  */
-public final class PutObjectHandler extends AbstractHandler {
+final class PutObjectHandler extends AbstractHandler {
 
     /** What the body turned out to be. */
     private sealed interface Body {

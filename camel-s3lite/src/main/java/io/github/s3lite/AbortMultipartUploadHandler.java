@@ -1,11 +1,9 @@
-package io.github.s3lite.operation;
+package io.github.s3lite;
 
-import io.github.s3lite.S3LiteConstants;
-import io.github.s3lite.S3LiteEndpoint;
 import org.apache.camel.Exchange;
 
 /** abortMultipartUpload: aborts the upload named by {@code CamelS3LiteUploadId} for the key. */
-public final class AbortMultipartUploadHandler extends AbstractHandler {
+final class AbortMultipartUploadHandler extends AbstractHandler {
     public AbortMultipartUploadHandler(S3LiteEndpoint endpoint) {
         super(endpoint);
     }

@@ -1,12 +1,10 @@
-package io.github.s3lite.operation;
+package io.github.s3lite;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.s3lite.S3LiteConstants;
-import io.github.s3lite.S3LiteEndpoint;
 import io.github.s3lite.client.MultipartUploadInfo;
 import io.github.s3lite.client.PartInfo;
 import io.github.s3lite.client.S3NotFoundException;
@@ -20,7 +18,7 @@ import org.apache.camel.Exchange;
  * {@code CamelS3LiteAbortedCount} counts them. Run it from a timer route to keep a bucket free of orphans. The
  * checkpoint keys an abort makes useless ({@code mpu}, {@code part}) are removed from the endpoint's repository.
  */
-public final class AbortStaleUploadsHandler extends AbstractHandler {
+final class AbortStaleUploadsHandler extends AbstractHandler {
     public AbortStaleUploadsHandler(S3LiteEndpoint endpoint) {
         super(endpoint);
     }

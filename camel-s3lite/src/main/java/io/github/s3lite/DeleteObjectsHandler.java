@@ -1,11 +1,9 @@
-package io.github.s3lite.operation;
+package io.github.s3lite;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import io.github.s3lite.S3LiteConstants;
-import io.github.s3lite.S3LiteEndpoint;
 import io.github.s3lite.client.DeleteObjectsResult;
 import org.apache.camel.Exchange;
 
@@ -13,7 +11,7 @@ import org.apache.camel.Exchange;
  * deleteObjects: deletes the keys of the {@code CamelS3LiteKeys} header (or the body: a collection of keys) in
  * batches of 1,000. The body becomes the {@link DeleteObjectsResult}; per-key errors are listed there.
  */
-public final class DeleteObjectsHandler extends AbstractHandler {
+final class DeleteObjectsHandler extends AbstractHandler {
     public DeleteObjectsHandler(S3LiteEndpoint endpoint) {
         super(endpoint);
     }

@@ -1,10 +1,9 @@
-package io.github.s3lite.operation;
+package io.github.s3lite;
 
-import io.github.s3lite.S3LiteEndpoint;
 import org.apache.camel.Exchange;
 
 /** deleteObject: deletes the key (deleting a missing key succeeds, as in S3). */
-public final class DeleteObjectHandler extends AbstractHandler {
+final class DeleteObjectHandler extends AbstractHandler {
     public DeleteObjectHandler(S3LiteEndpoint endpoint) {
         super(endpoint);
     }

@@ -1,12 +1,10 @@
-package io.github.s3lite.operation;
+package io.github.s3lite;
 
-import io.github.s3lite.S3LiteConstants;
-import io.github.s3lite.S3LiteEndpoint;
 import io.github.s3lite.client.GetOptions;
 import org.apache.camel.Exchange;
 
 /** headObject: the object's headers (ETag, length, type, last-modified, decoded metadata); the body is kept. */
-public final class HeadObjectHandler extends AbstractHandler {
+final class HeadObjectHandler extends AbstractHandler {
     public HeadObjectHandler(S3LiteEndpoint endpoint) {
         super(endpoint);
     }

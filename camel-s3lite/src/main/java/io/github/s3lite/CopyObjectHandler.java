@@ -1,7 +1,5 @@
-package io.github.s3lite.operation;
+package io.github.s3lite;
 
-import io.github.s3lite.S3LiteConstants;
-import io.github.s3lite.S3LiteEndpoint;
 import io.github.s3lite.client.CopyResult;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.S3Names;
@@ -14,7 +12,7 @@ import org.apache.camel.Message;
  * {@code CamelS3LiteContentType} or {@code CamelS3LiteMetadata}: then the destination gets the ones the metadata
  * chain resolves, exactly as a PUT would.
  */
-public final class CopyObjectHandler extends AbstractHandler {
+final class CopyObjectHandler extends AbstractHandler {
     public CopyObjectHandler(S3LiteEndpoint endpoint) {
         super(endpoint);
     }
