@@ -57,15 +57,27 @@ public record DownloadTarget(Path file, Path realFile, Path boundary, String nam
     /** Creates the private folder if needed; refuses one that is a link or not a directory. */
     Path tempDir() throws IOException {
         Path dir = boundary.resolve(TEMP_DIR);
-        try {
-            Files.createDirectory(dir);
-        } catch (FileAlreadyExistsException e) {
-            BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!a.isDirectory()) {
-                throw new IOException(dir + " must be a directory of s3lite's temp files, not a link or a file: remove it");
+        for (int i = 0;; i++) {
+            try {
+                Files.createDirectory(dir);
+                return dir;
+            } catch (FileAlreadyExistsException e) {
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException removed) {
+                    // another download's clean-up removed the empty folder between the two calls: create it again
+                    if (i == 10) {
+                        throw removed;
+                    }
+                    continue;
+                }
+                if (!a.isDirectory()) {
+                    throw new IOException(dir + " must be a directory of s3lite's temp files, not a link or a file: remove it");
+                }
+                return dir;
             }
         }
-        return dir;
     }
 
     /** Removes the private folder when no other download uses it. */
