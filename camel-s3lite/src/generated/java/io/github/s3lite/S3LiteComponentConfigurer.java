@@ -126,7 +126,7 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "rolesessionname":
         case "roleSessionName": getOrCreateConfiguration(target).setRoleSessionName(property(camelContext, java.lang.String.class, value)); return true;
         case "s3client":
-        case "s3Client": getOrCreateConfiguration(target).setS3Client(property(camelContext, io.github.s3lite.client.S3Client.class, value)); return true;
+        case "s3Client": getOrCreateConfiguration(target).setS3Client(property(camelContext, io.github.s3lite.client.S3LiteClient.class, value)); return true;
         case "secretkey":
         case "secretKey": getOrCreateConfiguration(target).setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
@@ -249,7 +249,7 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "rolesessionname":
         case "roleSessionName": return java.lang.String.class;
         case "s3client":
-        case "s3Client": return io.github.s3lite.client.S3Client.class;
+        case "s3Client": return io.github.s3lite.client.S3LiteClient.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
         case "sessiontoken":

@@ -110,7 +110,7 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "rolesessionname":
         case "roleSessionName": target.setRoleSessionName(property(camelContext, java.lang.String.class, value)); return true;
         case "s3client":
-        case "s3Client": target.setS3Client(property(camelContext, io.github.s3lite.client.S3Client.class, value)); return true;
+        case "s3Client": target.setS3Client(property(camelContext, io.github.s3lite.client.S3LiteClient.class, value)); return true;
         case "secretkey":
         case "secretKey": target.setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
@@ -219,7 +219,7 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "rolesessionname":
         case "roleSessionName": return java.lang.String.class;
         case "s3client":
-        case "s3Client": return io.github.s3lite.client.S3Client.class;
+        case "s3Client": return io.github.s3lite.client.S3LiteClient.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
         case "sessiontoken":

@@ -134,7 +134,7 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "s3client":
-        case "s3Client": target.getConfiguration().setS3Client(property(camelContext, io.github.s3lite.client.S3Client.class, value)); return true;
+        case "s3Client": target.getConfiguration().setS3Client(property(camelContext, io.github.s3lite.client.S3LiteClient.class, value)); return true;
         case "scheduledexecutorservice":
         case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
         case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
@@ -285,7 +285,7 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "s3client":
-        case "s3Client": return io.github.s3lite.client.S3Client.class;
+        case "s3Client": return io.github.s3lite.client.S3LiteClient.class;
         case "scheduledexecutorservice":
         case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
         case "scheduler": return java.lang.Object.class;

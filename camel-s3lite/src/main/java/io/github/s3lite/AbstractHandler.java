@@ -1,7 +1,7 @@
 package io.github.s3lite;
 
 import io.github.s3lite.client.ObjectInfo;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3Names;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -20,7 +20,7 @@ abstract class AbstractHandler implements OperationHandler {
         return endpoint.getConfiguration();
     }
 
-    protected S3Client client() {
+    protected S3LiteClient client() {
         return endpoint.getClient();
     }
 

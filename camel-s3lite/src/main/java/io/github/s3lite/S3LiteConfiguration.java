@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.s3lite.client.ChecksumAlgorithm;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3ClientConfig;
 import io.github.s3lite.client.auth.AssumeRoleCredentialsProvider;
 import io.github.s3lite.client.auth.AwsCredentialsChain;
@@ -99,9 +99,9 @@ public class S3LiteConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "32",
               description = "Maximum pooled HTTP connections of the endpoint's client.")
     private int maxConnections = 32;
-    @UriParam(label = "advanced", description = "Use this client instead of building one (it is then not closed by the endpoint). Autowired when the registry holds exactly one io.github.s3lite.client.S3Client: the endpoint options for connection and credentials are then not used.")
+    @UriParam(label = "advanced", description = "Use this client instead of building one (it is then not closed by the endpoint). Autowired when the registry holds exactly one io.github.s3lite.client.S3LiteClient: the endpoint options for connection and credentials are then not used.")
     @Metadata(autowired = true)
-    private S3Client s3Client;
+    private S3LiteClient s3Client;
 
     // ------------------------------------------------------------ producer
     @UriParam(label = "producer", defaultValue = "putObject", enums = "putObject,getObject,headObject,deleteObject,deleteObjects,"
@@ -438,11 +438,11 @@ public class S3LiteConfiguration implements Cloneable {
         this.maxConnections = maxConnections;
     }
 
-    public S3Client getS3Client() {
+    public S3LiteClient getS3Client() {
         return s3Client;
     }
 
-    public void setS3Client(S3Client s3Client) {
+    public void setS3Client(S3LiteClient s3Client) {
         this.s3Client = s3Client;
     }
 

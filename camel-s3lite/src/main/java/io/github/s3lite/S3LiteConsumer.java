@@ -8,7 +8,7 @@ import java.util.Queue;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ListPage;
 import io.github.s3lite.client.ObjectInfo;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3NotFoundException;
 import io.github.s3lite.client.S3ObjectSummary;
 import io.github.s3lite.client.S3PreconditionFailedException;
@@ -115,7 +115,7 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         S3LiteConfiguration c = config();
-        S3Client client = endpoint.getClient();
+        S3LiteClient client = endpoint.getClient();
         String destBucket = ObjectHelper.isEmpty(c.getDestinationBucket()) ? null : c.getDestinationBucket();
         String skip = null;
         if (c.isMoveAfterRead()) {
@@ -330,7 +330,7 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
     /** Headers from a HEAD pinned to the listed ETag, and the body the options ask for. */
     private ObjectInfo prepare(Exchange exchange, String bucket, String key, String listedETag) throws Exception {
         S3LiteConfiguration c = config();
-        S3Client client = endpoint.getClient();
+        S3LiteClient client = endpoint.getClient();
         Message m = exchange.getIn();
         DownloadChecksumValidation validation = c.getDownloadChecksumValidation();
         ObjectInfo info = client.headObject(bucket, key, new GetOptions(null, listedETag, null,

@@ -2,7 +2,7 @@ package io.github.s3lite;
 
 import java.util.concurrent.ExecutorService;
 
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.content.DefaultContentTypeResolver;
 import io.github.s3lite.upload.CheckpointStore;
@@ -39,7 +39,7 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
     @UriParam(label = "filter,advanced",
               description = "Decides which entries of the CamelS3LiteMetadata header map are dropped (by default names starting with Camel, and breadcrumbId).")
     private HeaderFilterStrategy headerFilterStrategy = new S3LiteHeaderFilterStrategy();
-    private S3Client client;
+    private S3LiteClient client;
     private boolean ownsClient;
     private CheckpointStore checkpointStore;
     private IdempotentRepository ownCheckpointRepository;
@@ -74,7 +74,7 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
             client = configuration.getS3Client();
             ownsClient = false;
         } else {
-            client = new S3Client(configuration.toClientConfig());
+            client = new S3LiteClient(configuration.toClientConfig());
             ownsClient = true;
         }
         LOG.debug("s3lite endpoint for bucket {} uses {}", configuration.getBucketName(), client.config());
@@ -132,7 +132,7 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
     }
 
     /** The client, available while the endpoint is started. */
-    public S3Client getClient() {
+    public S3LiteClient getClient() {
         return client;
     }
 

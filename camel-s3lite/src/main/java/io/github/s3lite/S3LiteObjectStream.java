@@ -7,7 +7,7 @@ import java.io.OutputStream;
 import io.github.s3lite.client.GetObjectResponse;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectInfo;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3PreconditionFailedException;
 import io.github.s3lite.transfer.DownloadChecksumValidation;
 import io.github.s3lite.transfer.DownloadVerifier;
@@ -36,7 +36,7 @@ import org.apache.camel.StreamCache;
  */
 public final class S3LiteObjectStream extends InputStream implements StreamCache {
 
-    private final S3Client client;
+    private final S3LiteClient client;
     private final String bucket;
     private final String key;
     private final String eTag;
@@ -48,11 +48,11 @@ public final class S3LiteObjectStream extends InputStream implements StreamCache
     private boolean closed;
     private int opened;
 
-    public S3LiteObjectStream(S3Client client, String bucket, String key, String eTag, long length) {
+    public S3LiteObjectStream(S3LiteClient client, String bucket, String key, String eTag, long length) {
         this(client, bucket, key, eTag, length, DownloadVerifier.none());
     }
 
-    private S3LiteObjectStream(S3Client client, String bucket, String key, String eTag, long length,
+    private S3LiteObjectStream(S3LiteClient client, String bucket, String key, String eTag, long length,
             DownloadVerifier verifier) {
         this.client = client;
         this.bucket = bucket;
@@ -66,7 +66,7 @@ public final class S3LiteObjectStream extends InputStream implements StreamCache
      * The body of the version {@code head} describes (a HEAD made with {@code checksumMode} when a checksum should
      * be verified), checked per {@code validation}.
      */
-    public static S3LiteObjectStream of(S3Client client, String bucket, ObjectInfo head,
+    public static S3LiteObjectStream of(S3LiteClient client, String bucket, ObjectInfo head,
             DownloadChecksumValidation validation) {
         return new S3LiteObjectStream(client, bucket, head.key(), head.eTag(), head.contentLength(),
                 DownloadVerifier.plan(bucket, head.key(), head, validation));

@@ -32,7 +32,7 @@ class PackageStructureTest {
     private static final Path MAIN = Path.of("src/main/java");
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)\\s*;", Pattern.MULTILINE);
-    /** Same-package or fully qualified references in code, e.g. {@code io.github.s3lite.client.S3Client}. */
+    /** Same-package or fully qualified references in code, e.g. {@code io.github.s3lite.client.S3LiteClient}. */
     private static final Pattern QUALIFIED = Pattern.compile("\\b(io\\.github\\.s3lite(?:\\.[a-z]\\w*)*)\\.[A-Z]");
 
     /** Packages (and their subpackages) that hold the S3 logic and must stay Camel-free. */

@@ -15,7 +15,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.RequestBody;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.test.CountingRepository;
 import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
@@ -39,7 +39,7 @@ class S3LiteConsumerIdleCostTest {
 
     private final EmbeddedS3 s3 = EmbeddedS3.get();
     private final List<CamelContext> contexts = new ArrayList<>();
-    private final S3Client client = s3.newClient();
+    private final S3LiteClient client = s3.newClient();
 
     @AfterEach
     void tearDown() throws Exception {

@@ -12,7 +12,7 @@ import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.PutResult;
 import io.github.s3lite.client.RequestBody;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.test.DelayingLeaseRepository;
 import io.github.s3lite.test.EmbeddedS3;
 import org.apache.camel.CamelContext;
@@ -63,7 +63,7 @@ class S3LiteConsumerLeaseTest {
     void aDeadNodesLeaseExpiresAndTheObjectIsDeliveredOnce() throws Exception {
         String bucket = s3.newBucket("lease");
         PutResult put;
-        try (S3Client c = s3.newClient()) {
+        try (S3LiteClient c = s3.newClient()) {
             put = c.putObject(bucket, "orphan.txt", RequestBody.of("x".getBytes()), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.MD5);
         }
         MemoryIdempotentRepository repo = (MemoryIdempotentRepository) MemoryIdempotentRepository.memoryIdempotentRepository();
@@ -87,7 +87,7 @@ class S3LiteConsumerLeaseTest {
     void withoutClaimTimeoutAClaimNeverExpires() throws Exception {
         String bucket = s3.newBucket("nolease");
         PutResult put;
-        try (S3Client c = s3.newClient()) {
+        try (S3LiteClient c = s3.newClient()) {
             put = c.putObject(bucket, "claimed.txt", RequestBody.of("x".getBytes()), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.MD5);
         }
         MemoryIdempotentRepository repo = (MemoryIdempotentRepository) MemoryIdempotentRepository.memoryIdempotentRepository();
@@ -143,7 +143,7 @@ class S3LiteConsumerLeaseTest {
             for (CamelContext context : nodes) {
                 context.start();
             }
-            try (S3Client c = s3.newClient()) {
+            try (S3LiteClient c = s3.newClient()) {
                 // a few objects first, so that the race below does not meet a cold JVM's slow first exchanges
                 for (int i = 0; i < objects; i++) {
                     c.putObject(bucket, String.format("o-%03d", i), RequestBody.of(("x" + i).getBytes()),

@@ -33,7 +33,7 @@ import io.github.s3lite.client.GetObjectResponse;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.RequestBody;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3NotFoundException;
 import io.github.s3lite.content.UserMetadata;
 import io.github.s3lite.journal.Journal;
@@ -60,7 +60,7 @@ class S3LiteConsumerTest {
 
     private final EmbeddedS3 s3 = EmbeddedS3.get();
     private final List<CamelContext> contexts = new ArrayList<>();
-    private S3Client client;
+    private S3LiteClient client;
 
     @TempDir
     Path tmp;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.s3lite.S3LiteEndpoint;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3Exception;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -71,7 +71,7 @@ public final class S3LiteBucketProbe {
     static BucketStatus probe(S3LiteEndpoint endpoint) {
         String bucket = endpoint.getConfiguration().getBucketName();
         String url = endpoint.getServiceUrl();
-        S3Client client = endpoint.getClient();
+        S3LiteClient client = endpoint.getClient();
         if (client == null) {
             return new BucketStatus(bucket, url, false, 0, null, "endpoint not started");
         }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.github.s3lite.S3LiteOperations;
 import io.github.s3lite.client.ChecksumAlgorithm;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.auth.CredentialsProvider;
 import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.transfer.DownloadChecksumValidation;
@@ -120,10 +120,10 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
 
     /**
      * Use this client instead of building one (it is then not closed by the endpoint). Autowired when the registry
-     * holds exactly one io.github.s3lite.client.S3Client: the endpoint options for connection and credentials are then
+     * holds exactly one io.github.s3lite.client.S3LiteClient: the endpoint options for connection and credentials are then
      * not used.
      */
-    private S3Client s3Client;
+    private S3LiteClient s3Client;
 
     /**
      * The operation when no CamelS3LiteOperation header is set.
@@ -501,11 +501,11 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
         this.maxConnections = maxConnections;
     }
 
-    public S3Client getS3Client() {
+    public S3LiteClient getS3Client() {
         return s3Client;
     }
 
-    public void setS3Client(S3Client s3Client) {
+    public void setS3Client(S3LiteClient s3Client) {
         this.s3Client = s3Client;
     }
 

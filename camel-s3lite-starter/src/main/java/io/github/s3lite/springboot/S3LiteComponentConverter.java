@@ -3,7 +3,7 @@ package io.github.s3lite.springboot;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.auth.CredentialsProvider;
 import io.github.s3lite.content.ContentTypeResolver;
 import org.apache.camel.spi.IdempotentRepository;
@@ -30,7 +30,7 @@ public class S3LiteComponentConverter implements GenericConverter {
     public Set<ConvertiblePair> getConvertibleTypes() {
         Set<ConvertiblePair> answer = new LinkedHashSet<>();
         answer.add(new ConvertiblePair(String.class, IdempotentRepository.class));
-        answer.add(new ConvertiblePair(String.class, S3Client.class));
+        answer.add(new ConvertiblePair(String.class, S3LiteClient.class));
         answer.add(new ConvertiblePair(String.class, CredentialsProvider.class));
         answer.add(new ConvertiblePair(String.class, ContentTypeResolver.class));
         return answer;

@@ -20,7 +20,7 @@ import static io.github.s3lite.client.Responses.header;
  * x-amz-checksum-crc32c, and the answer decides which one later requests carry.
  */
 final class ChecksumNegotiation {
-    private static final Logger LOG = LoggerFactory.getLogger(S3Client.class);
+    private static final Logger LOG = LoggerFactory.getLogger(S3LiteClient.class);
 
     /** Reads the successful answer to a checksummed write. */
     interface WriteReader<T> {

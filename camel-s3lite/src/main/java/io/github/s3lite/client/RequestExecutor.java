@@ -33,7 +33,7 @@ import static io.github.s3lite.client.Responses.header;
  * clock offset learned from a {@code RequestTimeTooSkewed} answer (the one re-sign).
  */
 final class RequestExecutor implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(S3Client.class);
+    private static final Logger LOG = LoggerFactory.getLogger(S3LiteClient.class);
 
     /** Reads a successful response; the executor closes it afterwards. */
     interface ResponseReader<T> {

@@ -10,7 +10,7 @@ import javax.net.ssl.SSLContext;
 import io.github.s3lite.client.auth.CredentialsProvider;
 
 /**
- * Settings of one {@link S3Client}.
+ * Settings of one {@link S3LiteClient}.
  *
  * @param endpoint       base URL of an S3-compatible service ({@code http://127.0.0.1:9000}); null means AWS's
  *                       regional endpoint {@code https://s3.<region>.amazonaws.com}

@@ -34,22 +34,26 @@ import static io.github.s3lite.client.S3Errors.ioFailure;
  * The machinery lives in named parts of this package: {@link RequestExecutor} (signing, transport, clock offset,
  * the 2xx/304 contract), {@link S3Errors} (status and error code to exception type), {@link ChecksumNegotiation},
  * {@link Addressing} (virtual-host or path style), {@link Responses} and {@link S3Xml} (response mapping) and
- * {@link Presigner}. There is no hidden retry loop: the single exception is one re-sign after
- * {@code RequestTimeTooSkewed}, with the clock offset learned from the server's {@code Date}.
+ * {@link Presigner}. There is no hidden retry loop; the documented exceptions are one re-sign after a clock skew
+ * (learned from the server's {@code Date}) and one re-send of an idempotent request whose pooled connection turned
+ * out stale before any byte of the answer.
+ * <p>
+ * Named {@code S3LiteClient} so that an IDE's auto-import never takes it for the AWS SDK's {@code S3Client}. Longer
+ * than the project's ~350 lines because it holds one short method per S3 operation (about 25 of them).
  */
-public final class S3Client implements AutoCloseable {
+public final class S3LiteClient implements AutoCloseable {
 
     private final S3ClientConfig config;
     private final RequestExecutor executor;
     private final ChecksumNegotiation checksums;
     private final Presigner presigner;
 
-    public S3Client(S3ClientConfig config) {
+    public S3LiteClient(S3ClientConfig config) {
         this(config, Clock.systemUTC());
     }
 
     /** With a given clock (tests of skew correction). */
-    public S3Client(S3ClientConfig config, Clock clock) {
+    public S3LiteClient(S3ClientConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.executor = new RequestExecutor(config, clock);
         this.checksums = new ChecksumNegotiation(executor);

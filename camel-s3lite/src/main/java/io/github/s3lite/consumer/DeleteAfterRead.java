@@ -2,7 +2,7 @@ package io.github.s3lite.consumer;
 
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectInfo;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,9 +11,9 @@ public final class DeleteAfterRead implements CommitStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeleteAfterRead.class);
 
-    private final S3Client client;
+    private final S3LiteClient client;
 
-    public DeleteAfterRead(S3Client client) {
+    public DeleteAfterRead(S3LiteClient client) {
         this.client = client;
     }
 

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import io.github.s3lite.client.ListPage;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3Exception;
 import io.github.s3lite.client.S3ObjectSummary;
 
@@ -20,7 +20,7 @@ import io.github.s3lite.client.S3ObjectSummary;
  */
 public final class ListingCursor {
 
-    private final S3Client client;
+    private final S3LiteClient client;
     private final String bucket;
     private final String prefix;
     private final String delimiter;
@@ -39,7 +39,7 @@ public final class ListingCursor {
     private int pagesThisPoll;
 
     /** {@code skipPrefix}: listed keys starting with it are not delivered (null: none skipped). */
-    public ListingCursor(S3Client client, String bucket, String prefix, String delimiter, boolean includeFolders,
+    public ListingCursor(S3LiteClient client, String bucket, String prefix, String delimiter, boolean includeFolders,
             String skipPrefix) {
         this.client = client;
         this.bucket = bucket;

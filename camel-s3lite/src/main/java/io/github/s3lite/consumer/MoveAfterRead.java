@@ -2,7 +2,7 @@ package io.github.s3lite.consumer;
 
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectInfo;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,12 +15,12 @@ public final class MoveAfterRead implements CommitStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(MoveAfterRead.class);
 
-    private final S3Client client;
+    private final S3LiteClient client;
     private final String destinationBucket;
     private final String destinationPrefix;
 
     /** {@code destinationBucket} null: the source bucket. */
-    public MoveAfterRead(S3Client client, String destinationBucket, String destinationPrefix) {
+    public MoveAfterRead(S3LiteClient client, String destinationBucket, String destinationPrefix) {
         this.client = client;
         this.destinationBucket = destinationBucket;
         this.destinationPrefix = destinationPrefix == null ? "" : destinationPrefix;

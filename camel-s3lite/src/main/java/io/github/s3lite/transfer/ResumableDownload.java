@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import io.github.s3lite.client.GetObjectResponse;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectInfo;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3PreconditionFailedException;
 import io.github.s3lite.client.S3TransientException;
 import org.slf4j.Logger;
@@ -79,7 +79,7 @@ public final class ResumableDownload {
     }
 
     /** Unpinned, with {@link DownloadChecksumValidation#WHEN_AVAILABLE}. */
-    public static Result download(S3Client client, String bucket, String key, DownloadTarget target) {
+    public static Result download(S3LiteClient client, String bucket, String key, DownloadTarget target) {
         return download(client, bucket, key, target, null, DownloadChecksumValidation.WHEN_AVAILABLE);
     }
 
@@ -89,7 +89,7 @@ public final class ResumableDownload {
      * @param expectedETag the version to download (e.g. the listed one); null takes the current one
      * @throws S3PreconditionFailedException when {@code expectedETag} is given and the object has another ETag
      */
-    public static Result download(S3Client client, String bucket, String key, DownloadTarget target, String expectedETag,
+    public static Result download(S3LiteClient client, String bucket, String key, DownloadTarget target, String expectedETag,
             DownloadChecksumValidation validation) {
         CountDownLatch mine = new CountDownLatch(1);
         try {
@@ -109,7 +109,7 @@ public final class ResumableDownload {
         }
     }
 
-    private static Result downloadAlone(S3Client client, String bucket, String key, DownloadTarget target,
+    private static Result downloadAlone(S3LiteClient client, String bucket, String key, DownloadTarget target,
             String expectedETag, DownloadChecksumValidation validation) {
         String why = null;
         try {
@@ -130,7 +130,7 @@ public final class ResumableDownload {
                 + why + "); nothing was written to " + target.file(), 0, null, null, null);
     }
 
-    private static Result attempt(S3Client client, String bucket, String key, DownloadTarget target, String expectedETag,
+    private static Result attempt(S3LiteClient client, String bucket, String key, DownloadTarget target, String expectedETag,
             DownloadChecksumValidation validation) throws IOException, StartOver {
         boolean checksumMode = validation != DownloadChecksumValidation.NEVER;
         ObjectInfo head = client.headObject(bucket, key, new GetOptions(null, expectedETag, null, checksumMode));
@@ -234,7 +234,7 @@ public final class ResumableDownload {
     }
 
     /** One GET from {@code offset}; returns the object's total length (-1 when still unknown). */
-    private static long fetch(S3Client client, String bucket, String key, String eTag, boolean pinned, long offset,
+    private static long fetch(S3LiteClient client, String bucket, String key, String eTag, boolean pinned, long offset,
             long length, Path part, Path state, DownloadVerifier verifier) throws IOException, StartOver {
         String range = offset > 0 ? "bytes=" + offset + "-" : null;
         GetObjectResponse r;

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.PartInfo;
 import io.github.s3lite.client.PutResult;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3Exception;
 import io.github.s3lite.client.S3NotFoundException;
 import io.github.s3lite.client.S3PreconditionFailedException;
@@ -34,12 +34,12 @@ final class Completion {
     private static final Logger LOG = LoggerFactory.getLogger(Completion.class);
     static final int ATTEMPTS = 3;
 
-    private final S3Client client;
+    private final S3LiteClient client;
     private final MultipartServer server;
     private final CheckpointProtocol checkpoints;
     private final long retryDelayMillis;
 
-    Completion(S3Client client, MultipartServer server, CheckpointProtocol checkpoints, long retryDelayMillis) {
+    Completion(S3LiteClient client, MultipartServer server, CheckpointProtocol checkpoints, long retryDelayMillis) {
         this.client = client;
         this.server = server;
         this.checkpoints = checkpoints;

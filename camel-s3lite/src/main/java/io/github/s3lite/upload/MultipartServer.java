@@ -5,7 +5,7 @@ import java.util.List;
 import io.github.s3lite.client.MultipartUploadInfo;
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.PartInfo;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3NotFoundException;
 
 /**
@@ -26,7 +26,7 @@ public interface MultipartServer {
     /** HEAD of the object; null when there is none. */
     ObjectInfo head(String bucket, String key);
 
-    static MultipartServer of(S3Client client) {
+    static MultipartServer of(S3LiteClient client) {
         return new MultipartServer() {
             @Override
             public List<MultipartUploadInfo> uploads(String bucket, String key) {

@@ -11,7 +11,7 @@ import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.PartInfo;
 import io.github.s3lite.client.PutResult;
 import io.github.s3lite.client.RequestBody;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3Exception;
 import io.github.s3lite.client.S3NotFoundException;
 import io.github.s3lite.client.S3TransientException;
@@ -53,7 +53,7 @@ public final class MultipartUploader {
         }
     }
 
-    private final S3Client client;
+    private final S3LiteClient client;
     private final MultipartServer server;
     private final Executor executor;
     private final CheckpointStore store;
@@ -62,12 +62,12 @@ public final class MultipartUploader {
     private final MemoryBudget budget;
 
     /** An uploader whose stream buffers count against the JVM's shared {@link MemoryBudget}. */
-    public MultipartUploader(S3Client client, Executor executor, CheckpointStore store, Settings settings,
+    public MultipartUploader(S3LiteClient client, Executor executor, CheckpointStore store, Settings settings,
             UploadProgress progress) {
         this(client, executor, store, settings, progress, MemoryBudget.shared());
     }
 
-    public MultipartUploader(S3Client client, Executor executor, CheckpointStore store, Settings settings,
+    public MultipartUploader(S3LiteClient client, Executor executor, CheckpointStore store, Settings settings,
             UploadProgress progress, MemoryBudget budget) {
         this.budget = Objects.requireNonNull(budget, "budget");
         this.client = client;

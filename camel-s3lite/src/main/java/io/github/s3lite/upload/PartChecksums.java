@@ -7,7 +7,7 @@ import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.Checksums;
 import io.github.s3lite.client.PartInfo;
 import io.github.s3lite.client.RequestBody;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 
 /**
  * The flexible checksum of every part of one upload, which CompleteMultipartUpload must list when the parts carry
@@ -17,10 +17,10 @@ import io.github.s3lite.client.S3Client;
  * region. The checkpoint ({@code part} key and source identity) vouches that those are the bytes the part holds.
  */
 final class PartChecksums {
-    private final S3Client client;
+    private final S3LiteClient client;
     private final ChecksumAlgorithm requested;
 
-    PartChecksums(S3Client client, ChecksumAlgorithm requested) {
+    PartChecksums(S3LiteClient client, ChecksumAlgorithm requested) {
         this.client = client;
         this.requested = requested;
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.PartInfo;
 import io.github.s3lite.client.RequestBody;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3TransientException;
 
 /**
@@ -24,7 +24,7 @@ import io.github.s3lite.client.S3TransientException;
  * was acknowledged. The first failure stops new parts; {@link #finish()} waits for those in flight and rethrows it.
  */
 final class PartSender {
-    private final S3Client client;
+    private final S3LiteClient client;
     private final Executor executor;
     private final CheckpointProtocol checkpoints;
     private final ChecksumAlgorithm checksum;
@@ -46,7 +46,7 @@ final class PartSender {
      * @param existing the parts the server holds for this upload (resume), by number
      * @param plan the plan of a known-length source, null for a stream of unknown length (progress only)
      */
-    PartSender(S3Client client, Executor executor, CheckpointProtocol checkpoints, ChecksumAlgorithm checksum,
+    PartSender(S3LiteClient client, Executor executor, CheckpointProtocol checkpoints, ChecksumAlgorithm checksum,
             PartChecksums sums, UploadProgress progress, String bucket, String key, String uploadId, Map<Integer, PartInfo> existing,
             PartPlan plan, int concurrency) {
         this.client = client;

@@ -2,7 +2,7 @@ package io.github.s3lite.upload;
 
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.ObjectWriteOptions;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3NotFoundException;
 import io.github.s3lite.client.S3PreconditionFailedException;
 
@@ -17,7 +17,7 @@ final class WriteConditions {
     }
 
     /** Throws {@link S3PreconditionFailedException} (412) when a condition of {@code options} does not hold now. */
-    static void check(S3Client client, String bucket, String key, ObjectWriteOptions options) {
+    static void check(S3LiteClient client, String bucket, String key, ObjectWriteOptions options) {
         String ifNoneMatch = options.ifNoneMatch();
         String ifMatch = options.ifMatch();
         if (isBlank(ifNoneMatch) && isBlank(ifMatch)) {

@@ -28,7 +28,7 @@ class CompleteMultipartResponseTest {
     ServerSocket server;
     volatile String body;
     volatile String extraHeaders = "";
-    S3Client client;
+    S3LiteClient client;
 
     @BeforeEach
     void start() throws IOException {
@@ -36,7 +36,7 @@ class CompleteMultipartResponseTest {
         Thread t = new Thread(this::serve, "canned-s3");
         t.setDaemon(true);
         t.start();
-        client = new S3Client(new S3ClientConfig(URI.create("http://127.0.0.1:" + server.getLocalPort()), "us-east-1", true,
+        client = new S3LiteClient(new S3ClientConfig(URI.create("http://127.0.0.1:" + server.getLocalPort()), "us-east-1", true,
                 CredentialsProvider.of(new Credentials("AKIDCANNED", "canned-secret", null)), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), 4, null));
     }

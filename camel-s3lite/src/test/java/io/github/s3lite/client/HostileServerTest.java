@@ -23,13 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class HostileServerTest {
     static final long MiB = 1024 * 1024;
 
-    static S3Client client(URI endpoint, Duration socketTimeout, Duration requestTimeout) {
-        return new S3Client(new S3ClientConfig(endpoint, "us-east-1", true,
+    static S3LiteClient client(URI endpoint, Duration socketTimeout, Duration requestTimeout) {
+        return new S3LiteClient(new S3ClientConfig(endpoint, "us-east-1", true,
                 CredentialsProvider.of(new Credentials("AKIDHOSTILE", "hostile-secret")), Duration.ofSeconds(5),
                 socketTimeout, 4, null).withRequestTimeout(requestTimeout));
     }
 
-    static S3Client client(MisbehavingServer server) {
+    static S3LiteClient client(MisbehavingServer server) {
         return client(server.endpoint(), Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
 
@@ -51,7 +51,7 @@ class HostileServerTest {
             String close = "</Key><Size>1</Size></Contents><IsTruncated>false</IsTruncated></ListBucketResult>";
             res.write(Integer.toHexString(close.length()) + "\r\n" + close + "\r\n0\r\n\r\n");
             res.flush();
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             assertThatThrownBy(() -> c.listObjects("bucket", null, null, null, 0, null))
                     .isInstanceOf(S3Exception.class)
                     .hasMessageContaining("larger than")
@@ -67,7 +67,7 @@ class HostileServerTest {
         try (MisbehavingServer server = new MisbehavingServer((req, res) -> {
             res.write("HTTP/1.1 200 OK\r\nX-Endless: ");
             res.filler(256 * MiB, (byte) 'a', 0);
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> c.headObject("bucket", "k", null))
                     .isInstanceOf(S3Exception.class)
                     .satisfies(e -> assertThat(((S3Exception) e).isTransient()).isFalse())
@@ -85,7 +85,7 @@ class HostileServerTest {
                 res.write("X-H" + i + ": v\r\n");
             }
             res.write("Content-Length: 0\r\n\r\n");
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             assertThatThrownBy(() -> c.headObject("bucket", "k", null)).isInstanceOf(S3Exception.class)
                     .satisfies(e -> assertThat(((S3Exception) e).isTransient()).isFalse())
                     .hasMessageContaining("header");
@@ -100,7 +100,7 @@ class HostileServerTest {
         try (MisbehavingServer server = new MisbehavingServer((req, res) -> {
             res.head(200, "Content-Length: " + size, "ETag: \"e\"");
             res.filler(size, (byte) 'x', 0);
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             long start = System.nanoTime();
             GetObjectResponse r = c.getObject("bucket", "big", GetOptions.NONE);
             assertThat(r.body().readNBytes(10)).hasSize(10);
@@ -118,7 +118,7 @@ class HostileServerTest {
             res.head(500, "Content-Length: " + (2048 * MiB), "Content-Type: application/xml");
             res.write("<Error><Code>InternalError</Code><Message>");
             res.filler(2048 * MiB, (byte) 'm', 512 * 1024);
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             long start = System.nanoTime();
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(
                     () -> c.getObject("bucket", "k", GetOptions.NONE)).isInstanceOf(S3TransientException.class));
@@ -140,7 +140,7 @@ class HostileServerTest {
                 }
                 res.write("\r\n");
             }
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
                 GetObjectResponse r = c.getObject("bucket", "endless", GetOptions.NONE);
                 assertThat(r.body().readNBytes(10)).hasSize(10);
@@ -153,7 +153,7 @@ class HostileServerTest {
     @Test
     void aSmallRemainderIsReadSoTheConnectionIsReused() throws Exception {
         try (MisbehavingServer server = new MisbehavingServer((req, res) -> res.send(200, "y".repeat(1000)));
-                S3Client c = client(server)) {
+                S3LiteClient c = client(server)) {
             for (int i = 0; i < 3; i++) {
                 try (GetObjectResponse r = c.getObject("bucket", "small", GetOptions.NONE)) {
                     assertThat(r.body().readNBytes(10)).hasSize(10);
@@ -169,7 +169,7 @@ class HostileServerTest {
     void trickledHeadersHitTheRequestDeadline() throws Exception {
         try (MisbehavingServer server = new MisbehavingServer((req, res) ->
                 res.trickle("HTTP/1.1 200 OK\r\n" + "X-Slow: " + "s".repeat(10_000) + "\r\n\r\n", 100));
-                S3Client c = client(server.endpoint(), Duration.ofSeconds(2), Duration.ofSeconds(3))) {
+                S3LiteClient c = client(server.endpoint(), Duration.ofSeconds(2), Duration.ofSeconds(3))) {
             long start = System.nanoTime();
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(() -> c.headObject("bucket", "k", null))
                     .isInstanceOf(S3TransientException.class).hasMessageContaining("requestTimeout"));
@@ -185,7 +185,7 @@ class HostileServerTest {
             for (int i = 0; i < 100_000; i++) {
                 res.trickle("1\r\n \r\n", 30);
             }
-        }); S3Client c = client(server.endpoint(), Duration.ofSeconds(2), Duration.ofSeconds(3))) {
+        }); S3LiteClient c = client(server.endpoint(), Duration.ofSeconds(2), Duration.ofSeconds(3))) {
             long start = System.nanoTime();
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(
                     () -> c.listObjects("bucket", null, null, null, 0, null))
@@ -199,7 +199,7 @@ class HostileServerTest {
         try (MisbehavingServer server = new MisbehavingServer((req, res) -> {
             res.head(200, "Content-Length: " + (10 * MiB));
             res.filler(10 * MiB, (byte) 't', 20);
-        }); S3Client c = client(server.endpoint(), Duration.ofSeconds(2), Duration.ofSeconds(3))) {
+        }); S3LiteClient c = client(server.endpoint(), Duration.ofSeconds(2), Duration.ofSeconds(3))) {
             long start = System.nanoTime();
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 GetObjectResponse r = c.getObject("bucket", "k", GetOptions.NONE);
@@ -221,7 +221,7 @@ class HostileServerTest {
                 res.flush();
             }
             TimeUnit.SECONDS.sleep(60); // never reads the body
-        }); S3Client c = client(server.endpoint(), Duration.ofSeconds(2), Duration.ofSeconds(3))) {
+        }); S3LiteClient c = client(server.endpoint(), Duration.ofSeconds(2), Duration.ofSeconds(3))) {
             byte[] body = new byte[(int) (64 * MiB)];
             long start = System.nanoTime();
             assertTimeoutPreemptively(Duration.ofSeconds(90), () -> assertThatThrownBy(() -> c.putObject("bucket", "k",
@@ -240,7 +240,7 @@ class HostileServerTest {
         try (MisbehavingServer server = new MisbehavingServer((req, res) -> res.send(502,
                 "<html><head><title>502 Bad Gateway</title></head><body>Bad&nbsp;Gateway</body></html>",
                 "Content-Type: text/html"));
-                S3Client c = client(server)) {
+                S3LiteClient c = client(server)) {
             assertThatThrownBy(() -> c.listObjects("bucket", null, null, null, 0, null))
                     .isInstanceOf(S3TransientException.class)
                     .satisfies(e -> assertThat(((S3Exception) e).getStatusCode()).isEqualTo(502));
@@ -260,7 +260,7 @@ class HostileServerTest {
                 res.head(200, "Transfer-Encoding: chunked", "Content-Length: 1e3");
                 res.write("3\r\nabc\r\n0\r\n\r\n");
             }
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             assertThatThrownBy(() -> c.listObjects("bucket", null, null, null, 0, null)).isInstanceOf(S3Exception.class)
                     .satisfies(e -> assertThat(((S3Exception) e).isTransient()).isFalse()).hasMessageContaining("12abc");
             assertThatThrownBy(() -> c.headObject("bucket", "k", null)).isInstanceOf(S3Exception.class)
@@ -283,7 +283,7 @@ class HostileServerTest {
                 res.write(LIST_HEAD);
                 res.close();
             }
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             assertThatThrownBy(() -> c.listObjects("bucket", null, null, null, 0, null)).isInstanceOf(S3Exception.class)
                     .satisfies(e -> assertThat(((S3Exception) e).isTransient()).isFalse()).hasMessageContaining("malformed");
             assertThatThrownBy(() -> c.listParts("bucket", "k", "u")).isInstanceOf(S3TransientException.class);
@@ -296,7 +296,7 @@ class HostileServerTest {
             res.head(200, "Content-Length: 100000");
             res.filler(40_000, (byte) 'z', 0);
             res.close();
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             GetObjectResponse r = c.getObject("bucket", "k", GetOptions.NONE);
             assertThatThrownBy(() -> r.body().readAllBytes()).isInstanceOf(S3TransientException.class)
                     .hasMessageContaining("bucket/k");
@@ -312,7 +312,7 @@ class HostileServerTest {
         try (MisbehavingServer server = new MisbehavingServer((req, res) -> res.send(200, LIST_HEAD
                 + "<Contents><Key>k</Key><Size>1</Size></Contents><IsTruncated>true</IsTruncated>"
                 + "<NextContinuationToken>same</NextContinuationToken></ListBucketResult>"));
-                S3Client c = client(server)) {
+                S3LiteClient c = client(server)) {
             assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> c.listAllObjects("bucket", null, 0))
                     .isInstanceOf(S3Exception.class).hasMessageContaining("second time"));
             assertThat(server.requests()).isEqualTo(2);
@@ -324,7 +324,7 @@ class HostileServerTest {
         try (MisbehavingServer server = new MisbehavingServer((req, res) -> res.send(200, LIST_HEAD
                 + "<Contents><Key>k" + req.number() + "</Key><Size>1</Size></Contents><IsTruncated>true</IsTruncated>"
                 + "<NextContinuationToken>t" + req.number() + "</NextContinuationToken></ListBucketResult>"));
-                S3Client c = new S3Client(new S3ClientConfig(server.endpoint(), "us-east-1", true,
+                S3LiteClient c = new S3LiteClient(new S3ClientConfig(server.endpoint(), "us-east-1", true,
                         CredentialsProvider.of(new Credentials("a", "b")), null, null, 0, null).withMaxPages(25))) {
             assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> c.listAllObjects("bucket", null, 0))
                     .isInstanceOf(S3Exception.class).hasMessageContaining("more than 25 pages"));
@@ -347,7 +347,7 @@ class HostileServerTest {
                         + "<IsTruncated>true</IsTruncated><NextKeyMarker>" + keyMarkers[i] + "</NextKeyMarker>"
                         + "<NextUploadIdMarker>x</NextUploadIdMarker></ListMultipartUploadsResult>");
             }
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
                 assertThatThrownBy(() -> c.listParts("bucket", "k", "u")).isInstanceOf(S3Exception.class)
                         .hasMessageContaining("second time");
@@ -383,7 +383,7 @@ class HostileServerTest {
             } finally {
                 res.close();
             }
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             byte[] body = new byte[(int) (32 * MiB)];
             assertThatThrownBy(() -> c.putObject("bucket", "k", RequestBody.of(body), ObjectWriteOptions.DEFAULTS,
                     ChecksumAlgorithm.NONE)).isInstanceOf(S3AccessDeniedException.class)
@@ -399,7 +399,7 @@ class HostileServerTest {
         try (MisbehavingServer server = new MisbehavingServer((req, res) -> {
             req.readBody();
             res.send(200, "", "ETag: \"e\"");
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             c.putObject("bucket", "k", RequestBody.of(new byte[1000]), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.NONE);
             assertThat(server.heads().get(0)).doesNotContain("expect:");
         }
@@ -420,7 +420,7 @@ class HostileServerTest {
             boolean inTime = Duration.between(signed, serverNow).abs().compareTo(Duration.ofMinutes(15)) < 0;
             res.head(inTime ? 200 : 403, "Date: " + httpDate(serverNow), "Content-Length: " + (inTime ? 5 : 0),
                     "ETag: \"e\"");
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             assertThat(c.headObject("bucket", "k", null).contentLength()).isEqualTo(5);
             assertThat(c.clockOffsetMillis()).isBetween(3_500_000L, 3_700_000L);
             assertThat(server.requests()).isEqualTo(2);
@@ -433,7 +433,7 @@ class HostileServerTest {
     void aBodylessHeadRefusalSaysWhatToCheckAndInventsNoCode() throws Exception {
         try (MisbehavingServer server = new MisbehavingServer((req, res) ->
                 res.head(403, "Date: " + httpDate(java.time.Instant.now()), "Content-Length: 0"));
-                S3Client c = client(server)) {
+                S3LiteClient c = client(server)) {
             assertThatThrownBy(() -> c.headObject("bucket", "k", null)).isInstanceOf(S3AccessDeniedException.class)
                     .hasMessageContaining("access key id").hasMessageContaining("secret key")
                     .hasMessageContaining("region").hasMessageContaining("clock")
@@ -452,7 +452,7 @@ class HostileServerTest {
                 return;
             }
             res.send(200, "", "ETag: \"e\"");
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             c.headObject("bucket", "k", null);   // 1: ok, connection kept
             c.headObject("bucket", "k", null);   // 2: dropped -> 3: ok on a new connection
             assertThat(server.requests()).isEqualTo(3);
@@ -467,7 +467,7 @@ class HostileServerTest {
         try (MisbehavingServer server = new MisbehavingServer((req, res) -> res.send(503,
                 "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>",
                 "Retry-After: 7"));
-                S3Client c = client(server)) {
+                S3LiteClient c = client(server)) {
             assertThatThrownBy(() -> c.deleteObject("bucket", "k")).isInstanceOf(S3TransientException.class)
                     .satisfies(e -> assertThat(((S3TransientException) e).getRetryAfterSeconds()).isEqualTo(7));
             assertThat(server.requests()).isEqualTo(1);
@@ -479,7 +479,7 @@ class HostileServerTest {
         try (MisbehavingServer server = new MisbehavingServer((req, res) -> res.send(307,
                 "<Error><Code>TemporaryRedirect</Code><Message>elsewhere</Message></Error>",
                 "Location: http://127.0.0.1:1/elsewhere"));
-                S3Client c = client(server)) {
+                S3LiteClient c = client(server)) {
             assertThatThrownBy(() -> c.headBucket("bucket")).isInstanceOf(S3Exception.class)
                     .satisfies(e -> assertThat(((S3Exception) e).getStatusCode()).isEqualTo(307));
             assertThat(server.requests()).isEqualTo(1);
@@ -494,7 +494,7 @@ class HostileServerTest {
                 "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
                         + "<ListBucketResult><Name>&x;</Name><Contents><Key>&x;</Key><Size>1</Size></Contents>"
                         + "<IsTruncated>false</IsTruncated></ListBucketResult>"));
-                S3Client c = client(server)) {
+                S3LiteClient c = client(server)) {
             try {
                 ListPage page = c.listObjects("bucket", null, null, null, 0, null);
                 assertThat(page.objects()).noneMatch(o -> o.key() != null && o.key().contains("TOP-SECRET"));
@@ -512,7 +512,7 @@ class HostileServerTest {
             req.readBody();
             res.send(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\n<Error><Code>InternalError</Code>"
                     + "<Message>We encountered an internal error. Please try again.</Message><RequestId>RID</RequestId></Error>");
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             assertThatThrownBy(() -> c.completeMultipartUpload("bucket", "k", "u",
                     java.util.List.of(new PartInfo(1, "\"e\"", 5, null)), null))
                     .isInstanceOf(S3TransientException.class)
@@ -526,7 +526,7 @@ class HostileServerTest {
         try (MisbehavingServer server = new MisbehavingServer((req, res) -> res.send(409,
                 "<Error><Code>" + (req.target().contains("mine") ? "BucketAlreadyOwnedByYou" : "BucketAlreadyExists")
                         + "</Code></Error>"));
-                S3Client c = client(server)) {
+                S3LiteClient c = client(server)) {
             c.createBucket("mine");
             assertThatThrownBy(() -> c.createBucket("theirs")).isInstanceOf(S3Exception.class)
                     .satisfies(e -> assertThat(((S3Exception) e).getErrorCode()).isEqualTo("BucketAlreadyExists"));
@@ -545,7 +545,7 @@ class HostileServerTest {
                 res.send(200, LIST_HEAD + "<EncodingType>url</EncodingType><Contents><Key>a%01b+c%2Bd%C3%A9</Key><Size>1</Size>"
                         + "</Contents><CommonPrefixes><Prefix>p%0A/</Prefix></CommonPrefixes><IsTruncated>false</IsTruncated></ListBucketResult>");
             }
-        }); S3Client c = client(server)) {
+        }); S3LiteClient c = client(server)) {
             ListPage page = c.listObjects("bucket", null, "/", null, 0, null);
             assertThat(page.objects().get(0).key()).isEqualTo("a\u0001b c+d\u00e9");
             assertThat(page.commonPrefixes()).containsExactly("p\n/");

@@ -32,7 +32,7 @@ class MinioContractTest extends S3ClientContract {
     @Override
     protected String newBucket(String prefix) {
         String name = prefix + "-" + (++buckets) + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        try (S3Client c = new S3Client(config())) {
+        try (S3LiteClient c = new S3LiteClient(config())) {
             c.createBucket(name);
         }
         return name;

@@ -82,11 +82,11 @@ class PoolingTest {
     void connectionsAreReusedAndTheLimitHolds() throws Exception {
         EmbeddedS3 s3 = EmbeddedS3.get();
         String bucket = s3.newBucket("pool");
-        try (S3Client setup = s3.newClient()) {
+        try (S3LiteClient setup = s3.newClient()) {
             setup.putObject(bucket, "k", RequestBody.of(new byte[2_000_000]), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.NONE);
         }
         try (Relay relay = new Relay(s3.endpoint());
-                S3Client c = new S3Client(new S3ClientConfig(relay.endpoint(), "us-east-1", true,
+                S3LiteClient c = new S3LiteClient(new S3ClientConfig(relay.endpoint(), "us-east-1", true,
                         CredentialsProvider.of(s3.credentials()), Duration.ofSeconds(5), Duration.ofSeconds(30), 2, null))) {
             for (int i = 0; i < 30; i++) {
                 c.headObject(bucket, "k", null);

@@ -43,7 +43,7 @@ class RgwContractIT extends S3ClientContract {
         S3ClientConfig rgw = config();
         S3ClientConfig elsewhere = S3ClientConfig.of(rgw.endpoint(), "eu-central-1", true,
                 CredentialsProvider.of(rgw.credentials().credentials()));
-        try (S3Client c = new S3Client(elsewhere)) {
+        try (S3LiteClient c = new S3LiteClient(elsewhere)) {
             assertThatThrownBy(() -> c.createBucket("elsewhere-" + System.nanoTime()))
                     .isInstanceOf(S3Exception.class)
                     .hasMessageContaining("InvalidLocationConstraint")

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 public abstract class S3ClientContract {
 
-    protected S3Client client;
+    protected S3LiteClient client;
     protected String bucket;
 
     protected abstract S3ClientConfig config();
@@ -38,7 +38,7 @@ public abstract class S3ClientContract {
 
     @BeforeEach
     void setUp() {
-        client = new S3Client(config());
+        client = new S3LiteClient(config());
         bucket = newBucket("contract");
     }
 
@@ -167,7 +167,7 @@ public abstract class S3ClientContract {
         Credentials real = good.credentials().credentials();
         S3ClientConfig bad = new S3ClientConfig(good.endpoint(), good.region(), good.pathStyle(),
                 CredentialsProvider.of(new Credentials(real.accessKeyId(), "definitely-wrong-secret")), null, null, 0, null);
-        try (S3Client c = new S3Client(bad)) {
+        try (S3LiteClient c = new S3LiteClient(bad)) {
             assertThatThrownBy(() -> c.putObject(bucket, "x", RequestBody.of(new byte[1]), ObjectWriteOptions.DEFAULTS,
                     ChecksumAlgorithm.MD5))
                     .isInstanceOf(S3AccessDeniedException.class)
@@ -308,7 +308,7 @@ public abstract class S3ClientContract {
     @Test
     void clockSkewIsCorrectedByOneResign() throws Exception {
         Clock oneHourAhead = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
-        try (S3Client skewed = new S3Client(config(), oneHourAhead)) {
+        try (S3LiteClient skewed = new S3LiteClient(config(), oneHourAhead)) {
             skewed.putObject(bucket, "skew", RequestBody.of(new byte[] { 7 }), ObjectWriteOptions.DEFAULTS,
                     ChecksumAlgorithm.MD5);
             assertThat(skewed.clockOffsetMillis()).isBetween(-3_700_000L, -3_500_000L);

@@ -89,7 +89,7 @@ class TlsTest {
     void selfSignedCertificateIsRefusedByDefault() {
         S3ClientConfig config = S3ClientConfig.of(endpoint, "us-east-1", true,
                 CredentialsProvider.of(EmbeddedS3.get().credentials()));
-        try (S3Client c = new S3Client(config)) {
+        try (S3LiteClient c = new S3LiteClient(config)) {
             assertThatThrownBy(() -> c.headBucket("any-bucket"))
                     .isInstanceOf(S3Exception.class)
                     .isNotInstanceOf(S3TransientException.class)
@@ -101,7 +101,7 @@ class TlsTest {
     void trustedCertificateWorksOverHttps() throws Exception {
         S3ClientConfig config = new S3ClientConfig(endpoint, "us-east-1", true,
                 CredentialsProvider.of(EmbeddedS3.get().credentials()), null, null, 0, trusting(keystore));
-        try (S3Client c = new S3Client(config)) {
+        try (S3LiteClient c = new S3LiteClient(config)) {
             c.createBucket("tls-bucket");
             byte[] data = Files.readAllBytes(keystore);
             c.putObject("tls-bucket", "over/tls", RequestBody.of(data), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);

@@ -80,7 +80,7 @@ class WireTest {
 
     @Test
     void pathIsEncodedOnceAndNeverNormalized() throws Exception {
-        try (Recorder rec = new Recorder(); S3Client c = new S3Client(config(rec.endpoint(), true, Duration.ofSeconds(5)))) {
+        try (Recorder rec = new Recorder(); S3LiteClient c = new S3LiteClient(config(rec.endpoint(), true, Duration.ofSeconds(5)))) {
             c.deleteObject("bucket", "a//b/./c/../d e+f%g");
             String head = rec.heads.get(0);
             assertThat(head).startsWith("DELETE /bucket/a//b/./c/../d%20e%2Bf%25g HTTP/1.1\r\n");
@@ -103,7 +103,7 @@ class WireTest {
         assertThat(aws.target("my.bucket", "x").host()).isEqualTo("s3.eu-west-1.amazonaws.com");
         assertThat(aws.target("my.bucket", "x").path()).isEqualTo("/my.bucket/x");
         // the default endpoint is AWS's regional one, without the default port
-        try (S3Client c = new S3Client(S3ClientConfig.of(null, "eu-west-1", false, CredentialsProvider.of(new Credentials("a", "b"))))) {
+        try (S3LiteClient c = new S3LiteClient(S3ClientConfig.of(null, "eu-west-1", false, CredentialsProvider.of(new Credentials("a", "b"))))) {
             assertThat(c.config().effectiveEndpoint().toString()).isEqualTo("https://s3.eu-west-1.amazonaws.com");
         }
         assertThat(new Addressing(URI.create("https://s3.example.test:443/base/"), false).target("b", "k"))
@@ -119,7 +119,7 @@ class WireTest {
             assertThat(t.host()).as(endpoint).doesNotStartWith("my-bucket.");
         }
         // and on the wire: a virtual-host request to an IP literal would name a host that cannot resolve
-        try (Recorder rec = new Recorder(); S3Client c = new S3Client(config(rec.endpoint(), false, Duration.ofSeconds(5)))) {
+        try (Recorder rec = new Recorder(); S3LiteClient c = new S3LiteClient(config(rec.endpoint(), false, Duration.ofSeconds(5)))) {
             c.deleteObject("bucket", "k");
             assertThat(rec.heads.get(0)).startsWith("DELETE /bucket/k HTTP/1.1\r\n")
                     .containsIgnoringCase("host: 127.0.0.1:" + rec.server.getLocalPort() + "\r\n");
@@ -130,7 +130,7 @@ class WireTest {
     void socketTimeoutTakesEffectAndIsTransient() throws Exception {
         try (Recorder rec = new Recorder()) {
             rec.respond = false;
-            try (S3Client c = new S3Client(config(rec.endpoint(), true, Duration.ofMillis(500)))) {
+            try (S3LiteClient c = new S3LiteClient(config(rec.endpoint(), true, Duration.ofMillis(500)))) {
                 long start = System.nanoTime();
                 assertThatThrownBy(() -> c.headObject("bucket", "k", null)).isInstanceOf(S3TransientException.class)
                         .hasMessageContaining("Timeout");
@@ -145,7 +145,7 @@ class WireTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        try (S3Client c = new S3Client(config(URI.create("http://127.0.0.1:" + port), true, Duration.ofSeconds(2)))) {
+        try (S3LiteClient c = new S3LiteClient(config(URI.create("http://127.0.0.1:" + port), true, Duration.ofSeconds(2)))) {
             assertThatThrownBy(() -> c.headBucket("bucket")).isInstanceOf(S3TransientException.class)
                     .satisfies(e -> assertThat(((S3Exception) e).getStatusCode()).isZero());
         }
@@ -156,7 +156,7 @@ class WireTest {
         EmbeddedS3 s3 = EmbeddedS3.get();
         String bucket = s3.newBucket("wire");
         try (FaultProxy proxy = new FaultProxy(s3.endpoint());
-                S3Client c = new S3Client(S3ClientConfig.of(proxy.endpoint(), "us-east-1", true,
+                S3LiteClient c = new S3LiteClient(S3ClientConfig.of(proxy.endpoint(), "us-east-1", true,
                         CredentialsProvider.of(s3.credentials())))) {
             proxy.rule(s -> new FaultProxy.Respond(503, "SlowDown"));
             assertThatThrownBy(() -> c.putObject(bucket, "k", RequestBody.of(new byte[10]), ObjectWriteOptions.DEFAULTS,
@@ -178,7 +178,7 @@ class WireTest {
 
     @Test
     void invalidNamesFailBeforeAnyRequest() throws Exception {
-        try (Recorder rec = new Recorder(); S3Client c = new S3Client(config(rec.endpoint(), true, Duration.ofSeconds(2)))) {
+        try (Recorder rec = new Recorder(); S3LiteClient c = new S3LiteClient(config(rec.endpoint(), true, Duration.ofSeconds(2)))) {
             assertThatThrownBy(() -> c.headBucket("Bad_Bucket")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("Invalid bucket name 'Bad_Bucket'");
             assertThatThrownBy(() -> c.deleteObject("bucket", "k".repeat(1025))).isInstanceOf(IllegalArgumentException.class)
@@ -192,7 +192,7 @@ class WireTest {
         EmbeddedS3 s3 = EmbeddedS3.get();
         String bucket = s3.newBucket("auto");
         try (FaultProxy proxy = new FaultProxy(s3.endpoint());
-                S3Client c = new S3Client(S3ClientConfig.of(proxy.endpoint(), "us-east-1", true,
+                S3LiteClient c = new S3LiteClient(S3ClientConfig.of(proxy.endpoint(), "us-east-1", true,
                         CredentialsProvider.of(s3.credentials())))) {
             assertThat(c.flexibleChecksums()).isNull();
             c.putObject(bucket, "a", RequestBody.of(new byte[100]), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);
@@ -211,7 +211,7 @@ class WireTest {
         EmbeddedS3 s3 = EmbeddedS3.get();
         String bucket = s3.newBucket("auto-refused");
         try (FaultProxy proxy = new FaultProxy(s3.endpoint());
-                S3Client c = new S3Client(S3ClientConfig.of(proxy.endpoint(), "us-east-1", true,
+                S3LiteClient c = new S3LiteClient(S3ClientConfig.of(proxy.endpoint(), "us-east-1", true,
                         CredentialsProvider.of(s3.credentials())))) {
             // a store that rejects the unknown header
             proxy.rule(s -> s.hasHeader("x-amz-checksum-crc32c") ? new FaultProxy.Respond(400, "InvalidArgument") : FaultProxy.PASS);
@@ -224,7 +224,7 @@ class WireTest {
             assertThat(puts.get(1).hasHeader("x-amz-checksum-crc32c")).isFalse();
         }
         // a store that ignores it (answers without echoing it): MD5 from then on
-        try (Recorder rec = new Recorder(); S3Client c = new S3Client(config(rec.endpoint(), true, Duration.ofSeconds(5)))) {
+        try (Recorder rec = new Recorder(); S3LiteClient c = new S3LiteClient(config(rec.endpoint(), true, Duration.ofSeconds(5)))) {
             c.putObject("bucket", "a", RequestBody.of(new byte[10]), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);
             c.putObject("bucket", "b", RequestBody.of(new byte[10]), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);
             assertThat(c.flexibleChecksums()).isFalse();

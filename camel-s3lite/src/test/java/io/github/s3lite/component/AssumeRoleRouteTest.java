@@ -8,7 +8,7 @@ import io.github.s3lite.S3LiteComponent;
 import io.github.s3lite.S3LiteConstants;
 import io.github.s3lite.S3LiteEndpoint;
 import io.github.s3lite.client.GetOptions;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.auth.Credentials;
 import io.github.s3lite.client.auth.CredentialsProvider;
 import io.github.s3lite.client.auth.FakeCredentialServer;
@@ -35,7 +35,7 @@ class AssumeRoleRouteTest {
     final EmbeddedS3 s3 = EmbeddedS3.get();
     FakeCredentialServer sts;
     FaultProxy proxy;
-    S3Client client;
+    S3LiteClient client;
     String bucket;
 
     @BeforeEach

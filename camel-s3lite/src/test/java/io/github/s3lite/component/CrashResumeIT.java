@@ -15,7 +15,7 @@ import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.RequestBody;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.journal.Journal;
 import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
@@ -40,7 +40,7 @@ class CrashResumeIT {
     Path tmp;
     EmbeddedS3 s3 = EmbeddedS3.get();
     FaultProxy proxy;
-    S3Client client;
+    S3LiteClient client;
     String bucket;
 
     @BeforeEach

@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 import io.github.s3lite.S3LiteConstants;
 import io.github.s3lite.S3LiteObjectStream;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3ClientConfig;
 import io.github.s3lite.client.S3PreconditionFailedException;
 import io.github.s3lite.client.S3TransientException;
@@ -235,15 +235,15 @@ class DownloadResumeTest {
 
     // ------------------------------------------------------------ stream bodies (the consumer's S3LiteObjectStream)
 
-    private S3Client client() {
-        return new S3Client(S3ClientConfig.of(fake.endpoint(), "us-east-1", true,
+    private S3LiteClient client() {
+        return new S3LiteClient(S3ClientConfig.of(fake.endpoint(), "us-east-1", true,
                 CredentialsProvider.of(new Credentials("a", "b"))));
     }
 
     @Test
     void streamBodyWithoutContentLengthEndingEarlyFailsTheRead() throws Exception {
         fake = new FakeS3(r -> honest(r).withoutContentLength().cutAfter(HALF));
-        try (S3Client c = client(); InputStream in = new S3LiteObjectStream(c, "bkt", "obj.bin", currentETag, SIZE)) {
+        try (S3LiteClient c = client(); InputStream in = new S3LiteObjectStream(c, "bkt", "obj.bin", currentETag, SIZE)) {
             assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class).hasMessageContaining("of " + SIZE);
         }
     }
@@ -251,7 +251,7 @@ class DownloadResumeTest {
     @Test
     void streamBodyOfUnknownLengthIsReadToTheEnd() throws Exception {
         fake = new FakeS3(r -> honest(r).withoutContentLength());
-        try (S3Client c = client(); InputStream in = new S3LiteObjectStream(c, "bkt", "obj.bin", currentETag, -1)) {
+        try (S3LiteClient c = client(); InputStream in = new S3LiteObjectStream(c, "bkt", "obj.bin", currentETag, -1)) {
             assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(v1));
         }
     }
@@ -259,7 +259,7 @@ class DownloadResumeTest {
     @Test
     void streamContinuedAfterASkipRefusesAnAnswerFromByteZero() throws Exception {
         fake = new FakeS3(r -> Response.of(200, v1).header("ETag", currentETag));
-        try (S3Client c = client(); InputStream in = new S3LiteObjectStream(c, "bkt", "obj.bin", currentETag, SIZE)) {
+        try (S3LiteClient c = client(); InputStream in = new S3LiteObjectStream(c, "bkt", "obj.bin", currentETag, SIZE)) {
             assertThat(in.skip(1000)).isEqualTo(1000);
             assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class).hasMessageContaining("no Content-Range");
         }
@@ -268,7 +268,7 @@ class DownloadResumeTest {
     @Test
     void streamRefusesABodyOfAnotherVersion() throws Exception {
         fake = new FakeS3(r -> Response.of(200, v2).header("ETag", "\"etag-v2\"")); // ignores If-Match
-        try (S3Client c = client(); InputStream in = new S3LiteObjectStream(c, "bkt", "obj.bin", currentETag, SIZE)) {
+        try (S3LiteClient c = client(); InputStream in = new S3LiteObjectStream(c, "bkt", "obj.bin", currentETag, SIZE)) {
             assertThatThrownBy(in::readAllBytes).isInstanceOf(S3PreconditionFailedException.class);
         }
     }

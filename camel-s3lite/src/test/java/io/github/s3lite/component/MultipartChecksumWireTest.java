@@ -14,7 +14,7 @@ import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.PartInfo;
 import io.github.s3lite.client.RequestBody;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3ClientConfig;
 import io.github.s3lite.client.S3PreconditionFailedException;
 import io.github.s3lite.client.S3TransientException;
@@ -137,7 +137,7 @@ class MultipartChecksumWireTest extends CamelTestSupport {
     @Test
     void clientSpeaksTheAwsChecksumProtocolOnCreateUploadPartListPartsAndComplete() throws Exception {
         byte[] data = random(5 * MIB + 1000, 1);
-        try (S3Client c = new S3Client(config(aws))) {
+        try (S3LiteClient c = new S3LiteClient(config(aws))) {
             aws.clear();
             String id = c.createMultipartUpload("bucket", "client/k.bin", ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.CRC32C);
             Request create = aws.requests().get(0);

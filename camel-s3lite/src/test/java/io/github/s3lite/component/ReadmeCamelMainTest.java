@@ -9,7 +9,7 @@ import java.util.Random;
 
 import io.github.s3lite.S3LiteComponent;
 import io.github.s3lite.client.ObjectInfo;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3NotFoundException;
 import io.github.s3lite.repository.JournalIdempotentRepository;
 import io.github.s3lite.test.EmbeddedS3;
@@ -69,7 +69,7 @@ class ReadmeCamelMainTest {
         byte[] data = new byte[20 << 20]; // above the 16 MiB threshold: a multipart upload with journal checkpoints
         new Random(16).nextBytes(data);
         main.start();
-        try (S3Client client = s3.newClient()) {
+        try (S3LiteClient client = s3.newClient()) {
             S3LiteComponent component = main.getCamelContext().getComponent("s3lite", S3LiteComponent.class);
             assertThat(component.getConfiguration().getPartSize()).isEqualTo(16L << 20);
             assertThat(component.getConfiguration().getSocketTimeout()).isEqualTo(30_000);

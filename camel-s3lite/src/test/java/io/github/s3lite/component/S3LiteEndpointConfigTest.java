@@ -125,7 +125,7 @@ class S3LiteEndpointConfigTest extends S3LiteTestSupport {
 
     @Test
     void aGivenClientIsUsedAndNotClosedByTheEndpoint() throws Exception {
-        io.github.s3lite.client.S3Client shared = store().newClient();
+        io.github.s3lite.client.S3LiteClient shared = store().newClient();
         try {
             context.getRegistry().bind("sharedClient", shared);
             S3LiteEndpoint e = context.getEndpoint("s3lite:" + bucket + "?s3Client=#sharedClient", S3LiteEndpoint.class);
@@ -135,7 +135,7 @@ class S3LiteEndpointConfigTest extends S3LiteTestSupport {
             shared.headBucket(bucket); // still open
             S3LiteEndpoint own = context.getEndpoint("s3lite:" + bucket + "?region=eu-west-3", S3LiteEndpoint.class);
             own.start();
-            // autowired: the single S3Client bean of the registry
+            // autowired: the single S3LiteClient bean of the registry
             assertThat(own.getClient()).isSameAs(shared);
             own.stop();
         } finally {

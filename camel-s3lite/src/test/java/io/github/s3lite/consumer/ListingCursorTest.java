@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.time.Duration;
 
 import io.github.s3lite.client.ListPage;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3ClientConfig;
 import io.github.s3lite.client.S3Exception;
 import io.github.s3lite.client.auth.Credentials;
@@ -20,8 +20,8 @@ class ListingCursorTest {
 
     private static final String LIST_HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult><Name>b</Name>";
 
-    private static S3Client client(MisbehavingServer server, int maxPages) {
-        return new S3Client(new S3ClientConfig(server.endpoint(), "us-east-1", true,
+    private static S3LiteClient client(MisbehavingServer server, int maxPages) {
+        return new S3LiteClient(new S3ClientConfig(server.endpoint(), "us-east-1", true,
                 CredentialsProvider.of(new Credentials("a", "b")), null, null, 0, null).withMaxPages(maxPages));
     }
 
@@ -43,7 +43,7 @@ class ListingCursorTest {
         try (MisbehavingServer server = new MisbehavingServer((req, res) -> res.send(200, LIST_HEAD
                 + "<Contents><Key>k</Key><Size>1</Size></Contents><IsTruncated>true</IsTruncated>"
                 + "<NextContinuationToken>same</NextContinuationToken></ListBucketResult>"));
-                S3Client c = client(server, 1000)) {
+                S3LiteClient c = client(server, 1000)) {
             ListingCursor cursor = new ListingCursor(c, "bucket", null, null, false, null);
             assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> onePoll(cursor))
                     .isInstanceOf(S3Exception.class).hasMessageContaining("second time"));
@@ -56,7 +56,7 @@ class ListingCursorTest {
         try (MisbehavingServer server = new MisbehavingServer((req, res) -> res.send(200, LIST_HEAD
                 + "<Contents><Key>k" + req.number() + "</Key><Size>1</Size></Contents><IsTruncated>true</IsTruncated>"
                 + "<NextContinuationToken>t" + req.number() + "</NextContinuationToken></ListBucketResult>"));
-                S3Client c = client(server, 25)) {
+                S3LiteClient c = client(server, 25)) {
             ListingCursor cursor = new ListingCursor(c, "bucket", null, null, false, null);
             assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
                 assertThat(onePoll(cursor)).isEqualTo(25);

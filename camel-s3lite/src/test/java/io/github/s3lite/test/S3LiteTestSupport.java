@@ -1,6 +1,6 @@
 package io.github.s3lite.test;
 
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
@@ -13,7 +13,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 public abstract class S3LiteTestSupport extends CamelTestSupport {
 
     protected String bucket;
-    protected S3Client client;
+    protected S3LiteClient client;
 
     /** The store this class runs against. */
     protected S3Store store() {

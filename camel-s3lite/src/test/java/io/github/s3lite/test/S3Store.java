@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.s3lite.S3LiteComponent;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3ClientConfig;
 import io.github.s3lite.client.auth.Credentials;
 import io.github.s3lite.client.auth.CredentialsProvider;
@@ -36,14 +36,14 @@ public interface S3Store {
         return S3ClientConfig.of(endpoint(), region(), true, CredentialsProvider.of(credentials()));
     }
 
-    default S3Client newClient() {
-        return new S3Client(clientConfig());
+    default S3LiteClient newClient() {
+        return new S3LiteClient(clientConfig());
     }
 
     /** Creates a bucket with a unique name starting with {@code prefix}. */
     default String newBucket(String prefix) {
         String name = Buckets.uniqueName(prefix);
-        try (S3Client c = newClient()) {
+        try (S3LiteClient c = newClient()) {
             c.createBucket(name);
         }
         return name;

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectWriteOptions;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.test.EmbeddedS3;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class SharedMemoryBudgetTest {
         MemoryBudget budget = new MemoryBudget(16L * MIB);
         ExecutorService parts = Executors.newFixedThreadPool(16);
         ExecutorService uploads = Executors.newFixedThreadPool(6);
-        try (S3Client client = s3.newClient()) {
+        try (S3LiteClient client = s3.newClient()) {
             MultipartUploader uploader = new MultipartUploader(client, parts, CheckpointStore.NONE,
                     new MultipartUploader.Settings(5L * MIB, 4, 1L << 40, ChecksumAlgorithm.AUTO), UploadProgress.NONE,
                     budget);

@@ -6,7 +6,7 @@ import java.util.Random;
 import io.github.s3lite.S3LiteComponent;
 import io.github.s3lite.S3LiteConstants;
 import io.github.s3lite.client.GetObjectResponse;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.test.EmbeddedS3;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -58,7 +58,7 @@ class S3LiteStarterApplicationTest {
         assertThat(reply.getException()).isNull();
         assertThat(reply.getMessage().getHeader(S3LiteConstants.PART_COUNT, Integer.class)).isEqualTo(3);
 
-        try (S3Client client = EmbeddedS3.get().newClient();
+        try (S3LiteClient client = EmbeddedS3.get().newClient();
              GetObjectResponse r = client.getObject(bucket, "in/random.bin", null);
              InputStream in = r.body()) {
             assertThat(in.readAllBytes()).isEqualTo(data);

@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3ClientConfig;
 import io.github.s3lite.client.auth.Credentials;
 import io.github.s3lite.client.auth.CredentialsProvider;
@@ -66,7 +66,7 @@ public final class Bench {
     private final PrintStream log = System.out;
     private Process server;
     private int port;
-    private S3Client s3;
+    private S3LiteClient s3;
     /** Only configurations whose "label, client" this finds. */
     private java.util.regex.Pattern only;
     private final boolean haveTime = Files.isExecutable(Paths.get("/usr/bin/time"));
@@ -125,7 +125,7 @@ public final class Bench {
             sources.put(size, generate(size));
         }
         startServer();
-        s3 = new S3Client(S3ClientConfig.of(URI.create("http://127.0.0.1:" + port), "us-east-1", true,
+        s3 = new S3LiteClient(S3ClientConfig.of(URI.create("http://127.0.0.1:" + port), "us-east-1", true,
                 CredentialsProvider.of(new Credentials(Client.ACCESS_KEY, Client.SECRET_KEY))));
         s3.createBucket(BUCKET);
         for (Map.Entry<Long, Path> e : sources.entrySet()) {

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.github.s3lite.client.GetOptions;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +27,7 @@ abstract class ClusterTestBase {
     Path tmp;
     final EmbeddedS3 s3 = EmbeddedS3.get();
     FaultProxy proxy;
-    S3Client client;
+    S3LiteClient client;
     String bucket;
     HazelcastInstance hz;
     final List<ClusterSupport.Node> nodes = new ArrayList<>();

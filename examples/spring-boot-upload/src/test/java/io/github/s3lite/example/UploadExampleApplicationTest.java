@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.s3lite.client.ObjectInfo;
-import io.github.s3lite.client.S3Client;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3ClientConfig;
 import io.github.s3lite.client.auth.Credentials;
 import io.github.s3lite.client.auth.CredentialsProvider;
@@ -44,7 +44,7 @@ class UploadExampleApplicationTest {
             EmbeddedS3Server.Server server = context.getBean(EmbeddedS3Server.Server.class);
             S3ClientConfig config = S3ClientConfig.of(java.net.URI.create(server.endpoint()), "us-east-1", true,
                     CredentialsProvider.of(new Credentials(EmbeddedS3Server.ACCESS_KEY, EmbeddedS3Server.SECRET_KEY)));
-            try (S3Client client = new S3Client(config)) {
+            try (S3LiteClient client = new S3LiteClient(config)) {
                 ObjectInfo big = client.headObject(bucket, "java/" + SampleFiles.CSV_NAME, null);
                 assertThat(big.contentLength()).isEqualTo(12L * 1024 * 1024);
                 assertThat(big.contentType()).startsWith("text/csv");
