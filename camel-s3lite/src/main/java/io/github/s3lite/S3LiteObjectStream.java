@@ -25,8 +25,9 @@ import org.apache.camel.StreamCache;
  * It is a {@link StreamCache} that re-reads from the store instead of buffering: Camel's stream caching (on by
  * default in Camel 4) leaves it as it is instead of copying a possibly huge object into memory, and
  * {@link #reset()} (used for redeliveries, multicast, {@link #copy(Exchange)}) starts a fresh GET at byte 0 when
- * the stream is read again. {@link #close()} releases the connection; a later read after {@link #reset()} opens
- * a new one.
+ * the stream is read again. {@link #close()} releases the connection without downloading the rest (a remainder
+ * over 8 KiB, or of unknown length, closes the connection instead of draining it); a later read after
+ * {@link #reset()} opens a new one.
  * <p>
  * What is read is checked: every GET's answer must carry the pinned ETag (else {@link S3PreconditionFailedException})
  * and, when it continues after a skip, start exactly at the position asked for; a body that ends before the length
