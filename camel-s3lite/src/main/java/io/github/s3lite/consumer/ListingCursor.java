@@ -1,10 +1,8 @@
 package io.github.s3lite.consumer;
 
-import java.util.HashSet;
-import java.util.Set;
-
 import io.github.s3lite.client.ListPage;
 import io.github.s3lite.client.S3LiteClient;
+import io.github.s3lite.client.Paging;
 import io.github.s3lite.client.S3Exception;
 import io.github.s3lite.client.S3ObjectSummary;
 
@@ -34,7 +32,8 @@ public final class ListingCursor {
     private volatile long mostInOnePass;
     private boolean startedMidPass;
     private boolean wrapped;
-    private final Set<String> tokensInPass = new HashSet<>();
+    /** Tokens of the current pass: a repeated one is an error ({@link Paging}); a fresh instance per pass. */
+    private Paging pass;
     private final int maxPagesPerPoll;
     private int pagesThisPoll;
 
@@ -48,6 +47,12 @@ public final class ListingCursor {
         this.includeFolders = includeFolders;
         this.skipPrefix = skipPrefix == null || skipPrefix.isEmpty() ? null : skipPrefix;
         this.maxPagesPerPoll = client.config().maxPages();
+        this.pass = newPass();
+    }
+
+    private Paging newPass() {
+        // the page bound applies per poll (below), not per pass: a pass over a large bucket spans polls
+        return new Paging("ListObjectsV2 of bucket " + bucket, Integer.MAX_VALUE);
     }
 
     /** Called at the start of each poll. */
@@ -80,16 +85,17 @@ public final class ListingCursor {
         pagesThisPoll++;
         pageToken = page.truncated() ? page.nextContinuationToken() : null;
         if (pageToken != null) {
-            if (!tokensInPass.add(pageToken)) {
-                restart();
-                throw new S3Exception("ListObjectsV2 of bucket " + bucket + " answered a continuation token a second "
-                        + "time in one listing pass: the store pages in a loop; the next poll starts a new pass");
+            try {
+                pass.next(pageToken);
+            } catch (S3Exception loop) {
+                restart(); // the next poll starts a new pass
+                throw loop;
             }
             return pagesThisPoll < maxPagesPerPoll; // else the next poll goes on from this token
         }
         passes++;
         listedInPass = 0;
-        tokensInPass.clear();
+        pass = newPass();
         if (startedMidPass && !wrapped) {
             wrapped = true; // room left: look at the start of the bucket again, once
             return true;
@@ -101,7 +107,7 @@ public final class ListingCursor {
     public void restart() {
         pageToken = null;
         listedInPass = 0;
-        tokensInPass.clear();
+        pass = newPass();
     }
 
     /** The most objects one pass has listed so far (the current pass counted up to its last page passed). */
