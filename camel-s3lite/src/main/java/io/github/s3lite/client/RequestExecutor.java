@@ -53,7 +53,7 @@ final class RequestExecutor implements AutoCloseable {
         this.addressing = new Addressing(config.effectiveEndpoint(), config.pathStyle());
         this.signer = new SigV4Signer(config.region(), "s3");
         this.transport = new HttpTransport(new HttpTransport.Settings(config.connectTimeout(), config.socketTimeout(),
-                config.maxConnections(), config.sslContext()));
+                config.maxConnections(), config.sslContext(), config.tlsProtocols(), config.cipherSuites(), config.proxy()));
     }
 
     Addressing addressing() {

@@ -19,6 +19,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import io.github.s3lite.client.http.HttpTransport;
 import io.github.s3lite.client.xml.XmlNode;
 import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.client5.http.impl.TunnelRefusedException;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.MessageConstraintException;
@@ -124,6 +125,9 @@ final class S3Errors {
                         ? "the server's clock differs from this host's by " + clockSkewMillis / 1000 + " s: fix the host's clock (NTP)"
                         : "no error body; check the access key id, the secret key, the region and this host's clock";
             }
+            if (code == 407) {
+                hint = "an HTTP proxy answered 407 Proxy Authentication Required: check proxyUsername and proxyPassword";
+            }
             return classify(code, errorCode, hint != null ? hint : message, requestId, call.describe(), null,
                     retryAfterSeconds(header(r, "Retry-After")));
         } catch (IOException e) {
@@ -189,17 +193,43 @@ final class S3Errors {
                     + " bytes per line or " + HttpTransport.MAX_HEADER_COUNT + " lines: is the endpoint an S3 service?)",
                     0, null, null, e);
         }
+        if (e instanceof ClientProtocolException && e.getCause() instanceof TunnelRefusedException refused) {
+            String status = LogText.of(refused.getMessage());
+            if (status.contains(" 407")) {
+                return new S3Exception("S3 " + LogText.of(what) + " failed: " + status + " (the proxy wants credentials or refused "
+                        + "them: check proxyUsername and proxyPassword)", 0, null, null, e);
+            }
+            // a proxy that cannot reach the endpoint (502, 503, 504) may succeed later
+            return new S3TransientException("S3 " + LogText.of(what) + " failed: " + status + " (the proxy did not open a "
+                    + "tunnel to the endpoint)", 0, null, null, e);
+        }
         if (e instanceof ClientProtocolException) {
             return new S3Exception(text + " (the response violates HTTP: is the endpoint an S3 service?)", 0, null, null, e);
         }
         if (e instanceof UnknownHostException) {
             return new S3Exception(text + " (check the endpoint and region)", 0, null, null, e);
         }
+        if (e instanceof SSLException && clientCertificateWanted(e)) {
+            return new S3Exception(text + " (TLS failure: the server requires a client certificate and refused this "
+                    + "one or none was sent: give a key store with the client's key and certificate in sslContextParameters, "
+                    + "or an SSLContext with key managers)", 0, null, null, e);
+        }
         if (e instanceof SSLException && !peerClosed(e)) {
             return new S3Exception(text + " (TLS failure: check the endpoint's certificate and host name)", 0, null, null, e);
         }
         // resets, refused connections, timeouts, truncated responses: a retry can cure them
         return new S3TransientException(text, 0, null, null, e);
+    }
+
+    /** The server's alert says it wanted a (valid) client certificate (TLS 1.3 certificate_required, or bad_certificate). */
+    static boolean clientCertificateWanted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (m.contains("certificate_required") || m.contains("bad_certificate")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

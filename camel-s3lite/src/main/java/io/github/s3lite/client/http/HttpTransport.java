@@ -20,7 +20,15 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.auth.AuthCache;
+import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.HttpsSupport;
+import org.apache.hc.core5.reactor.ssl.SSLBufferMode;
+import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
@@ -31,7 +39,9 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * One pooled HttpClient 5 per S3 client. Timeouts and pool size take effect through {@link ConnectionConfig} and
- * the pool builder; TLS certificates are verified (the JVM's trust store, or a given {@link SSLContext}).
+ * the pool builder; TLS certificates and host names are verified (the JVM's trust store, or a given
+ * {@link SSLContext}, with optional protocol and cipher lists); requests go direct or through the proxy that
+ * {@link ProxyRoutes} picks per target.
  * Automatic retries, redirects and content decompression are off: retries are the route's business, and an
  * object stored gzip-encoded must come back byte for byte.
  */
@@ -44,12 +54,25 @@ public final class HttpTransport implements Closeable {
     /** Bodies at least this long are sent with {@code Expect: 100-continue}. */
     public static final long EXPECT_CONTINUE_THRESHOLD = 1024 * 1024;
 
-    /** Transport settings. {@code sslContext} null means the JVM default (verification on). */
-    public record Settings(Duration connectTimeout, Duration socketTimeout, int maxConnections, SSLContext sslContext) {
+    /**
+     * Transport settings. {@code sslContext} null means the JVM default (verification on); {@code tlsProtocols} and
+     * {@code cipherSuites} null or empty mean the context's enabled ones less HttpClient's weak list; {@code proxy}
+     * null means direct.
+     */
+    public record Settings(Duration connectTimeout, Duration socketTimeout, int maxConnections, SSLContext sslContext,
+            java.util.List<String> tlsProtocols, java.util.List<String> cipherSuites, ProxySelection proxy) {
         public Settings {
             if (maxConnections < 1) {
                 throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
             }
+            tlsProtocols = tlsProtocols == null ? java.util.List.of() : java.util.List.copyOf(tlsProtocols);
+            cipherSuites = cipherSuites == null ? java.util.List.of() : java.util.List.copyOf(cipherSuites);
+            proxy = proxy == null ? ProxySelection.DIRECT : proxy;
+        }
+
+        /** Direct, the context's protocols and ciphers. */
+        public Settings(Duration connectTimeout, Duration socketTimeout, int maxConnections, SSLContext sslContext) {
+            this(connectTimeout, socketTimeout, maxConnections, sslContext, null, null, null);
         }
     }
 
@@ -57,6 +80,7 @@ public final class HttpTransport implements Closeable {
     private final CloseableHttpClient http;
     private final Watchdog watchdog = new Watchdog();
     private final long socketTimeoutMillis;
+    private final AuthCache proxyAuthCache;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpTransport.class);
 
@@ -86,11 +110,20 @@ public final class HttpTransport implements Closeable {
                         .http1Config(Http1Config.custom().setMaxLineLength(MAX_HEADER_LINE)
                                 .setMaxHeaderCount(MAX_HEADER_COUNT).build())
                         .build());
-        if (settings.sslContext() != null) {
-            pb.setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext()));
+        if (settings.sslContext() != null || !settings.tlsProtocols().isEmpty() || !settings.cipherSuites().isEmpty()) {
+            pb.setTlsSocketStrategy(tlsStrategy(settings));
         }
         this.pool = pb.build();
-        this.http = HttpClients.custom()
+        HttpClientBuilder builder = HttpClients.custom();
+        if (ProxyRoutes.apply(builder, settings.proxy())) {
+            // proxy credentials: after the proxy's first 407 the Basic scheme is kept here and sent with later
+            // tunnels and requests, so a non-repeatable body never meets a challenge it cannot answer twice
+            this.proxyAuthCache = new BasicAuthCache();
+        } else {
+            this.proxyAuthCache = null;
+            builder.disableAuthCaching();
+        }
+        this.http = builder
                 .setConnectionManager(pool)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(socket)
@@ -101,10 +134,23 @@ public final class HttpTransport implements Closeable {
                 .disableRedirectHandling()
                 .disableContentCompression()
                 .disableCookieManagement()
-                .disableAuthCaching()
                 .setUserAgent("camel-s3lite/0.1")
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .build();
+    }
+
+    /**
+     * TLS with hostname verification on (HttpClient's default verifier, both in the handshake and after it), the
+     * given context (or the JVM's), and the given protocols and cipher suites (or the context's enabled ones).
+     */
+    static DefaultClientTlsStrategy tlsStrategy(Settings settings) {
+        SSLContext ctx = settings.sslContext() != null ? settings.sslContext() : SSLContexts.createSystemDefault();
+        return new DefaultClientTlsStrategy(ctx, array(settings.tlsProtocols()), array(settings.cipherSuites()),
+                SSLBufferMode.STATIC, HostnameVerificationPolicy.BOTH, HttpsSupport.getDefaultHostnameVerifier());
+    }
+
+    private static String[] array(java.util.List<String> values) {
+        return values.isEmpty() ? null : values.toArray(String[]::new);
     }
 
     /**
@@ -132,7 +178,12 @@ public final class HttpTransport implements Closeable {
         }
         watchdog.watch(guard);
         try {
-            return new TransportResponse(http.executeOpen(null, request, null), watchdog, guard, socketTimeoutMillis);
+            HttpClientContext context = null;
+            if (proxyAuthCache != null) {
+                context = HttpClientContext.create();
+                context.setAuthCache(proxyAuthCache);
+            }
+            return new TransportResponse(http.executeOpen(null, request, context), watchdog, guard, socketTimeoutMillis);
         } catch (IOException | RuntimeException e) {
             watchdog.release(guard);
             request.cancel();
