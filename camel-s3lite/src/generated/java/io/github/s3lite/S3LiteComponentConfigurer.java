@@ -74,6 +74,10 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "destinationPrefix": getOrCreateConfiguration(target).setDestinationPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadchecksumvalidation":
         case "downloadChecksumValidation": getOrCreateConfiguration(target).setDownloadChecksumValidation(property(camelContext, io.github.s3lite.transfer.DownloadChecksumValidation.class, value)); return true;
+        case "downloadconcurrency":
+        case "downloadConcurrency": getOrCreateConfiguration(target).setDownloadConcurrency(property(camelContext, int.class, value)); return true;
+        case "downloadpartsize":
+        case "downloadPartSize": getOrCreateConfiguration(target).setDownloadPartSize(property(camelContext, long.class, value)); return true;
         case "endpoint": getOrCreateConfiguration(target).setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
@@ -197,6 +201,10 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "destinationPrefix": return java.lang.String.class;
         case "downloadchecksumvalidation":
         case "downloadChecksumValidation": return io.github.s3lite.transfer.DownloadChecksumValidation.class;
+        case "downloadconcurrency":
+        case "downloadConcurrency": return int.class;
+        case "downloadpartsize":
+        case "downloadPartSize": return long.class;
         case "endpoint": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
@@ -316,6 +324,10 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "destinationPrefix": return getOrCreateConfiguration(target).getDestinationPrefix();
         case "downloadchecksumvalidation":
         case "downloadChecksumValidation": return getOrCreateConfiguration(target).getDownloadChecksumValidation();
+        case "downloadconcurrency":
+        case "downloadConcurrency": return getOrCreateConfiguration(target).getDownloadConcurrency();
+        case "downloadpartsize":
+        case "downloadPartSize": return getOrCreateConfiguration(target).getDownloadPartSize();
         case "endpoint": return getOrCreateConfiguration(target).getEndpoint();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();

@@ -64,6 +64,10 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "destinationPrefix": target.setDestinationPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadchecksumvalidation":
         case "downloadChecksumValidation": target.setDownloadChecksumValidation(property(camelContext, io.github.s3lite.transfer.DownloadChecksumValidation.class, value)); return true;
+        case "downloadconcurrency":
+        case "downloadConcurrency": target.setDownloadConcurrency(property(camelContext, int.class, value)); return true;
+        case "downloadpartsize":
+        case "downloadPartSize": target.setDownloadPartSize(property(camelContext, long.class, value)); return true;
         case "endpoint": target.setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
@@ -173,6 +177,10 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "destinationPrefix": return java.lang.String.class;
         case "downloadchecksumvalidation":
         case "downloadChecksumValidation": return io.github.s3lite.transfer.DownloadChecksumValidation.class;
+        case "downloadconcurrency":
+        case "downloadConcurrency": return int.class;
+        case "downloadpartsize":
+        case "downloadPartSize": return long.class;
         case "endpoint": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
@@ -283,6 +291,10 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "destinationPrefix": return target.getDestinationPrefix();
         case "downloadchecksumvalidation":
         case "downloadChecksumValidation": return target.getDownloadChecksumValidation();
+        case "downloadconcurrency":
+        case "downloadConcurrency": return target.getDownloadConcurrency();
+        case "downloadpartsize":
+        case "downloadPartSize": return target.getDownloadPartSize();
         case "endpoint": return target.getEndpoint();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();

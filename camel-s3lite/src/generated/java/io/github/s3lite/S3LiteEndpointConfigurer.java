@@ -71,6 +71,10 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "destinationPrefix": target.getConfiguration().setDestinationPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadchecksumvalidation":
         case "downloadChecksumValidation": target.getConfiguration().setDownloadChecksumValidation(property(camelContext, io.github.s3lite.transfer.DownloadChecksumValidation.class, value)); return true;
+        case "downloadconcurrency":
+        case "downloadConcurrency": target.getConfiguration().setDownloadConcurrency(property(camelContext, int.class, value)); return true;
+        case "downloadpartsize":
+        case "downloadPartSize": target.getConfiguration().setDownloadPartSize(property(camelContext, long.class, value)); return true;
         case "endpoint": target.getConfiguration().setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -222,6 +226,10 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "destinationPrefix": return java.lang.String.class;
         case "downloadchecksumvalidation":
         case "downloadChecksumValidation": return io.github.s3lite.transfer.DownloadChecksumValidation.class;
+        case "downloadconcurrency":
+        case "downloadConcurrency": return int.class;
+        case "downloadpartsize":
+        case "downloadPartSize": return long.class;
         case "endpoint": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -369,6 +377,10 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "destinationPrefix": return target.getConfiguration().getDestinationPrefix();
         case "downloadchecksumvalidation":
         case "downloadChecksumValidation": return target.getConfiguration().getDownloadChecksumValidation();
+        case "downloadconcurrency":
+        case "downloadConcurrency": return target.getConfiguration().getDownloadConcurrency();
+        case "downloadpartsize":
+        case "downloadPartSize": return target.getConfiguration().getDownloadPartSize();
         case "endpoint": return target.getConfiguration().getEndpoint();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();

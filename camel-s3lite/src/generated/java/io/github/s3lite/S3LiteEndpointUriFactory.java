@@ -23,7 +23,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(75);
+        Set<String> props = new HashSet<>(77);
         props.add("accessKey");
         props.add("applicationName");
         props.add("autoCreateBucket");
@@ -50,6 +50,8 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("destinationDirectory");
         props.add("destinationPrefix");
         props.add("downloadChecksumValidation");
+        props.add("downloadConcurrency");
+        props.add("downloadPartSize");
         props.add("endpoint");
         props.add("exceptionHandler");
         props.add("exchangePattern");

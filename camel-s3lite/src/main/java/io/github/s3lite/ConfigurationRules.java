@@ -234,6 +234,19 @@ final class ConfigurationRules {
         if (c.getDownloadChecksumValidation() == null) {
             problems.add("downloadChecksumValidation must be set (default WHEN_AVAILABLE)");
         }
+        int dc = c.getDownloadConcurrency();
+        if (dc < 1 || dc > S3Limits.MAX_DOWNLOAD_CONCURRENCY) {
+            problems.add("downloadConcurrency=" + dc + " is outside 1 to " + S3Limits.MAX_DOWNLOAD_CONCURRENCY
+                    + " (ranges fetched in parallel per download; 1 is one GET): use such as 4");
+        } else if (c.getS3Client() == null && dc > c.getMaxConnections() && c.getMaxConnections() >= 1) {
+            problems.add("downloadConcurrency=" + dc + " is above maxConnections=" + c.getMaxConnections()
+                    + ": the ranges would wait for pooled connections; raise maxConnections or lower downloadConcurrency");
+        }
+        long dp = c.getDownloadPartSize();
+        if (dp < S3Limits.MIN_DOWNLOAD_PART_SIZE || dp > S3Limits.MAX_PART_SIZE) {
+            problems.add("downloadPartSize=" + size(dp) + " is outside 1MB (1048576) to 5GB: smaller ranges cost a request "
+                    + "each; use such as 16MB");
+        }
         String dir = c.getDestinationDirectory();
         if (notEmpty(dir)) {
             try {

@@ -39,7 +39,7 @@ final class GetObjectHandler extends AbstractHandler {
         DownloadTarget target = destination(exchange, key);
         if (target != null) {
             ResumableDownload.Result r = ResumableDownload.download(client(), bucket, key, target,
-                    header(exchange, S3LiteConstants.IF_MATCH), validation);
+                    header(exchange, S3LiteConstants.IF_MATCH), validation, config().downloadParallelism());
             setObjectHeaders(m, bucket, r.info());
             m.setHeader(S3LiteConstants.DOWNLOAD_RESUMED_FROM, r.resumedFrom());
             m.setHeader(S3LiteConstants.DOWNLOAD_VERIFIED_WITH, r.verifiedWith());

@@ -16,6 +16,7 @@ import io.github.s3lite.client.auth.CredentialsProvider;
 import io.github.s3lite.client.auth.StsClient;
 import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.transfer.DownloadChecksumValidation;
+import io.github.s3lite.transfer.Parallelism;
 import io.github.s3lite.upload.MultipartUploader;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
@@ -160,6 +161,15 @@ public class S3LiteConfiguration implements Cloneable {
                             + "else the ETag of a single-part object as MD5, else fail (multipart objects without a full-object checksum; "
                             + "SSE-KMS/SSE-C objects on AWS, whose ETag is not an MD5). NEVER: none (length, range and ETag are still checked).")
     private DownloadChecksumValidation downloadChecksumValidation = DownloadChecksumValidation.WHEN_AVAILABLE;
+    @UriParam(label = "common", defaultValue = "4",
+              description = "Downloads to a file (getObject with CamelS3LiteDestinationFile or destinationDirectory, the consumer with "
+                            + "destinationDirectory) of objects larger than downloadPartSize fetch this many ranges in parallel (1 to 64, "
+                            + "at most maxConnections); 1: one GET per object.")
+    private int downloadConcurrency = 4;
+    @UriParam(label = "common", defaultValue = "16777216",
+              description = "Range size of parallel downloads to a file: bytes or a size such as 16MB (1MB to 5GB); objects larger than "
+                            + "this are fetched in ranges when downloadConcurrency is above 1.")
+    private long downloadPartSize = 16 * MIB;
 
     // ------------------------------------------------------------ content type and metadata
     @UriParam(label = "producer,metadata", description = "Content-Type to store when no header gives one (skips detection).")
@@ -548,6 +558,27 @@ public class S3LiteConfiguration implements Cloneable {
 
     public void setDownloadChecksumValidation(DownloadChecksumValidation downloadChecksumValidation) {
         this.downloadChecksumValidation = downloadChecksumValidation;
+    }
+
+    public int getDownloadConcurrency() {
+        return downloadConcurrency;
+    }
+
+    public void setDownloadConcurrency(int downloadConcurrency) {
+        this.downloadConcurrency = downloadConcurrency;
+    }
+
+    public long getDownloadPartSize() {
+        return downloadPartSize;
+    }
+
+    public void setDownloadPartSize(long downloadPartSize) {
+        this.downloadPartSize = downloadPartSize;
+    }
+
+    /** How downloads to a file are split ({@link #validate()} has checked the values). */
+    public Parallelism downloadParallelism() {
+        return new Parallelism(downloadConcurrency, downloadPartSize);
     }
 
     public String getContentType() {

@@ -184,6 +184,10 @@ public class S3LiteComponentAutoConfiguration {
         if (p.getDownloadChecksumValidation() != null) {
             c.setDownloadChecksumValidation(p.getDownloadChecksumValidation());
         }
+        c.setDownloadConcurrency(p.getDownloadConcurrency());
+        if (p.getDownloadPartSize() != null) {
+            c.setDownloadPartSize(p.getDownloadPartSize().toBytes());
+        }
         c.setContentType(emptyToNull(p.getContentType()));
         c.setContentTypeDetection(p.isContentTypeDetection());
         if (p.getContentTypeResolver() != null) {

@@ -215,6 +215,19 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private DownloadChecksumValidation downloadChecksumValidation = DownloadChecksumValidation.WHEN_AVAILABLE;
 
     /**
+     * Downloads to a file (getObject with CamelS3LiteDestinationFile or destinationDirectory, the consumer with
+     * destinationDirectory) of objects larger than downloadPartSize fetch this many ranges in parallel (1 to 64, at
+     * most maxConnections); 1: one GET per object.
+     */
+    private int downloadConcurrency = 4;
+
+    /**
+     * Range size of parallel downloads to a file: bytes or a size such as 16MB (1MB to 5GB); objects larger than this
+     * are fetched in ranges when downloadConcurrency is above 1.
+     */
+    private DataSize downloadPartSize = DataSize.ofMegabytes(16);
+
+    /**
      * Content-Type to store when no header gives one (skips detection).
      */
     private String contentType;
@@ -611,6 +624,22 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
 
     public void setStaleUploadAge(Duration staleUploadAge) {
         this.staleUploadAge = staleUploadAge;
+    }
+
+    public int getDownloadConcurrency() {
+        return downloadConcurrency;
+    }
+
+    public void setDownloadConcurrency(int downloadConcurrency) {
+        this.downloadConcurrency = downloadConcurrency;
+    }
+
+    public DataSize getDownloadPartSize() {
+        return downloadPartSize;
+    }
+
+    public void setDownloadPartSize(DataSize downloadPartSize) {
+        this.downloadPartSize = downloadPartSize;
     }
 
     public DownloadChecksumValidation getDownloadChecksumValidation() {

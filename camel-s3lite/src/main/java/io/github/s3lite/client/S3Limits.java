@@ -29,6 +29,14 @@ public final class S3Limits {
     public static final long MAX_IN_HEAP_PART_SIZE = 2047L * 1024 * 1024;
 
     /**
+     * Not S3's: the smallest range of a parallel download to a file (each range is one GET, so smaller ones cost
+     * more in requests than they gain in parallelism).
+     */
+    public static final long MIN_DOWNLOAD_PART_SIZE = 1024 * 1024;
+    /** Not S3's: the most ranges one download fetches at a time (each holds a connection and a 256 KiB buffer). */
+    public static final int MAX_DOWNLOAD_CONCURRENCY = 64;
+
+    /**
      * Largest XML document the client reads from a successful answer (not an S3 limit: a bound against hostile
      * servers). A ListObjectsV2 page of 1,000 keys of 1,024 bytes, URL-encoded, stays under 4 MiB.
      */

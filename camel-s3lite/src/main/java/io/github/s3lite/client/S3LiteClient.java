@@ -119,7 +119,7 @@ public final class S3LiteClient implements AutoCloseable {
             }
             HttpEntity entity = r.getEntity();
             InputStream in = entity == null ? InputStream.nullInputStream() : entity.getContent();
-            return new GetObjectResponse(info, new ResponseStream(in, r, "GET " + bucket + "/" + key), false);
+            return new GetObjectResponse(info, new ResponseStream(in, r, "GET " + bucket + "/" + key), false, r.getCode());
         } catch (IOException e) {
             closeQuietly(r);
             throw ioFailure("GET", bucket, key, e);

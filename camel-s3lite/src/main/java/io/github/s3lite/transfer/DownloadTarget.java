@@ -54,6 +54,11 @@ public record DownloadTarget(Path file, Path realFile, Path boundary, String nam
         return tempDir().resolve(hash() + ".state");
     }
 
+    /** The temp file listing the ranges already on disk when the download is fetched in parallel ranges. */
+    Path rangesFile() throws IOException {
+        return tempDir().resolve(hash() + ".ranges");
+    }
+
     /** Creates the private folder if needed; refuses one that is a link or not a directory. */
     Path tempDir() throws IOException {
         Path dir = boundary.resolve(TEMP_DIR);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.BitSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
@@ -39,8 +40,13 @@ import org.slf4j.LoggerFactory;
  * another start, another ETag) discards the temp file and the download starts over from byte 0.</li>
  * <li>A body that ends before the length HEAD gave is an error (transient: a retry continues), as is one that is
  * longer (the temp file is discarded).</li>
+ * <li>Objects longer than {@link Parallelism#partSize()} are fetched in ranges, several at a time, by
+ * {@link RangedFetch} (the same rules per range: exact {@code Content-Range}, pinned ETag, never short; a cut range
+ * continues from its first missing byte); the completed ranges are listed in a third temp file, so a later
+ * attempt fetches only the others. A store that answers a ranged GET with {@code 200} gets one GET instead.</li>
  * <li>The checksum chosen by {@link DownloadVerifier} is checked over the whole file before it is renamed
- * atomically into place; a mismatch discards it.</li>
+ * atomically into place; a mismatch discards it. Bytes that arrived in one GET from byte 0 are checked as they
+ * arrive; after a resume or a ranged fetch the file is read once more, in order, for the check.</li>
  * </ul>
  * Without an expected ETag, a version that changes during the download makes it start over once with the new one.
  * Downloads to one target take turns within a JVM; two JVMs downloading to one file at once are not supported.
@@ -66,15 +72,6 @@ public final class ResumableDownload {
         }
     }
 
-    /** The server's answer does not fit the version or range asked for: the temp file was discarded. */
-    private static final class StartOver extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        StartOver(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     private ResumableDownload() {
     }
 
@@ -83,14 +80,21 @@ public final class ResumableDownload {
         return download(client, bucket, key, target, null, DownloadChecksumValidation.WHEN_AVAILABLE);
     }
 
+    /** With one GET per download ({@link Parallelism#SERIAL}). */
+    public static Result download(S3LiteClient client, String bucket, String key, DownloadTarget target, String expectedETag,
+            DownloadChecksumValidation validation) {
+        return download(client, bucket, key, target, expectedETag, validation, Parallelism.SERIAL);
+    }
+
     /**
-     * Downloads {@code bucket/key} to {@code target}.
+     * Downloads {@code bucket/key} to {@code target}, in parallel ranges when {@code parallelism} says so for its
+     * length.
      *
      * @param expectedETag the version to download (e.g. the listed one); null takes the current one
      * @throws S3PreconditionFailedException when {@code expectedETag} is given and the object has another ETag
      */
     public static Result download(S3LiteClient client, String bucket, String key, DownloadTarget target, String expectedETag,
-            DownloadChecksumValidation validation) {
+            DownloadChecksumValidation validation, Parallelism parallelism) {
         CountDownLatch mine = new CountDownLatch(1);
         try {
             for (CountDownLatch other; (other = BUSY.putIfAbsent(target.realFile(), mine)) != null;) {
@@ -102,7 +106,7 @@ public final class ResumableDownload {
                     null, e);
         }
         try {
-            return downloadAlone(client, bucket, key, target, expectedETag, validation);
+            return downloadAlone(client, bucket, key, target, expectedETag, validation, parallelism);
         } finally {
             BUSY.remove(target.realFile(), mine);
             mine.countDown();
@@ -110,15 +114,20 @@ public final class ResumableDownload {
     }
 
     private static Result downloadAlone(S3LiteClient client, String bucket, String key, DownloadTarget target,
-            String expectedETag, DownloadChecksumValidation validation) {
+            String expectedETag, DownloadChecksumValidation validation, Parallelism parallelism) {
         String why = null;
+        Parallelism p = parallelism;
         try {
             for (int round = 0; round < 3; round++) {
                 try {
-                    return attempt(client, bucket, key, target, expectedETag, validation);
+                    return attempt(client, bucket, key, target, expectedETag, validation, p);
                 } catch (StartOver e) {
                     why = e.getMessage();
                     LOG.info("Download of {}/{}: {}; starting over", bucket, key, why);
+                } catch (RangesIgnored e) {
+                    why = e.getMessage();
+                    p = Parallelism.SERIAL;
+                    LOG.info("Download of {}/{}: {}; downloading it with one GET", bucket, key, why);
                 } catch (IOException e) {
                     throw new UncheckedIOException("Writing " + target.file() + " failed: " + e.getMessage(), e);
                 }
@@ -131,7 +140,7 @@ public final class ResumableDownload {
     }
 
     private static Result attempt(S3LiteClient client, String bucket, String key, DownloadTarget target, String expectedETag,
-            DownloadChecksumValidation validation) throws IOException, StartOver {
+            DownloadChecksumValidation validation, Parallelism parallelism) throws IOException, StartOver, RangesIgnored {
         boolean checksumMode = validation != DownloadChecksumValidation.NEVER;
         ObjectInfo head = client.headObject(bucket, key, new GetOptions(null, expectedETag, null, checksumMode));
         String eTag = head.eTag();
@@ -147,16 +156,34 @@ public final class ResumableDownload {
         long length = head.contentLength();
         Path part = target.partFile();
         Path state = target.stateFile();
-        String stateLine = DownloadVerifier.unquote(eTag) + "\n" + length;
+        Path ranges = target.rangesFile();
+        boolean ranged = parallelism.ranged(length);
+        String stateLine = DownloadVerifier.unquote(eTag) + "\n" + length
+                           + (ranged ? "\nranges of " + parallelism.partSize() : "");
         long offset = resumableBytes(part, state, stateLine, length);
-        if (offset == 0) {
+        BitSet done = null;
+        if (ranged && offset > 0) {
+            done = RangedFetch.done(ranges, parallelism.ranges(length));
+            offset = RangedFetch.bytes(done, length, parallelism.partSize());
+        }
+        if (offset == 0 && (done == null || done.isEmpty())) {
             createTempFiles(target, part, state, stateLine);
+            done = ranged ? new BitSet() : null;
         } else {
-            LOG.info("Resuming download of {}/{} at byte {} of {}", bucket, key, offset, length);
+            LOG.info("Resuming download of {}/{} at byte {} of {}{}", bucket, key, offset, length,
+                    ranged ? " (ranges done: " + done.cardinality() + " of " + parallelism.ranges(length) + ")" : "");
         }
         long total = length;
-        if (length < 0 || offset < length) {
-            total = fetch(client, bucket, key, eTag, expectedETag != null, offset, length, part, state,
+        if (ranged) {
+            try {
+                new RangedFetch(client, bucket, key, eTag, length, parallelism, part, ranges).fetch(done,
+                        expectedETag != null);
+            } catch (StartOver | RangesIgnored | S3PreconditionFailedException e) {
+                discard(part, state, ranges);
+                throw e;
+            }
+        } else if (length < 0 || offset < length) {
+            total = fetch(client, bucket, key, eTag, expectedETag != null, offset, length, part, state, ranges,
                     offset == 0 ? verifier : DownloadVerifier.none());
         }
         long size = Files.size(part);
@@ -165,13 +192,14 @@ public final class ResumableDownload {
                     + " bytes; a retry continues from there", 0, null, null, null);
         }
         if (verifier.active()) {
-            if (offset > 0) {
+            if (offset > 0 || ranged) {
+                // bytes written earlier or out of order: one pass over the file, in order
                 verifier.reset();
                 verifier.updateFromFile(part);
             }
             String bad = verifier.mismatch();
             if (bad != null) {
-                discard(part, state);
+                discard(part, state, ranges);
                 throw new S3TransientException("Download of " + bucket + "/" + key + " failed its integrity check: " + bad
                         + "; the bytes were discarded and a retry downloads the object again", 0, null, null, null);
             }
@@ -186,6 +214,7 @@ public final class ResumableDownload {
             Files.move(part, target.realFile(), StandardCopyOption.REPLACE_EXISTING);
         }
         Files.deleteIfExists(state);
+        Files.deleteIfExists(ranges);
         return new Result(target.file(), head, offset, verifier.algorithm());
     }
 
@@ -198,6 +227,7 @@ public final class ResumableDownload {
             try {
                 Files.deleteIfExists(part);
                 Files.deleteIfExists(state);
+                Files.deleteIfExists(target.rangesFile());
                 Files.write(state, stateLine.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                 Files.newByteChannel(part, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
@@ -235,13 +265,13 @@ public final class ResumableDownload {
 
     /** One GET from {@code offset}; returns the object's total length (-1 when still unknown). */
     private static long fetch(S3LiteClient client, String bucket, String key, String eTag, boolean pinned, long offset,
-            long length, Path part, Path state, DownloadVerifier verifier) throws IOException, StartOver {
+            long length, Path part, Path state, Path ranges, DownloadVerifier verifier) throws IOException, StartOver {
         String range = offset > 0 ? "bytes=" + offset + "-" : null;
         GetObjectResponse r;
         try {
             r = client.getObject(bucket, key, new GetOptions(range, eTag, null));
         } catch (S3PreconditionFailedException changed) {
-            discard(part, state);
+            discard(part, state, ranges);
             if (pinned) {
                 throw changed;
             }
@@ -250,7 +280,7 @@ public final class ResumableDownload {
         try (r) {
             ObjectInfo got = r.info();
             if (!sameETag(got.eTag(), eTag)) {
-                discard(part, state);
+                discard(part, state, ranges);
                 if (pinned) {
                     throw new S3PreconditionFailedException("GET " + bucket + "/" + key + " answered ETag " + got.eTag()
                             + " to If-Match " + eTag, 412, "PreconditionFailed", null);
@@ -262,7 +292,7 @@ public final class ResumableDownload {
             if (offset > 0 || cr != null) {
                 if (cr == null || cr[0] != offset || (length >= 0 && cr[2] >= 0 && cr[2] != length)
                         || (cr[2] >= 0 && cr[1] != cr[2] - 1)) {
-                    discard(part, state);
+                    discard(part, state, ranges);
                     throw new StartOver("the resumed GET from byte " + offset + " was answered with "
                             + (cr == null ? "the whole object (no Content-Range)" : "Content-Range " + got.contentRange()));
                 }
@@ -272,17 +302,17 @@ public final class ResumableDownload {
             }
             long expected = total < 0 ? -1 : total - offset;
             if (expected >= 0 && got.contentLength() >= 0 && got.contentLength() != expected) {
-                discard(part, state);
+                discard(part, state, ranges);
                 throw new StartOver("the GET from byte " + offset + " announced " + got.contentLength() + " bytes, not "
                         + expected);
             }
-            copy(r.body(), part, offset, expected, bucket, key, state, verifier);
+            copy(r.body(), part, offset, expected, bucket, key, state, ranges, verifier);
             return total;
         }
     }
 
     private static void copy(InputStream in, Path part, long offset, long expected, String bucket, String key, Path state,
-            DownloadVerifier verifier) throws IOException {
+            Path ranges, DownloadVerifier verifier) throws IOException {
         byte[] buf = new byte[BUFFER];
         long written = 0;
         try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
@@ -291,7 +321,7 @@ public final class ResumableDownload {
                 while ((n = in.read(buf)) != -1) {
                     if (expected >= 0 && written + n > expected) {
                         ch.close();
-                        discard(part, state);
+                        discard(part, state, ranges);
                         throw new S3TransientException("Download of " + bucket + "/" + key + " received more than the "
                                 + expected + " bytes expected from byte " + offset + "; the bytes were discarded", 0, null,
                                 null, null);
@@ -317,9 +347,10 @@ public final class ResumableDownload {
         }
     }
 
-    private static void discard(Path part, Path state) throws IOException {
+    private static void discard(Path part, Path state, Path ranges) throws IOException {
         Files.deleteIfExists(part);
         Files.deleteIfExists(state);
+        Files.deleteIfExists(ranges);
     }
 
     static boolean sameETag(String a, String b) {

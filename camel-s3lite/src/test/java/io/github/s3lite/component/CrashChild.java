@@ -42,7 +42,7 @@ public final class CrashChild {
                 public void configure() {
                     from("direct:upload").to("s3lite:" + bucket + "?multipartThreshold=5242880&partSize=5242880"
                                               + "&uploadConcurrency=4&checkpointRepository=#checkpoints");
-                    from("direct:download").to("s3lite:" + bucket + "?operation=getObject");
+                    from("direct:download").to("s3lite:" + bucket + "?operation=getObject&downloadConcurrency=1");
                 }
             });
             context.start();

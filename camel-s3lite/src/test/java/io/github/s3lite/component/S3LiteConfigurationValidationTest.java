@@ -128,7 +128,7 @@ class S3LiteConfigurationValidationTest {
         }
         assertThat(checked).contains("partSize", "multipartThreshold", "maxObjectSize", "connectTimeout", "socketTimeout",
                 "presignExpiry", "staleUploadAge", "claimTimeout", "uploadConcurrency", "maxConnections",
-                "maxMessagesPerPoll");
+                "maxMessagesPerPoll", "downloadConcurrency", "downloadPartSize");
     }
 
     /** Component-level properties bound through the component's configurer, as Camel Main and YAML DSL do. */
@@ -241,6 +241,14 @@ class S3LiteConfigurationValidationTest {
         rejects(c -> c.setChecksumAlgorithm(null), "checksumAlgorithm must be set");
         rejects(c -> c.setOperation(null), "operation must be set");
         rejects(c -> c.setDownloadChecksumValidation(null), "downloadChecksumValidation must be set");
+        rejects(c -> c.setDownloadConcurrency(0), "downloadConcurrency=0 is outside 1 to 64", "use such as 4");
+        rejects(c -> c.setDownloadConcurrency(65), "downloadConcurrency=65 is outside 1 to 64");
+        rejects(c -> {
+            c.setMaxConnections(4);
+            c.setDownloadConcurrency(8);
+        }, "downloadConcurrency=8 is above maxConnections=4", "raise maxConnections or lower downloadConcurrency");
+        rejects(c -> c.setDownloadPartSize(1000), "downloadPartSize=1000 is outside 1MB (1048576) to 5GB");
+        rejects(c -> c.setDownloadPartSize(6L << 30), "downloadPartSize=", "is outside 1MB");
         rejects(c -> c.setBucketName("My_Bucket"), "bucketName: Invalid bucket name 'My_Bucket'");
         rejects(c -> c.setRegion("eu west"), "region=eu west");
         rejects(c -> c.setEndpoint("minio:9000"), "endpoint=minio:9000 must be an absolute http:// or https:// URL");
