@@ -1,6 +1,9 @@
 package io.github.s3lite.cluster;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -8,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.github.s3lite.S3LiteComponent;
@@ -40,13 +44,25 @@ import org.h2.jdbcx.JdbcDataSource;
  * before processing them, hence how many claims a killed node can leave behind</li>
  * <li>{@code partSize} (default 5 MiB), {@code concurrency} (default 4), {@code delayMillis} (consumer: time
  * spent per object)</li>
+ * <li>{@code bodies=true} (consumer): deliver the bodies and append {@code key SHA-256-of-the-body} instead of the
+ * key alone</li>
  * </ul>
+ * Tests that need another repository behaviour in the node (a wrapper that delays some calls) start their own main
+ * class that calls {@link #run(String[], UnaryOperator)}.
  */
 public final class ClusterNode {
 
     public static final String REPOSITORY = "s3lite-shared";
 
     public static void main(String[] args) throws Exception {
+        run(args, UnaryOperator.identity());
+    }
+
+    /**
+     * Runs the node with the shared repository seen through {@code wrap} (by the routes; Hazelcast and JDBC still
+     * hold the data), then exits the JVM.
+     */
+    public static void run(String[] args, UnaryOperator<IdempotentRepository> wrap) throws Exception {
         Map<String, String> a = new HashMap<>();
         for (String arg : args) {
             int i = arg.indexOf('=');
@@ -81,7 +97,7 @@ public final class ClusterNode {
             s3.getConfiguration().setAccessKey(a.get("accessKey"));
             s3.getConfiguration().setSecretKey(a.get("secretKey"));
             context.addComponent("s3lite", s3);
-            context.getRegistry().bind("shared", repository);
+            context.getRegistry().bind("shared", wrap.apply(repository));
             String partSize = a.getOrDefault("partSize", String.valueOf(5 * 1024 * 1024));
             Path out = a.containsKey("out") ? Path.of(a.get("out")) : null;
             long delay = Long.parseLong(a.getOrDefault("delayMillis", "0"));
@@ -92,7 +108,8 @@ public final class ClusterNode {
                                               + "&uploadConcurrency=" + a.getOrDefault("concurrency", "4")
                                               + "&checkpointRepository=#shared");
                     if ("consume".equals(mode)) {
-                        from("s3lite:" + bucket + "?idempotentRepository=#shared&includeBody=false&maxMessagesPerPoll="
+                        boolean bodies = Boolean.parseBoolean(a.get("bodies"));
+                        from("s3lite:" + bucket + "?idempotentRepository=#shared&includeBody=" + bodies + "&maxMessagesPerPoll="
                              + a.getOrDefault("maxPerPoll", "10")
                              + "&delay=50&greedy=true" + a.getOrDefault("consumerOptions", ""))
                                 .routeId("consumer")
@@ -100,8 +117,14 @@ public final class ClusterNode {
                                     if (delay > 0) {
                                         Thread.sleep(delay);
                                     }
+                                    String line = e.getMessage().getHeader(S3LiteConstants.KEY, String.class);
+                                    if (bodies) {
+                                        try (InputStream in = e.getMessage().getMandatoryBody(InputStream.class)) {
+                                            line += " " + sha256(in);
+                                        }
+                                    }
                                     // one write(2) per key: survives the JVM being killed right after
-                                    Files.writeString(out, e.getMessage().getHeader(S3LiteConstants.KEY, String.class) + "\n",
+                                    Files.writeString(out, line + "\n",
                                             StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                                             StandardOpenOption.WRITE);
                                 });
@@ -141,5 +164,15 @@ public final class ClusterNode {
             hz.shutdown();
         }
         System.exit(0);
+    }
+
+    static String sha256(InputStream in) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        byte[] buf = new byte[1 << 16];
+        int n;
+        while ((n = in.read(buf)) != -1) {
+            md.update(buf, 0, n);
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 }

@@ -52,9 +52,14 @@ final class ClusterSupport {
     }
 
     static Node start(String name, List<String> args) throws IOException {
+        return start(name, ClusterNode.class, args);
+    }
+
+    /** A node JVM running {@code mainClass} (ClusterNode, or a test main that calls {@link ClusterNode#run}). */
+    static Node start(String name, Class<?> mainClass, List<String> args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), ClusterNode.class.getName()));
+                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectErrorStream(true);
