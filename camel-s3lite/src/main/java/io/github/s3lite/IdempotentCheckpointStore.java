@@ -4,19 +4,29 @@ import java.util.Collection;
 
 import io.github.s3lite.repository.JournalIdempotentRepository;
 import io.github.s3lite.upload.CheckpointStore;
+import io.github.s3lite.upload.KeyPrefixIndex;
 import org.apache.camel.spi.IdempotentRepository;
 
 /**
  * Checkpoints kept in any Camel {@link IdempotentRepository}. {@code shared} says whether other JVMs may use the
- * same repository: false for the endpoint's own in-memory default, true (assumed) for a user-supplied one.
+ * same repository: false for the endpoint's own in-memory default, true (assumed) for a user-supplied one. A
+ * private store also answers {@link #mayHold} from a {@link KeyPrefixIndex} of what it was given, so a first upload
+ * of a source skips the look-ups that could only find keys it never wrote.
  */
 final class IdempotentCheckpointStore implements CheckpointStore {
     private final IdempotentRepository repository;
     private final boolean shared;
+    private final KeyPrefixIndex index;
 
     IdempotentCheckpointStore(IdempotentRepository repository, boolean shared) {
         this.repository = repository;
         this.shared = shared;
+        this.index = shared ? null : new KeyPrefixIndex();
+    }
+
+    @Override
+    public boolean mayHold(String prefix) {
+        return index == null || index.mayHold(prefix);
     }
 
     @Override
@@ -30,6 +40,9 @@ final class IdempotentCheckpointStore implements CheckpointStore {
      */
     @Override
     public boolean add(String key) {
+        if (index != null) {
+            index.adding(key);
+        }
         try {
             return repository.add(key);
         } catch (RuntimeException e) {

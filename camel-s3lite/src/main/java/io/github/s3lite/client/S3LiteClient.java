@@ -81,13 +81,20 @@ public final class S3LiteClient implements AutoCloseable {
 
     // ------------------------------------------------------------------ objects
 
-    /** PutObject. The checksum (if any) is sent and compared with what the server reports. */
+    /**
+     * PutObject. The checksum (if any) is sent and compared with what the server reports. With AUTO, a large body
+     * (at least 16 MiB) sent before this client learned what the store verifies is preceded by a tiny aborted
+     * multipart upload that learns it ({@link ChecksumProbe}), so the body is checksummed once.
+     */
     public PutResult putObject(String bucket, String key, RequestBody body, ObjectWriteOptions options,
             ChecksumAlgorithm checksum) {
         S3Names.requireValidKey(key);
         if (body.length() > S3Limits.MAX_SINGLE_PUT_SIZE) {
             throw new IllegalArgumentException("A single PUT takes at most 5 GiB; " + body.length()
                     + " bytes need a multipart upload");
+        }
+        if (ChecksumProbe.worthIt(this, checksum, body)) {
+            ChecksumProbe.run(this, bucket, key, options.withoutConditions());
         }
         Map<String, String> headers = writeHeaders(options);
         return sendChecksummed("PUT " + bucket + "/" + key, checksum, body, headers,

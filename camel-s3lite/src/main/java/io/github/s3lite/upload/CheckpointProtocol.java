@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * {@code mpu} without {@code src} may take the upload for a stale one of another source;</li>
  * <li>the {@code lead} key is held while one node creates the upload of this source.</li>
  * </ul>
+ * Look-ups that could only confirm a key the store knows it does not hold are skipped ({@link #mayBeDone()},
+ * {@link #mayHaveUpload()}): with the endpoint's private in-memory default a first attempt sends no HEAD and no
+ * ListMultipartUploads.
  */
 public final class CheckpointProtocol {
 
@@ -75,12 +78,37 @@ public final class CheckpointProtocol {
         return store != CheckpointStore.NONE;
     }
 
+    /**
+     * Whether a {@code done} key of this source may exist: false only for a store that knows it never held one
+     * (a private store, see {@link CheckpointStore#mayHold}), where {@link #alreadyUploaded()} could only answer null.
+     */
+    public boolean mayBeDone() {
+        return enabled() && store.mayHold(KeyPrefixIndex.done(sourceId));
+    }
+
+    /**
+     * Whether the server may hold an upload this protocol would act on: one of this source ({@code src} key) to
+     * resume, or s3lite's upload of this key from another source ({@code mpu} key) to abort once stale. False
+     * only for a store that knows it never held such a key; then {@link #resumable} could only answer null and
+     * ListMultipartUploads is not needed.
+     */
+    public boolean mayHaveUpload() {
+        return enabled() && (store.mayHold(KeyPrefixIndex.src(sourceId)) || store.mayHold(KeyPrefixIndex.mpu(target)));
+    }
+
     /** The object exists with an ETag that a {@code done} key of this source names; else null. */
     public UploadResult alreadyUploaded() {
+        if (!mayBeDone()) {
+            return null;
+        }
+        return alreadyUploaded(server.head(bucket, key));
+    }
+
+    /** {@link #alreadyUploaded()} with the HEAD of the key already made (null: no object). */
+    public UploadResult alreadyUploaded(ObjectInfo head) {
         if (!enabled()) {
             return null;
         }
-        ObjectInfo head = server.head(bucket, key);
         if (head != null && holdsDone(head.eTag())) {
             LOG.info("{}/{} already holds this source (ETag {}): nothing to send", bucket, key, head.eTag());
             return new UploadResult(head.eTag(), head.versionId(), null, 0, 0, true);
@@ -98,8 +126,16 @@ public final class CheckpointProtocol {
         if (!enabled()) {
             return null;
         }
+        return findResumable(server.uploads(bucket, key));
+    }
+
+    /** {@link #findResumable()} on uploads of the key already listed. */
+    String findResumable(List<MultipartUploadInfo> uploads) {
+        if (!enabled()) {
+            return null;
+        }
         String found = null;
-        for (MultipartUploadInfo u : server.uploads(bucket, key)) {
+        for (MultipartUploadInfo u : uploads) {
             if (holdsSrc(u.uploadId())) {
                 // several uploads of this source (a race between nodes): all converge on the smallest id
                 if (found == null || u.uploadId().compareTo(found) < 0) {
@@ -152,7 +188,12 @@ public final class CheckpointProtocol {
 
     /** {@link #findResumable()} with the parts the server holds; null when there is none or it vanished meanwhile. */
     public Resumable resumable() {
-        String uploadId = findResumable();
+        return mayHaveUpload() ? resumable(server.uploads(bucket, key)) : null;
+    }
+
+    /** {@link #resumable()} on uploads of the key already listed (ListMultipartUploads made in parallel). */
+    public Resumable resumable(List<MultipartUploadInfo> uploads) {
+        String uploadId = findResumable(uploads);
         if (uploadId == null) {
             return null;
         }
@@ -200,6 +241,25 @@ public final class CheckpointProtocol {
         if (!enabled()) {
             return mine;
         }
+        return converge(mine, false);
+    }
+
+    /**
+     * {@link #converge(String)}, skipped when this node {@code leading} with a private store: then the only other
+     * creator of this source's upload can be an exchange of this JVM that did not get the lead, and that one
+     * converges itself (onto this upload when its id is smaller; otherwise both uploads carry the same bytes and
+     * the later completion is the object, as before this shortcut, since that exchange creates its upload only
+     * after this one's converge had run). So one ListMultipartUploads less before the first part. With a shared
+     * store every creator converges.
+     */
+    public String converge(String mine, boolean leading) {
+        if (!enabled() || (leading && !store.shared())) {
+            return mine;
+        }
+        return convergeOnSmallest(mine);
+    }
+
+    private String convergeOnSmallest(String mine) {
         String winner = mine;
         for (MultipartUploadInfo u : server.uploads(bucket, key)) {
             if (u.uploadId().compareTo(winner) < 0 && holdsSrc(u.uploadId())) {

@@ -42,6 +42,15 @@ public interface CheckpointStore {
         return true;
     }
 
+    /**
+     * False only when the store is certain it holds no key starting with {@code prefix} (a {@code done}, {@code src}
+     * or {@code mpu} prefix, see {@link KeyPrefixIndex}); lets the uploader skip server look-ups that could only
+     * confirm a key it does not have. True (may hold) unless the store knows better: only a private store can.
+     */
+    default boolean mayHold(String prefix) {
+        return true;
+    }
+
     /** A store that remembers nothing (checkpoints off). */
     CheckpointStore NONE = new CheckpointStore() {
         @Override
@@ -66,6 +75,11 @@ public interface CheckpointStore {
 
         @Override
         public boolean shared() {
+            return false;
+        }
+
+        @Override
+        public boolean mayHold(String prefix) {
             return false;
         }
     };

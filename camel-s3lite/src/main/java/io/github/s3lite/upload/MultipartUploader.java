@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Uploads one object in parts, in parallel, with checkpoints: plan, then resume or create the upload, send the
- * parts, complete. The checkpoint rules are in {@link CheckpointProtocol}, part sending in {@link PartSender},
+ * Uploads one object in parts, in parallel, with checkpoints: plan, then resume or create the upload (what must be
+ * known first is asked by {@link Preflight} with as few serial round trips as possible), send the parts, complete. The checkpoint rules are in {@link CheckpointProtocol}, part sending in {@link PartSender},
  * stream reading in {@link StreamPartReader}, stream buffers in {@link PartBufferPool}, and the (idempotent)
  * completion in {@link Completion}.
  * <p>
@@ -111,13 +111,11 @@ public final class MultipartUploader {
         CheckpointProtocol checkpoints = new CheckpointProtocol(store, server, bucket, key, source.identity(), partSize,
                 settings.staleUploadAge());
 
-        UploadResult done = checkpoints.alreadyUploaded();
-        if (done != null) {
-            return done;
+        Preflight.Outcome before = Preflight.run(server, executor, checkpoints, bucket, key, options);
+        if (before.alreadyUploaded() != null) {
+            return before.alreadyUploaded();
         }
-        // stores that ignore conditions on CompleteMultipartUpload (S3Proxy 4.1, Ceph RGW 16) are checked here too
-        WriteConditions.check(client, bucket, key, options);
-        CheckpointProtocol.Resumable resumable = checkpoints.resumable();
+        CheckpointProtocol.Resumable resumable = before.resumable();
         // The lead key is held for this whole attempt, so a node that finds neither an upload nor the lead key is
         // certain to see this node's upload (its src key is recorded before the lead key goes away).
         boolean leading = false;
@@ -133,7 +131,7 @@ public final class MultipartUploader {
             }
         }
         try {
-            return send(bucket, key, source, options, stream, plan, checkpoints, resumable);
+            return send(bucket, key, source, options, stream, plan, checkpoints, resumable, leading);
         } finally {
             if (leading) {
                 checkpoints.releaseLead();
@@ -142,14 +140,15 @@ public final class MultipartUploader {
     }
 
     private UploadResult send(String bucket, String key, UploadSource source, ObjectWriteOptions options,
-            StreamParts stream, PartPlan plan, CheckpointProtocol checkpoints, CheckpointProtocol.Resumable resumable) {
+            StreamParts stream, PartPlan plan, CheckpointProtocol checkpoints, CheckpointProtocol.Resumable resumable,
+            boolean leading) {
         String uploadId;
         Map<Integer, PartInfo> existing;
         if (resumable == null) {
             uploadId = client.createMultipartUpload(bucket, key, options, settings.checksum());
             checkpoints.started(uploadId);
             LOG.debug("Started multipart upload {} of {}/{}", uploadId, bucket, key);
-            String chosen = checkpoints.converge(uploadId);
+            String chosen = checkpoints.converge(uploadId, leading);
             existing = chosen.equals(uploadId) ? Map.of() : checkpoints.partsOf(chosen);
             uploadId = chosen;
         } else {

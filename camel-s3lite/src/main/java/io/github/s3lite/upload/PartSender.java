@@ -7,8 +7,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +23,13 @@ import io.github.s3lite.client.S3TransientException;
 
 /**
  * Sends the parts of one upload attempt on an executor, at most {@code concurrency} at a time, and keeps what
- * was acknowledged. The first failure stops new parts; {@link #finish()} waits for those in flight and rethrows it.
+ * was acknowledged. The first failure stops new parts; {@link #awaitInFlight()} waits for those in flight and
+ * {@link #rethrowFailure()} rethrows it.
+ * <p>
+ * With {@link ChecksumAlgorithm#AUTO} on a client that has not learned yet what the store verifies, the first part
+ * decides it: it goes alone (with Content-MD5 and CRC32C, as any first AUTO request), and the others wait for its
+ * answer, so each of them is checksummed once, with the algorithm that answer chose (else every part in flight
+ * before the answer would carry both, MD5 costing about twice CRC32C's CPU).
  */
 final class PartSender {
     private final S3LiteClient client;
@@ -41,6 +49,9 @@ final class PartSender {
     private final AtomicInteger resumed = new AtomicInteger();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final AtomicLong bytesDone = new AtomicLong();
+    /** Counted down when the first part sent was answered (or failed); null when nothing is to be learned. */
+    private final CountDownLatch negotiated;
+    private final AtomicBoolean firstSent = new AtomicBoolean();
 
     /**
      * @param existing the parts the server holds for this upload (resume), by number
@@ -62,6 +73,8 @@ final class PartSender {
         this.plan = plan;
         this.concurrency = concurrency;
         this.inFlight = new Semaphore(concurrency);
+        this.negotiated = checksum == ChecksumAlgorithm.AUTO && client.flexibleChecksums() == null
+                ? new CountDownLatch(1) : null;
     }
 
     /** True once a part failed: send no more. */
@@ -112,17 +125,25 @@ final class PartSender {
 
     /** Sends part {@code n}; {@code afterwards} runs when it is done either way (e.g. gives its buffer back). */
     void send(int n, RequestBody body, Runnable afterwards) {
+        boolean first = negotiated != null && firstSent.compareAndSet(false, true);
+        Runnable done = first ? () -> {
+            afterwards.run();
+            negotiated.countDown();
+        } : afterwards;
         try {
+            if (negotiated != null && !first && client.flexibleChecksums() == null) {
+                negotiated.await();
+            }
             inFlight.acquire();
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             failure.compareAndSet(null, new S3TransientException("Interrupted while uploading " + key, 0, null, null, ie));
-            afterwards.run();
+            done.run();
             return;
         }
         if (failure.get() != null) {
             inFlight.release();
-            afterwards.run();
+            done.run();
             return;
         }
         try {
@@ -131,20 +152,23 @@ final class PartSender {
                     PartInfo p = client.uploadPart(bucket, key, uploadId, n, body, checksum);
                     checkpoints.partUploaded(uploadId, p);
                     completed.put(n, p);
-                    long done = bytesDone.addAndGet(body.length());
-                    progress.onPart(key, done, plan == null ? -1 : plan.objectSize(), completed.size(),
+                    long sentBytes = bytesDone.addAndGet(body.length());
+                    progress.onPart(key, sentBytes, plan == null ? -1 : plan.objectSize(), completed.size(),
                             plan == null ? -1 : plan.partCount());
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                 } finally {
                     afterwards.run();
                     inFlight.release();
+                    if (first) {
+                        negotiated.countDown(); // after the permit: the parts it lets go find room
+                    }
                 }
             });
         } catch (RuntimeException rejected) {
             inFlight.release();
-            afterwards.run();
             failure.compareAndSet(null, rejected);
+            done.run();
         }
     }
 

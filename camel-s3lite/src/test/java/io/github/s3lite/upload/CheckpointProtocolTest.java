@@ -228,6 +228,58 @@ class CheckpointProtocolTest {
         assertThat(new CheckpointProtocol(store, overwritten, "b", "k", "file:1", PART, STALE).alreadyUploaded()).isNull();
     }
 
+    /**
+     * The same crash-after-any-write replay with a private store (the endpoint's in-memory default), as a failed
+     * attempt leaves it for the redelivery in the same JVM: the look-ups a private store lets the uploader skip are
+     * never skipped when its keys could resume or complete the upload; a store that never saw the source skips both.
+     */
+    @Test
+    void aPrivateStoreSkipsNoLookUpItsKeysCouldAnswer() {
+        RecordingStore priv = RecordingStore.privateStore();
+        CheckpointProtocol fresh = protocol(priv, "file:1");
+        assertThat(fresh.mayBeDone()).isFalse();
+        assertThat(fresh.mayHaveUpload()).isFalse();
+        server.upload("k", "other", Instant.now().minus(Duration.ofDays(3)));
+        assertThat(fresh.resumable()).isNull();
+        assertThat(server.aborted).as("nothing listed, nothing aborted").isEmpty();
+
+        CheckpointProtocol cp = protocol(priv, "file:1");
+        assertThat(cp.lead()).isTrue();
+        server.upload("k", "u1", Instant.now());
+        cp.started("u1");
+        List<PartInfo> parts = md5Parts();
+        for (PartInfo p : parts) {
+            server.parts.get("u1").add(p);
+            cp.partUploaded("u1", p);
+        }
+        String expected = cp.completing(parts);
+        int beforeCommit = priv.writes().size();
+        cp.completed("u1", "\"" + expected + "\"", expected, parts);
+        int all = priv.writes().size();
+        for (int k = 0; k <= all; k++) {
+            RecordingStore crashed = priv.afterWrites(k);
+            boolean committed = k >= beforeCommit;
+            FakeMultipartServer s = new FakeMultipartServer();
+            if (committed) {
+                s.object("k", "\"" + expected + "\"");
+            } else {
+                s.upload("k", "u1", Instant.now(), parts.subList(0, Math.max(0, Math.min(parts.size(), k - 3))).toArray(PartInfo[]::new));
+            }
+            CheckpointProtocol restarted = new CheckpointProtocol(crashed, s, "b", "k", "file:1", PART, STALE);
+            if (committed) {
+                assertThat(restarted.mayBeDone()).as("after write %d", k).isTrue();
+                assertThat(restarted.alreadyUploaded()).as("after write %d of %d", k, all).isNotNull();
+            } else if (k >= 2) {
+                assertThat(restarted.mayHaveUpload()).as("after write %d", k).isTrue();
+                assertThat(restarted.resumable()).as("after write %d", k).isNotNull();
+            }
+        }
+        // another source of the same key in the same private store: its mpu key makes the listing (stale abort) happen
+        CheckpointProtocol changed = protocol(priv, "file:2");
+        assertThat(changed.mayHaveUpload()).isTrue();
+        assertThat(changed.mayBeDone()).isFalse();
+    }
+
     private static String cpSource(CheckpointProtocol cp) {
         return CheckpointKeys.id("b\nk\nfile:1\n" + PART);
     }

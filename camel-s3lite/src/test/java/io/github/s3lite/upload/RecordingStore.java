@@ -9,9 +9,31 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RecordingStore implements CheckpointStore {
     final Set<String> keys = ConcurrentHashMap.newKeySet();
     final List<String> log = new ArrayList<>();
+    /** Set for a store that is private to its JVM: it answers {@link #mayHold} from what was added to it. */
+    KeyPrefixIndex index;
+
+    /** A private store (like the endpoint's in-memory default). */
+    static RecordingStore privateStore() {
+        RecordingStore s = new RecordingStore();
+        s.index = new KeyPrefixIndex();
+        return s;
+    }
+
+    @Override
+    public boolean shared() {
+        return index == null;
+    }
+
+    @Override
+    public boolean mayHold(String prefix) {
+        return index == null || index.mayHold(prefix);
+    }
 
     @Override
     public synchronized boolean add(String key) {
+        if (index != null) {
+            index.adding(key);
+        }
         log.add("add " + key);
         return keys.add(key);
     }
@@ -37,8 +59,14 @@ final class RecordingStore implements CheckpointStore {
     /** A store holding what this one held after its first {@code writes} writes: the state a crash leaves. */
     synchronized RecordingStore afterWrites(int writes) {
         RecordingStore s = new RecordingStore();
+        if (index != null) {
+            s.index = new KeyPrefixIndex(); // the same JVM: what it was given before the failure, it still knows
+        }
         for (String w : log.subList(0, writes)) {
             if (w.startsWith("add ")) {
+                if (s.index != null) {
+                    s.index.adding(w.substring(4));
+                }
                 s.keys.add(w.substring(4));
             } else if (w.startsWith("remove ")) {
                 s.keys.remove(w.substring(7));

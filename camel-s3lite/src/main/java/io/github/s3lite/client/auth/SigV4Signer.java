@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * AWS Signature Version 4 (AWS4-HMAC-SHA256) with S3's rules: the path is encoded once by the caller and never
- * normalized. Immutable and thread-safe; does not log. (Over the usual 350 lines: header signing, presigning and
+ * normalized. Thread-safe (its only state is the cached signing key of the day); does not log. (Over the usual 350 lines: header signing, presigning and
  * the aws-chunked chunk signatures, each checked against AWS's published vectors, share the canonical-request code.)
  *
  * <p>References: "Authenticating Requests (AWS Signature Version 4)" in the Amazon S3 API Reference:
@@ -57,6 +57,16 @@ public final class SigV4Signer {
 
     private final String region;
     private final String service;
+    /** The last derived signing key (one entry: one secret, one day, this region and service), shared by all threads. */
+    private volatile DerivedKey lastKey;
+
+    /** A signing key with what it was derived from. The secret is held by reference only, as the credentials hold it. */
+    private record DerivedKey(String secret, String dateStamp, byte[] key) {
+        @Override
+        public String toString() {
+            return "DerivedKey[" + dateStamp + "]"; // never the secret or the key
+        }
+    }
 
     /**
      * @param region  e.g. "us-east-1"
@@ -113,7 +123,7 @@ public final class SigV4Signer {
 
         String canonicalRequest = canonicalRequest(req, canonicalHeaders, req.query());
         String stringToSign = stringToSign(time, canonicalRequest);
-        String signature = signature(signingKey(creds.secretAccessKey(), time), stringToSign);
+        String signature = signature(cachedSigningKey(creds.secretAccessKey(), time), stringToSign);
 
         Map<String, String> out = new LinkedHashMap<>();
         out.put(X_AMZ_DATE, amzDate);
@@ -178,7 +188,7 @@ public final class SigV4Signer {
 
         String canonicalRequest = canonicalRequest(req, canonicalHeaders, all);
         String stringToSign = stringToSign(time, canonicalRequest);
-        String signature = signature(signingKey(creds.secretAccessKey(), time), stringToSign);
+        String signature = signature(cachedSigningKey(creds.secretAccessKey(), time), stringToSign);
         all.add(new QueryParam(X_AMZ_SIGNATURE, signature));
         return new SigningResult(canonicalRequest, stringToSign, signature, Map.of(), List.copyOf(all));
     }
@@ -363,6 +373,22 @@ public final class SigV4Signer {
         byte[] kRegion = Hashing.hmacSha256(kDate, region);
         byte[] kService = Hashing.hmacSha256(kRegion, service);
         return Hashing.hmacSha256(kService, "aws4_request");
+    }
+
+    /**
+     * {@link #signingKey} derived once per secret and day (region and service are this signer's): four HMACs saved
+     * on every request of the day. Thread-safe: one immutable entry in a volatile field; two threads deriving the
+     * same key at once both get the right one. A rotated secret or the next UTC day derives a new key.
+     */
+    byte[] cachedSigningKey(String secretAccessKey, Instant time) {
+        Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+        String day = dateStamp(time);
+        DerivedKey k = lastKey;
+        if (k == null || !k.dateStamp().equals(day) || !k.secret().equals(secretAccessKey)) {
+            k = new DerivedKey(secretAccessKey, day, signingKey(secretAccessKey, time));
+            lastKey = k;
+        }
+        return k.key();
     }
 
     /** "signature = Hex(HMAC-SHA256(SigningKey, StringToSign))" (lowercase hex). */

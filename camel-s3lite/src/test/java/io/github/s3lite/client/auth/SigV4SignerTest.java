@@ -215,4 +215,64 @@ class SigV4SignerTest {
         assertThat(Hashing.hex(Hashing.hmacSha256("Jefe".getBytes(), "what do ya want for nothing?")))
                 .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     }
+
+    // ------------------------------------------------------------------------------------------ signing key cache
+
+    @Test
+    void theSigningKeyIsDerivedOncePerSecretAndDay() {
+        SigV4Signer signer = new SigV4Signer("us-east-1", "s3");
+        byte[] first = signer.cachedSigningKey(CREDS.secretAccessKey(), TIME);
+        assertThat(first).isEqualTo(signer.signingKey(CREDS.secretAccessKey(), TIME));
+        // later the same UTC day: the same derived key object (no HMAC chain again)
+        assertThat(signer.cachedSigningKey(CREDS.secretAccessKey(), TIME.plusSeconds(86_399))).isSameAs(first);
+        // the next day, and a rotated secret, derive anew
+        Instant nextDay = TIME.plusSeconds(86_400);
+        byte[] tomorrow = signer.cachedSigningKey(CREDS.secretAccessKey(), nextDay);
+        assertThat(tomorrow).isNotEqualTo(first).isEqualTo(signer.signingKey(CREDS.secretAccessKey(), nextDay));
+        byte[] rotated = signer.cachedSigningKey("another-secret", nextDay);
+        assertThat(rotated).isEqualTo(signer.signingKey("another-secret", nextDay)).isNotEqualTo(tomorrow);
+        // the signatures stay those of AWS's example (checked by the vectors elsewhere): cached == uncached
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Range", "bytes=0-9");
+        h.put("x-amz-content-sha256", SigV4Signer.EMPTY_SHA256);
+        SigningRequest req = new SigningRequest("GET", "examplebucket.s3.amazonaws.com", "/test.txt", List.of(), h,
+                SigV4Signer.EMPTY_SHA256);
+        SIGNER.signHeadersDetailed(req, CREDS, TIME.plusSeconds(86_400 * 3)); // another day cached first
+        SIGNER.signHeadersDetailed(req, CREDS, TIME);
+        String cached = SIGNER.signHeadersDetailed(req, CREDS, TIME).signature();
+        String fresh = new SigV4Signer("us-east-1", "s3").signHeadersDetailed(req, CREDS, TIME).signature();
+        assertThat(cached).isEqualTo(fresh)
+                .isEqualTo("f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
+    }
+
+    @Test
+    void theCacheHoldsUnderConcurrentSecretsAndDays() throws Exception {
+        SigV4Signer shared = new SigV4Signer("eu-west-1", "s3");
+        String[] secrets = { "secret-a", "secret-b", "secret-c" };
+        Instant[] days = { TIME, TIME.plusSeconds(86_400), TIME.plusSeconds(2 * 86_400) };
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                int seed = t;
+                results.add(pool.submit(() -> {
+                    int wrong = 0;
+                    for (int i = 0; i < 2_000; i++) {
+                        String secret = secrets[(seed + i) % 3];
+                        Instant day = days[(seed * 7 + i / 3) % 3];
+                        byte[] expected = new SigV4Signer("eu-west-1", "s3").signingKey(secret, day);
+                        if (!java.util.Arrays.equals(shared.cachedSigningKey(secret, day), expected)) {
+                            wrong++;
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            for (Future<Integer> f : results) {
+                assertThat(f.get()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -1,0 +1,151 @@
+package io.github.s3lite.client;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.github.s3lite.client.auth.Credentials;
+import io.github.s3lite.client.auth.CredentialsProvider;
+import io.github.s3lite.test.AwsRulesFake;
+import io.github.s3lite.test.EmbeddedS3;
+import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.upload.CheckpointStore;
+import io.github.s3lite.upload.MultipartUploader;
+import io.github.s3lite.upload.UploadProgress;
+import io.github.s3lite.upload.UploadSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No first-request tax (issue 15 point 2): with {@code AUTO} the first large body of a client is checksummed once,
+ * with the algorithm the store verifies, not with Content-MD5 and CRC32C both. A large single PUT is preceded by
+ * a tiny aborted multipart upload that learns it ({@link ChecksumProbe}); a multipart upload learns it on its first
+ * part, which goes alone. Checked on S3Proxy (verifies CRC32C), a fake with AWS's rules (CRC32C) and an RGW-like
+ * fake that ignores CRC32C (Content-MD5), with SHA-256 of what was stored.
+ */
+class FirstRequestTaxTest {
+
+    static final long MIB = 1024 * 1024;
+    static Path dir;
+    static Path big;
+
+    @BeforeAll
+    static void data() throws Exception {
+        dir = Files.createTempDirectory("s3lite-firsttax");
+        big = dir.resolve("big.bin");
+        byte[] b = new byte[(int) (17 * MIB + 5)];
+        new SplittableRandom(15).nextBytes(b);
+        Files.write(big, b);
+    }
+
+    @AfterAll
+    static void clean() throws Exception {
+        Files.deleteIfExists(big);
+        Files.delete(dir);
+    }
+
+    static String sha(byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+
+    static S3LiteClient client(URI endpoint, Credentials creds) {
+        return new S3LiteClient(S3ClientConfig.of(endpoint, "us-east-1", true, CredentialsProvider.of(creds)));
+    }
+
+    static RequestBody bigBody() throws Exception {
+        return RequestBody.of(big, 0, Files.size(big));
+    }
+
+    @Test
+    void aLargeFirstPutOnS3ProxyIsChecksummedOnceWithCrc32c() throws Exception {
+        EmbeddedS3 s3 = EmbeddedS3.get();
+        String bucket = s3.newBucket("firsttax");
+        try (FaultProxy proxy = new FaultProxy(s3.endpoint()); S3LiteClient c = client(proxy.endpoint(), s3.credentials())) {
+            c.putObject(bucket, "big", bigBody(), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);
+            List<FaultProxy.Seen> seen = proxy.seen();
+            assertThat(seen).extracting(s -> s.method() + (s.target().contains("uploads") ? " uploads"
+                    : s.target().contains("partNumber=") ? " part" : s.target().contains("uploadId=") ? " upload" : ""))
+                    .containsExactly("POST uploads", "PUT part", "DELETE upload", "PUT");
+            assertThat(seen.get(1).contentLength()).isEqualTo(ChecksumProbe.PROBE_BYTES);
+            FaultProxy.Seen put = seen.get(3);
+            assertThat(put.hasHeader("x-amz-checksum-crc32c")).isTrue();
+            assertThat(put.hasHeader("content-md5")).as("the big body carries one checksum").isFalse();
+            assertThat(c.flexibleChecksums()).isTrue();
+            assertThat(c.listMultipartUploads(bucket, null)).as("the probe upload is gone").isEmpty();
+            try (var r = c.getObject(bucket, "big", GetOptions.NONE)) {
+                assertThat(sha(r.body().readAllBytes())).isEqualTo(sha(Files.readAllBytes(big)));
+            }
+            // the next large PUT of this client: no probe
+            proxy.clear();
+            c.putObject(bucket, "big2", bigBody(), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);
+            assertThat(proxy.seen()).extracting(FaultProxy.Seen::method).containsExactly("PUT");
+        }
+    }
+
+    @Test
+    void awsRulesGetCrc32cAndAStoreIgnoringItGetsContentMd5Only() throws Exception {
+        try (AwsRulesFake aws = new AwsRulesFake(true); S3LiteClient c = client(aws.endpoint(), new Credentials("a", "b"))) {
+            c.putObject("bucket", "big", bigBody(), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);
+            AwsRulesFake.Request put = aws.requests().get(aws.requests().size() - 1);
+            assertThat(put.method()).isEqualTo("PUT");
+            assertThat(put.query()).doesNotContainKey("partNumber");
+            assertThat(put.header("x-amz-checksum-crc32c")).isNotNull();
+            assertThat(put.header("content-md5")).isNull();
+            assertThat(sha(put.body())).isEqualTo(sha(Files.readAllBytes(big)));
+            assertThat(aws.requests()).filteredOn(r -> r.method().equals("DELETE")).hasSize(1);
+        }
+        try (AwsRulesFake rgw = new AwsRulesFake(false); S3LiteClient c = client(rgw.endpoint(), new Credentials("a", "b"))) {
+            c.putObject("bucket", "big", bigBody(), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);
+            AwsRulesFake.Request put = rgw.requests().get(rgw.requests().size() - 1);
+            assertThat(put.header("content-md5")).as("a store that ignores CRC32C gets Content-MD5").isNotNull();
+            assertThat(put.header("x-amz-checksum-crc32c")).isNull();
+            assertThat(c.flexibleChecksums()).isFalse();
+        }
+    }
+
+    @Test
+    void aProbeThatFailsLeavesTheOldNegotiation() throws Exception {
+        EmbeddedS3 s3 = EmbeddedS3.get();
+        String bucket = s3.newBucket("firsttax-refused");
+        try (FaultProxy proxy = new FaultProxy(s3.endpoint()); S3LiteClient c = client(proxy.endpoint(), s3.credentials())) {
+            // multipart uploads forbidden (a policy allowing PutObject only, say): the PUT negotiates on itself
+            proxy.rule(s -> s.method().equals("POST") ? new FaultProxy.Respond(403, "AccessDenied") : FaultProxy.PASS);
+            c.putObject(bucket, "big", bigBody(), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);
+            FaultProxy.Seen put = proxy.seen().get(proxy.seen().size() - 1);
+            assertThat(put.hasHeader("content-md5")).isTrue();
+            assertThat(put.hasHeader("x-amz-checksum-crc32c")).isTrue();
+            assertThat(c.flexibleChecksums()).isTrue();
+        }
+    }
+
+    @Test
+    void theFirstPartOfAFirstMultipartUploadDecidesAndTheOthersCarryOneChecksum() throws Exception {
+        EmbeddedS3 s3 = EmbeddedS3.get();
+        String bucket = s3.newBucket("firsttax-mpu");
+        ExecutorService pool = Executors.newCachedThreadPool();
+        try (FaultProxy proxy = new FaultProxy(s3.endpoint()); S3LiteClient c = client(proxy.endpoint(), s3.credentials())) {
+            MultipartUploader up = new MultipartUploader(c, pool, CheckpointStore.NONE,
+                    new MultipartUploader.Settings(5 * MIB, 4, 1L << 40, ChecksumAlgorithm.AUTO), UploadProgress.NONE);
+            up.upload(bucket, "mpu", UploadSource.FileSource.of(big), ObjectWriteOptions.DEFAULTS);
+            List<FaultProxy.Seen> parts = proxy.seen().stream().filter(FaultProxy.Seen::isUploadPart).toList();
+            assertThat(parts).hasSize(4);
+            assertThat(parts.stream().filter(p -> p.hasHeader("content-md5")).count()).as("parts with Content-MD5")
+                    .isEqualTo(1);
+            assertThat(parts).allMatch(p -> p.hasHeader("x-amz-checksum-crc32c"));
+            try (var r = c.getObject(bucket, "mpu", GetOptions.NONE)) {
+                assertThat(sha(r.body().readAllBytes())).isEqualTo(sha(Files.readAllBytes(big)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
