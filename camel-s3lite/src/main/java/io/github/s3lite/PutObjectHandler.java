@@ -178,10 +178,25 @@ final class PutObjectHandler extends AbstractHandler {
         }
         if (body instanceof BytesBody b) {
             return new UploadSource.StreamSource(new ByteArrayInputStream(b.data()), b.data().length,
-                    streamIdentity(exchange, b.data().length));
+                    streamIdentity(exchange, b.data().length), true, () -> new ByteArrayInputStream(b.data()));
         }
         StreamBody s = (StreamBody) body;
-        return new UploadSource.StreamSource(s.in(), s.length(), streamIdentity(exchange, s.length()), s.replayable());
+        return new UploadSource.StreamSource(s.in(), s.length(), streamIdentity(exchange, s.length()), s.replayable(),
+                s.replayable() ? () -> reread(exchange) : null);
+    }
+
+    /** A stream-cached body from byte 0 again, within the same attempt. */
+    private static InputStream reread(Exchange exchange) {
+        Message in = exchange.getMessage();
+        if (!(in.getBody() instanceof StreamCache sc)) {
+            throw new IllegalStateException("The body is no longer a stream cache: cannot read it again");
+        }
+        sc.reset();
+        try {
+            return in.getMandatoryBody(InputStream.class);
+        } catch (org.apache.camel.InvalidPayloadException e) {
+            throw new IllegalStateException("The stream-cached body cannot be read again: " + e.getMessage(), e);
+        }
     }
 
     private Body body(Exchange exchange, String key) throws Exception {
@@ -300,7 +315,10 @@ final class PutObjectHandler extends AbstractHandler {
         return dot > slash ? key.substring(dot) : "";
     }
 
-    /** For streams: the exchange vouches for the content; a redelivery of the same exchange resumes. */
+    /**
+     * For streams: the exchange vouches for the content (a redelivery of the same exchange resumes); the uploader
+     * adds a fingerprint of the first part and never takes a done mark for a stream without comparing its bytes.
+     */
     private static String streamIdentity(Exchange exchange, long length) {
         String id = exchange.getMessage().getHeader(Exchange.BREADCRUMB_ID, String.class);
         return "stream:" + (id != null ? id : exchange.getExchangeId()) + ":" + length;

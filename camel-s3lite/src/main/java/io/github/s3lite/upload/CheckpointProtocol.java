@@ -50,6 +50,7 @@ public final class CheckpointProtocol {
     private final String sourceId;
     private final Duration staleUploadAge;
     private final Clock clock;
+    private final long partSize;
 
     /**
      * @param sourceIdentity what identifies the content ({@link UploadSource#identity()})
@@ -65,12 +66,18 @@ public final class CheckpointProtocol {
             String sourceIdentity, long partSize, Duration staleUploadAge, Clock clock) {
         this.staleUploadAge = staleUploadAge;
         this.clock = clock;
+        this.partSize = partSize;
         this.store = store == null ? CheckpointStore.NONE : store;
         this.server = server;
         this.bucket = bucket;
         this.key = key;
         this.target = CheckpointKeys.target(bucket, key);
         this.sourceId = CheckpointKeys.id(bucket + "\n" + key + "\n" + sourceIdentity + "\n" + partSize);
+    }
+
+    /** The part size of this upload. */
+    long partSize() {
+        return partSize;
     }
 
     /** False when checkpoints are off ({@link CheckpointStore#NONE}): nothing is remembered or looked up. */
@@ -104,16 +111,28 @@ public final class CheckpointProtocol {
         return alreadyUploaded(server.head(bucket, key));
     }
 
-    /** {@link #alreadyUploaded()} with the HEAD of the key already made (null: no object). */
+    /**
+     * {@link #alreadyUploaded()} with the HEAD of the key already made (null: no object). For a file the identity
+     * (size, mtime, fingerprint) vouches for the content; a stream's identity does not, so the uploader uses
+     * {@link #doneObject(ObjectInfo)} and compares the stream's bytes first.
+     */
     public UploadResult alreadyUploaded(ObjectInfo head) {
-        if (!enabled()) {
+        ObjectInfo done = doneObject(head);
+        if (done == null) {
             return null;
         }
-        if (head != null && holdsDone(head.eTag())) {
-            LOG.info("{}/{} already holds this source (ETag {}): nothing to send", bucket, key, head.eTag());
-            return new UploadResult(head.eTag(), head.versionId(), null, 0, 0, true);
-        }
-        return null;
+        LOG.info("{}/{} already holds this source (ETag {}): nothing to send", bucket, key, done.eTag());
+        return new UploadResult(done.eTag(), done.versionId(), null, 0, 0, true);
+    }
+
+    /** {@code head} (the HEAD of the key, null: no object) when a {@code done} key of this source names its ETag. */
+    public ObjectInfo doneObject(ObjectInfo head) {
+        return enabled() && head != null && holdsDone(head.eTag()) ? head : null;
+    }
+
+    /** The object at the key when a {@code done} key of this source may exist and names its ETag; else null. */
+    public ObjectInfo doneObject() {
+        return mayBeDone() ? doneObject(server.head(bucket, key)) : null;
     }
 
     /**
@@ -299,13 +318,17 @@ public final class CheckpointProtocol {
         return expected;
     }
 
-    /** The object at the key has the ETag these parts make: the upload was completed (by this node or another). */
-    public UploadResult objectMadeOf(String expected) {
-        if (expected == null) {
+    /**
+     * The object at the key is the one these parts make: its ETag is {@code expected} (see {@link MultipartETag}), or
+     * it reports the composite checksum {@code composite} (see {@link MultipartChecksum}; asked with checksum mode
+     * only then): the upload was completed (by this node or another). Null when neither can be told or neither holds.
+     */
+    public UploadResult objectMadeOf(String expected, String composite) {
+        if (expected == null && composite == null) {
             return null;
         }
-        ObjectInfo head = server.head(bucket, key);
-        if (head == null || !MultipartETag.same(head.eTag(), expected)) {
+        ObjectInfo head = composite != null ? server.headWithChecksums(bucket, key) : server.head(bucket, key);
+        if (head == null || !(MultipartETag.same(head.eTag(), expected) || MultipartChecksum.reportedBy(head, composite))) {
             return null;
         }
         return new UploadResult(head.eTag(), head.versionId(), null, 0, 0, false);

@@ -22,9 +22,11 @@ import org.slf4j.LoggerFactory;
  * still exists;</li>
  * <li>once the server no longer knows the upload (404 NoSuchUpload; Ceph RGW answers 500 InternalError, so a
  * transient failure is followed by ListParts to tell), the object at the key decides: if its ETag is the one these
- * parts make ({@link MultipartETag}), the upload was completed and this is a success;</li>
- * <li>otherwise, only when the checkpoints are shared with other nodes, up to 30 s for another node's
- * {@code done} mark; then the failure stands (the upload vanished: a retry starts a fresh one).</li>
+ * parts make ({@link MultipartETag}), or it reports the composite checksum they make ({@link MultipartChecksum}:
+ * part ETags that are not MD5s), the upload was completed and this is a success;</li>
+ * <li>otherwise, only when the checkpoints are shared with other nodes, up to 30 s for that object to appear (or,
+ * for a file whose parts name neither, another node's {@code done} mark); then the failure stands (the upload
+ * vanished: a retry starts a fresh one).</li>
  * </ol>
  * Permanent errors (400 InvalidPart, 403, 412...) are never retried or waited on, except InvalidPart with shared
  * checkpoints, and a 412 to a retry (the condition may fail on the object the first attempt made: checked as in 2) (another node may be rewriting a part of the joined upload at that moment). A blank ETag in the
@@ -38,18 +40,27 @@ final class Completion {
     private final MultipartServer server;
     private final CheckpointProtocol checkpoints;
     private final long retryDelayMillis;
+    private final boolean doneMarkVouches;
 
-    Completion(S3LiteClient client, MultipartServer server, CheckpointProtocol checkpoints, long retryDelayMillis) {
+    /**
+     * @param doneMarkVouches whether a {@code done} mark of this source's identity vouches for the content (a file:
+     *        size, mtime, fingerprint); false for a stream, whose identity does not, so only the object's ETag or
+     *        composite checksum computed from these parts recognises it
+     */
+    Completion(S3LiteClient client, MultipartServer server, CheckpointProtocol checkpoints, long retryDelayMillis,
+            boolean doneMarkVouches) {
         this.client = client;
         this.server = server;
         this.checkpoints = checkpoints;
         this.retryDelayMillis = retryDelayMillis;
+        this.doneMarkVouches = doneMarkVouches;
     }
 
     /** The result of completing {@code uploadId} from {@code parts} (sorted by number), or the failure that stands. */
     UploadResult complete(String bucket, String key, String uploadId, List<PartInfo> parts, int resumed, String ifMatch,
             String ifNoneMatch) {
         String expected = checkpoints.completing(parts);
+        String composite = MultipartChecksum.of(parts);
         S3Exception last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             PutResult r;
@@ -61,7 +72,7 @@ final class Completion {
                 boolean racing = "InvalidPart".equals(e.getErrorCode()) && checkpoints.shared();
                 if (e instanceof S3PreconditionFailedException && attempt > 1) {
                     // a retry after an ambiguous attempt: the object that now fails the condition may be this one
-                    UploadResult done = completedElsewhere(bucket, key, uploadId, expected, parts, resumed);
+                    UploadResult done = completedElsewhere(bucket, key, uploadId, expected, composite, parts, resumed);
                     if (done != null) {
                         return done;
                     }
@@ -71,7 +82,7 @@ final class Completion {
                     throw e;
                 }
                 if (gone || racing || uploadGone(bucket, key, uploadId)) {
-                    UploadResult done = completedElsewhere(bucket, key, uploadId, expected, parts, resumed);
+                    UploadResult done = completedElsewhere(bucket, key, uploadId, expected, composite, parts, resumed);
                     if (done != null) {
                         return done;
                     }
@@ -118,13 +129,18 @@ final class Completion {
 
     /** The upload is gone: the object made of these parts is there (completed by us or another node), or null. */
     private UploadResult completedElsewhere(String bucket, String key, String uploadId, String expected,
-            List<PartInfo> parts, int resumed) {
-        UploadResult mine = checkpoints.objectMadeOf(expected);
+            String composite, List<PartInfo> parts, int resumed) {
+        UploadResult mine = checkpoints.objectMadeOf(expected, composite);
         if (mine == null && checkpoints.shared()) {
-            // another node sharing the checkpoints may be completing this very upload: wait for its done mark
-            mine = poll(150, checkpoints::alreadyUploaded);
-            if (mine != null) {
-                return mine;
+            // another node sharing the checkpoints may be completing this very upload: wait for its object (or,
+            // where these parts cannot name it, for a file, its done mark)
+            if (expected != null || composite != null) {
+                mine = poll(150, () -> checkpoints.objectMadeOf(expected, composite));
+            } else if (doneMarkVouches) {
+                mine = poll(150, checkpoints::alreadyUploaded);
+                if (mine != null) {
+                    return mine;
+                }
             }
         }
         if (mine == null) {

@@ -2,6 +2,7 @@ package io.github.s3lite.upload;
 
 import java.util.List;
 
+import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.MultipartUploadInfo;
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.PartInfo;
@@ -25,6 +26,11 @@ public interface MultipartServer {
 
     /** HEAD of the object; null when there is none. */
     ObjectInfo head(String bucket, String key);
+
+    /** HEAD asking for the stored checksum too ({@code x-amz-checksum-mode: ENABLED}); null when there is none. */
+    default ObjectInfo headWithChecksums(String bucket, String key) {
+        return head(bucket, key);
+    }
 
     static MultipartServer of(S3LiteClient client) {
         return new MultipartServer() {
@@ -51,6 +57,15 @@ public interface MultipartServer {
             public ObjectInfo head(String bucket, String key) {
                 try {
                     return client.headObject(bucket, key, null);
+                } catch (S3NotFoundException e) {
+                    return null;
+                }
+            }
+
+            @Override
+            public ObjectInfo headWithChecksums(String bucket, String key) {
+                try {
+                    return client.headObject(bucket, key, new GetOptions(null, null, null, true));
                 } catch (S3NotFoundException e) {
                     return null;
                 }

@@ -1,12 +1,16 @@
 package io.github.s3lite.upload;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.zip.CRC32C;
 
 import io.github.s3lite.client.ChecksumAlgorithm;
+import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.PartInfo;
 import io.github.s3lite.client.PutResult;
@@ -89,8 +93,7 @@ public final class MultipartUploader {
         try {
             if (source instanceof UploadSource.StreamSource s) {
                 buffers = PartBufferPool.forStream(budget, partSize, settings.concurrency());
-                stream = new StreamParts(buffers,
-                        new StreamPartReader(s.stream(), key, partSize, settings.maxObjectSize(), s.length()), partSize);
+                stream = new StreamParts(buffers, s.stream(), key, partSize, settings.maxObjectSize(), s.length());
                 if (s.length() < 0 && stream.firstLength < partSize) {
                     // the whole stream fit in one part: a single PUT is cheaper than a multipart upload
                     PutResult r = client.putObject(bucket, key, new RequestBody.Bytes(stream.first, 0, stream.firstLength),
@@ -108,10 +111,17 @@ public final class MultipartUploader {
 
     private UploadResult upload(String bucket, String key, UploadSource source, ObjectWriteOptions options, PartPlan plan,
             long partSize, StreamParts stream) {
-        CheckpointProtocol checkpoints = new CheckpointProtocol(store, server, bucket, key, source.identity(), partSize,
+        // a stream's identity (what the caller vouches for: breadcrumb and length) gets a fingerprint of its first
+        // part, so two streams that share it but differ from byte 0 are two sources
+        String identity = stream == null ? source.identity() : source.identity() + ":" + stream.fingerprint();
+        CheckpointProtocol checkpoints = new CheckpointProtocol(store, server, bucket, key, identity, partSize,
                 settings.staleUploadAge());
 
-        Preflight.Outcome before = Preflight.run(server, executor, checkpoints, bucket, key, options);
+        // a file's identity vouches for its bytes; a stream's does not: a done mark is checked against its bytes
+        java.util.function.Function<ObjectInfo, UploadResult> recognise = stream == null ? checkpoints::alreadyUploaded
+                : head -> streamAlreadyUploaded(bucket, key, (UploadSource.StreamSource) source, stream,
+                        checkpoints.doneObject(head));
+        Preflight.Outcome before = Preflight.run(server, executor, checkpoints, bucket, key, options, recognise);
         if (before.alreadyUploaded() != null) {
             return before.alreadyUploaded();
         }
@@ -137,6 +147,33 @@ public final class MultipartUploader {
                 checkpoints.releaseLead();
             }
         }
+    }
+
+    /**
+     * The stream is the object {@code done} (named by a done mark of its identity) only if its bytes make that
+     * object's ETag: the rest of the stream is read to tell. When they do not, the stream is read again from byte 0
+     * for the upload; a stream that cannot be re-read is not compared (null: it is sent).
+     */
+    private static UploadResult streamAlreadyUploaded(String bucket, String key, UploadSource.StreamSource source,
+            StreamParts stream, ObjectInfo done) {
+        if (done == null) {
+            return null;
+        }
+        if (source.reread() == null) {
+            LOG.info("{}/{} may already hold this stream (ETag {}), but it cannot be compared without consuming it: "
+                    + "sending it", bucket, key, done.eTag());
+            return null;
+        }
+        String made = stream.eTagOfAll();
+        if (MultipartETag.same(done.eTag(), made)) {
+            LOG.info("{}/{} already holds this stream (ETag {} is the one its bytes make): nothing to send", bucket, key,
+                    done.eTag());
+            return new UploadResult(done.eTag(), done.versionId(), null, 0, 0, true);
+        }
+        LOG.info("{}/{} holds another content than this stream under the same identity (ETag {}, this stream makes {}): "
+                + "sending it", bucket, key, done.eTag(), made);
+        stream.restart(source.reread().get());
+        return null;
     }
 
     private UploadResult send(String bucket, String key, UploadSource source, ObjectWriteOptions options,
@@ -167,11 +204,47 @@ public final class MultipartUploader {
                 stream.send(parts);
             }
             List<PartInfo> sent = sums.complete(parts.parts(), source, plan);
-            return new Completion(client, server, checkpoints, COMPLETE_RETRY_DELAY_MILLIS)
+            return new Completion(client, server, checkpoints, COMPLETE_RETRY_DELAY_MILLIS,
+                    source instanceof UploadSource.FileSource)
                     .complete(bucket, key, uploadId, sent, parts.resumedCount(), options.ifMatch(), options.ifNoneMatch());
         } catch (RuntimeException e) {
+            UploadResult won = completedByAnother(e, bucket, key, source, checkpoints, uploadId, parts);
+            if (won != null) {
+                return won;
+            }
             throw onFailure(e, bucket, key, checkpoints, uploadId, parts, source);
         }
+    }
+
+    /**
+     * A NoSuchUpload while sending parts or completing may mean another node (or exchange) sharing the checkpoints
+     * completed this very upload: the object at the key then has a {@code done} mark of this source (written before
+     * its CompleteMultipartUpload). A file's identity vouches for its content; a stream is compared byte for byte
+     * (re-read from byte 0, its multipart ETag against the object's). Then this attempt is a success, reported like
+     * {@code alreadyUploaded}; otherwise null (the upload vanished).
+     */
+    private UploadResult completedByAnother(RuntimeException e, String bucket, String key, UploadSource source,
+            CheckpointProtocol checkpoints, String uploadId, PartSender parts) {
+        if (!(e instanceof S3NotFoundException nf && "NoSuchUpload".equals(nf.getErrorCode())) || !checkpoints.enabled()) {
+            return null;
+        }
+        ObjectInfo head = checkpoints.shared() ? Completion.poll(10, checkpoints::doneObject) : checkpoints.doneObject();
+        if (head == null) {
+            return null;
+        }
+        if (source instanceof UploadSource.StreamSource s) {
+            if (s.reread() == null) {
+                return null;
+            }
+            String made = SourceETag.of(s.reread().get(), checkpoints.partSize(), key);
+            if (!MultipartETag.same(head.eTag(), made)) {
+                return null;
+            }
+        }
+        LOG.info("Upload {} of {}/{} is gone (NoSuchUpload) and the object holds this source (ETag {}): completed by "
+                + "another node or exchange", uploadId, bucket, key, head.eTag());
+        checkpoints.forget(uploadId, parts.parts());
+        return new UploadResult(head.eTag(), head.versionId(), uploadId, 0, 0, true);
     }
 
     private static void sendFile(PartSender parts, UploadSource.FileSource f, PartPlan plan) {
@@ -192,17 +265,50 @@ public final class MultipartUploader {
     /** A stream body: its first part is read before the upload exists (it may be small enough for one PUT). */
     private static final class StreamParts {
         final PartBufferPool buffers;
-        final StreamPartReader reader;
+        final String key;
+        final long maxObjectSize;
+        final long length;
         final long partSize;
-        final byte[] first;
-        final int firstLength;
+        InputStream in;
+        StreamPartReader reader;
+        byte[] first;
+        int firstLength;
 
-        StreamParts(PartBufferPool buffers, StreamPartReader reader, long partSize) {
+        StreamParts(PartBufferPool buffers, InputStream in, String key, long partSize, long maxObjectSize, long length) {
             this.buffers = buffers;
-            this.reader = reader;
+            this.key = key;
+            this.maxObjectSize = maxObjectSize;
+            this.length = length;
             this.partSize = partSize;
+            start(in);
+        }
+
+        private void start(InputStream stream) {
+            this.in = stream;
+            this.reader = new StreamPartReader(stream, key, partSize, maxObjectSize, length);
             this.first = buffers.take();
             this.firstLength = reader.read(first, 1);
+        }
+
+        /** CRC32C of the first part (hex): part of a stream's identity. */
+        String fingerprint() {
+            CRC32C crc = new CRC32C();
+            crc.update(first, 0, firstLength);
+            return HexFormat.of().toHexDigits((int) crc.getValue());
+        }
+
+        /** Reads the rest of the stream: the multipart ETag of all its bytes ({@link SourceETag}). */
+        String eTagOfAll() {
+            SourceETag e = new SourceETag(partSize);
+            e.update(first, 0, firstLength);
+            e.updateFrom(in, key);
+            return e.finish();
+        }
+
+        /** Reads the same body again from byte 0 (after {@link #eTagOfAll()}). */
+        void restart(InputStream again) {
+            buffers.give(first);
+            start(again);
         }
 
         void send(PartSender parts) {

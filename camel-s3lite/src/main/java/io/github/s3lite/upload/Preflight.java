@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 
 import io.github.s3lite.client.MultipartUploadInfo;
 import io.github.s3lite.client.ObjectInfo;
@@ -34,8 +35,12 @@ final class Preflight {
     private Preflight() {
     }
 
+    /**
+     * @param recognise turns the HEAD of the key (null: no object) into the result of a source already uploaded, or
+     *        null (a file: {@link CheckpointProtocol#alreadyUploaded(ObjectInfo)}; a stream also compares its bytes)
+     */
     static Outcome run(MultipartServer server, Executor executor, CheckpointProtocol checkpoints, String bucket,
-            String key, ObjectWriteOptions options) {
+            String key, ObjectWriteOptions options, Function<ObjectInfo, UploadResult> recognise) {
         boolean forDone = checkpoints.mayBeDone();
         boolean head = forDone || WriteConditions.present(options);
         CompletableFuture<List<MultipartUploadInfo>> listing = null;
@@ -46,7 +51,7 @@ final class Preflight {
         try {
             if (head) {
                 ObjectInfo object = server.head(bucket, key);
-                UploadResult done = forDone ? checkpoints.alreadyUploaded(object) : null;
+                UploadResult done = forDone ? recognise.apply(object) : null;
                 if (done != null) {
                     return new Outcome(done, null);
                 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import java.util.zip.CRC32C;
 
 /** What a multipart upload reads from. */
@@ -54,12 +55,21 @@ public sealed interface UploadSource {
     /**
      * A stream, read once, part by part; {@code length} -1 when unknown. {@code replayable}: a later attempt gets
      * the same bytes from byte 0 again (a stream cache, a byte[]), so a transient failure may leave the upload for
-     * it to resume; a stream that cannot be replayed is aborted on any failure instead.
+     * it to resume; a stream that cannot be replayed is aborted on any failure instead. {@code reread}, when not
+     * null, gives the same bytes from byte 0 within this attempt (a stream cache reset, a new stream over a byte[]):
+     * only then can the uploader compare the whole stream with an object a {@code done} mark names and still send
+     * it when it differs; without it such a stream is always sent.
      */
-    record StreamSource(InputStream stream, long length, String identity, boolean replayable) implements UploadSource {
-        /** A replayable stream. */
+    record StreamSource(InputStream stream, long length, String identity, boolean replayable,
+            Supplier<InputStream> reread) implements UploadSource {
+        /** A replayable stream that cannot be re-read within the attempt. */
         public StreamSource(InputStream stream, long length, String identity) {
-            this(stream, length, identity, true);
+            this(stream, length, identity, true, null);
+        }
+
+        /** A stream that cannot be re-read within the attempt. */
+        public StreamSource(InputStream stream, long length, String identity, boolean replayable) {
+            this(stream, length, identity, replayable, null);
         }
     }
 }

@@ -298,6 +298,112 @@ class S3LiteMultipartTest extends S3LiteTestSupport {
         assertThat(objectSha("mp/once.bin")).isEqualTo(fileSha(file));
     }
 
+    private Exchange uploadWithBreadcrumb(String uri, Object body, String key, String breadcrumb) {
+        return template.request(uri, e -> {
+            e.getMessage().setBody(body);
+            e.getMessage().setHeader(S3LiteConstants.KEY, key);
+            e.getMessage().setHeader(Exchange.BREADCRUMB_ID, breadcrumb);
+        });
+    }
+
+    /** Two streams of one length under one breadcrumb (a splitter's sub-exchanges): the second must be stored. */
+    @Test
+    void aDifferentStreamOfTheSameLengthUnderTheSameBreadcrumbIsStoredNotReportedAsUploaded() throws Exception {
+        Path first = dir.resolve("same-length-1.bin");
+        Path second = dir.resolve("same-length-2.bin");
+        Path third = dir.resolve("same-length-3.bin");
+        writeRandom(first, 12 * MIB + 99, 21);
+        // the same first part (the identity's fingerprint matches), other bytes in the last part only
+        byte[] b = Files.readAllBytes(first);
+        b[b.length - 10] ^= 0x5a;
+        Files.write(second, b);
+        // other bytes from byte 0
+        writeRandom(third, 12 * MIB + 99, 22);
+        proxy.clear();
+        proxy.rule(s -> FaultProxy.PASS);
+        String key = "mp/same-breadcrumb.bin";
+        // through a route: stream caching makes the bodies re-readable (the uploader compares the whole stream)
+        Exchange one = uploadWithBreadcrumb("direct:once", Files.newInputStream(first), key, "crumb-1");
+        assertThat(one.getException()).isNull();
+        assertThat(objectSha(key)).isEqualTo(fileSha(first));
+
+        Exchange two = uploadWithBreadcrumb("direct:once", Files.newInputStream(second), key, "crumb-1");
+        assertThat(two.getException()).isNull();
+        assertThat(two.getMessage().getHeader(S3LiteConstants.ALREADY_UPLOADED, Boolean.class)).isFalse();
+        assertThat(objectSha(key)).as("the second stream is stored").isEqualTo(fileSha(second));
+
+        Exchange three = uploadWithBreadcrumb("direct:once", Files.newInputStream(third), key, "crumb-1");
+        assertThat(three.getException()).isNull();
+        assertThat(three.getMessage().getHeader(S3LiteConstants.ALREADY_UPLOADED, Boolean.class)).isFalse();
+        assertThat(objectSha(key)).isEqualTo(fileSha(third));
+
+        // the same bytes again (a redelivered or repeated exchange): recognised, nothing sent
+        proxy.clear();
+        Exchange again = uploadWithBreadcrumb("direct:once", Files.newInputStream(third), key, "crumb-1");
+        assertThat(again.getException()).isNull();
+        assertThat(again.getMessage().getHeader(S3LiteConstants.ALREADY_UPLOADED, Boolean.class)).isTrue();
+        assertThat(proxy.seen()).noneMatch(FaultProxy.Seen::isUploadPart);
+        assertThat(objectSha(key)).isEqualTo(fileSha(third));
+
+        // a stream that cannot be read twice (no route, so no stream caching) is never taken for the stored one
+        proxy.clear();
+        InputStream plain = new java.io.FilterInputStream(Files.newInputStream(second)) {
+        };
+        Exchange uncached = uploadWithBreadcrumb("s3lite:" + bucket + "?multipartThreshold=5242880&partSize=5242880",
+                plain, key, "crumb-1");
+        assertThat(uncached.getException()).isNull();
+        assertThat(uncached.getMessage().getHeader(S3LiteConstants.ALREADY_UPLOADED, Boolean.class)).isFalse();
+        assertThat(objectSha(key)).isEqualTo(fileSha(second));
+        assertThat(client.listMultipartUploads(bucket, null)).isEmpty();
+    }
+
+    /**
+     * Deterministic form of the two-node race: node B resumes the upload node A started, and while B's first part
+     * is on its way A's redelivery completes the upload, so B's UploadPart is answered NoSuchUpload. B must
+     * recognise A's completion (done mark of the same file on the object), not fail as "vanished".
+     */
+    @Test
+    void aNodeWhosePartGetsNoSuchUploadAfterAnotherNodeCompletedReportsTheCompletion() throws Exception {
+        context.getRegistry().bind("sharedLate",
+                org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository.memoryIdempotentRepository());
+        String node = "s3lite:" + bucket
+                + "?multipartThreshold=5242880&partSize=5242880&uploadConcurrency=1&checkpointRepository=#sharedLate";
+        String key = "mp/late-node.bin";
+        Path four = dir.resolve("four-parts.bin");
+        writeRandom(four, 15 * MIB + 5, 31);
+        proxy.clear();
+        proxy.rule(s -> s.isUploadPart() && s.target().contains("partNumber=3&") ? new FaultProxy.Respond(503, "SlowDown")
+                : FaultProxy.PASS);
+        Exchange a1 = upload(node, four.toFile(), key);
+        assertThat(a1.getException()).isInstanceOf(S3TransientException.class);
+        assertThat(client.listMultipartUploads(bucket, key)).hasSize(1);
+
+        var bSending = new java.util.concurrent.atomic.AtomicBoolean();
+        var a2 = new java.util.concurrent.atomic.AtomicReference<Exchange>();
+        proxy.rule(s -> {
+            if (s.isUploadPart() && bSending.compareAndSet(true, false)) {
+                // node A's redelivery, run while B's part waits here (A's requests pass on other proxy threads);
+                // then B's part meets the completed upload: NoSuchUpload (Ceph RGW's answer; S3Proxy 4.1 would
+                // still take the part)
+                a2.set(upload(node, four.toFile(), key));
+                return new FaultProxy.Respond(404, "NoSuchUpload");
+            }
+            return FaultProxy.PASS;
+        });
+        bSending.set(true);
+        Exchange b = upload(node, four.toFile(), key);
+        assertThat(a2.get()).as("node A ran").isNotNull();
+        assertThat(a2.get().getException()).isNull();
+        assertThat(b.getException()).as("node B").isNull();
+        assertThat(b.getMessage().getHeader(S3LiteConstants.ALREADY_UPLOADED, Boolean.class)).isTrue();
+        assertThat(b.getMessage().getHeader(S3LiteConstants.E_TAG))
+                .isEqualTo(a2.get().getMessage().getHeader(S3LiteConstants.E_TAG));
+        assertThat(objectSha(key)).isEqualTo(fileSha(four));
+        assertThat(client.listMultipartUploads(bucket, key)).isEmpty();
+        assertThat(proxy.seen().stream().filter(x -> x.method().equals("POST") && x.target().contains("uploadId=")).count())
+                .as("one CompleteMultipartUpload").isEqualTo(1);
+    }
+
     @Test
     void twoNodesRacingOnTheSameSourceConvergeOnOneUpload() throws Exception {
         proxy.clear();
