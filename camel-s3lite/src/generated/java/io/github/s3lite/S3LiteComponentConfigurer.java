@@ -108,6 +108,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "metadataEnvironment": getOrCreateConfiguration(target).setMetadataEnvironment(property(camelContext, java.lang.String.class, value)); return true;
         case "moveafterread":
         case "moveAfterRead": getOrCreateConfiguration(target).setMoveAfterRead(property(camelContext, boolean.class, value)); return true;
+        case "multipartcopythreshold":
+        case "multipartCopyThreshold": getOrCreateConfiguration(target).setMultipartCopyThreshold(property(camelContext, long.class, value)); return true;
         case "multipartthreshold":
         case "multipartThreshold": getOrCreateConfiguration(target).setMultipartThreshold(property(camelContext, long.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.s3lite.S3LiteOperations.class, value)); return true;
@@ -235,6 +237,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "metadataEnvironment": return java.lang.String.class;
         case "moveafterread":
         case "moveAfterRead": return boolean.class;
+        case "multipartcopythreshold":
+        case "multipartCopyThreshold": return long.class;
         case "multipartthreshold":
         case "multipartThreshold": return long.class;
         case "operation": return io.github.s3lite.S3LiteOperations.class;
@@ -358,6 +362,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "metadataEnvironment": return getOrCreateConfiguration(target).getMetadataEnvironment();
         case "moveafterread":
         case "moveAfterRead": return getOrCreateConfiguration(target).isMoveAfterRead();
+        case "multipartcopythreshold":
+        case "multipartCopyThreshold": return getOrCreateConfiguration(target).getMultipartCopyThreshold();
         case "multipartthreshold":
         case "multipartThreshold": return getOrCreateConfiguration(target).getMultipartThreshold();
         case "operation": return getOrCreateConfiguration(target).getOperation();

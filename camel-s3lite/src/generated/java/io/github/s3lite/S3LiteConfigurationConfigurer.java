@@ -92,6 +92,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "metadataEnvironment": target.setMetadataEnvironment(property(camelContext, java.lang.String.class, value)); return true;
         case "moveafterread":
         case "moveAfterRead": target.setMoveAfterRead(property(camelContext, boolean.class, value)); return true;
+        case "multipartcopythreshold":
+        case "multipartCopyThreshold": target.setMultipartCopyThreshold(property(camelContext, long.class, value)); return true;
         case "multipartthreshold":
         case "multipartThreshold": target.setMultipartThreshold(property(camelContext, long.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, io.github.s3lite.S3LiteOperations.class, value)); return true;
@@ -205,6 +207,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "metadataEnvironment": return java.lang.String.class;
         case "moveafterread":
         case "moveAfterRead": return boolean.class;
+        case "multipartcopythreshold":
+        case "multipartCopyThreshold": return long.class;
         case "multipartthreshold":
         case "multipartThreshold": return long.class;
         case "operation": return io.github.s3lite.S3LiteOperations.class;
@@ -319,6 +323,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "metadataEnvironment": return target.getMetadataEnvironment();
         case "moveafterread":
         case "moveAfterRead": return target.isMoveAfterRead();
+        case "multipartcopythreshold":
+        case "multipartCopyThreshold": return target.getMultipartCopyThreshold();
         case "multipartthreshold":
         case "multipartThreshold": return target.getMultipartThreshold();
         case "operation": return target.getOperation();

@@ -110,6 +110,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "metadataEnvironment": target.getConfiguration().setMetadataEnvironment(property(camelContext, java.lang.String.class, value)); return true;
         case "moveafterread":
         case "moveAfterRead": target.getConfiguration().setMoveAfterRead(property(camelContext, boolean.class, value)); return true;
+        case "multipartcopythreshold":
+        case "multipartCopyThreshold": target.getConfiguration().setMultipartCopyThreshold(property(camelContext, long.class, value)); return true;
         case "multipartthreshold":
         case "multipartThreshold": target.getConfiguration().setMultipartThreshold(property(camelContext, long.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.s3lite.S3LiteOperations.class, value)); return true;
@@ -265,6 +267,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "metadataEnvironment": return java.lang.String.class;
         case "moveafterread":
         case "moveAfterRead": return boolean.class;
+        case "multipartcopythreshold":
+        case "multipartCopyThreshold": return long.class;
         case "multipartthreshold":
         case "multipartThreshold": return long.class;
         case "operation": return io.github.s3lite.S3LiteOperations.class;
@@ -416,6 +420,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "metadataEnvironment": return target.getConfiguration().getMetadataEnvironment();
         case "moveafterread":
         case "moveAfterRead": return target.getConfiguration().isMoveAfterRead();
+        case "multipartcopythreshold":
+        case "multipartCopyThreshold": return target.getConfiguration().getMultipartCopyThreshold();
         case "multipartthreshold":
         case "multipartThreshold": return target.getConfiguration().getMultipartThreshold();
         case "operation": return target.getConfiguration().getOperation();

@@ -23,7 +23,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(77);
+        Set<String> props = new HashSet<>(78);
         props.add("accessKey");
         props.add("applicationName");
         props.add("autoCreateBucket");
@@ -71,6 +71,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("metadata");
         props.add("metadataEnvironment");
         props.add("moveAfterRead");
+        props.add("multipartCopyThreshold");
         props.add("multipartThreshold");
         props.add("operation");
         props.add("partSize");

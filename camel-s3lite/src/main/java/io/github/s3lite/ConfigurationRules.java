@@ -158,6 +158,11 @@ final class ConfigurationRules {
             problems.add("multipartThreshold=" + size(threshold) + " is outside 0 to 5GB (S3's largest single PUT): use "
                     + "such as 16MB");
         }
+        long copyThreshold = c.getMultipartCopyThreshold();
+        if (copyThreshold < 0 || copyThreshold > S3Limits.MAX_COPY_OBJECT_SIZE) {
+            problems.add("multipartCopyThreshold=" + size(copyThreshold) + " is outside 0 to 5GB (S3's largest CopyObject): "
+                    + "use such as 5GB (the default) or a lower size to copy smaller objects in parts too");
+        }
         long maxObject = c.getMaxObjectSize();
         long maxMultipart = S3Limits.MAX_PARTS * S3Limits.MAX_PART_SIZE;
         if (maxObject < 1 || maxObject > maxMultipart) {

@@ -1,16 +1,22 @@
 package io.github.s3lite;
 
-import io.github.s3lite.client.CopyResult;
+import io.github.s3lite.client.CopySource;
+import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.ObjectWriteOptions;
+import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.S3Names;
+import io.github.s3lite.upload.CopyOutcome;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * copyObject: copies bucket/key to {@code CamelS3LiteDestinationBucket} (default: the same bucket) /
- * {@code CamelS3LiteDestinationKey}. The source's Content-Type and metadata are kept, unless the exchange gives a
- * {@code CamelS3LiteContentType} or {@code CamelS3LiteMetadata}: then the destination gets the ones the metadata
- * chain resolves, exactly as a PUT would.
+ * {@code CamelS3LiteDestinationKey}, with one CopyObject up to {@code multipartCopyThreshold} and in parts above it
+ * ({@code upload.ObjectCopier}); every copy request is pinned to the source version HEADed first (or to
+ * {@code CamelS3LiteCopySourceIfMatch}). The source's content headers and metadata are kept, unless the exchange
+ * gives a {@code CamelS3LiteContentType} or {@code CamelS3LiteMetadata}: then the destination gets the ones the
+ * metadata chain resolves, exactly as a PUT would. {@code CamelS3LiteIfMatch}/{@code CamelS3LiteIfNoneMatch} are
+ * conditions on the destination, as for putObject.
  */
 final class CopyObjectHandler extends AbstractHandler {
     public CopyObjectHandler(S3LiteEndpoint endpoint) {
@@ -28,20 +34,25 @@ final class CopyObjectHandler extends AbstractHandler {
             throw new IllegalArgumentException("copyObject needs the destination key in header " + S3LiteConstants.DESTINATION_KEY);
         }
         Message m = exchange.getMessage();
+        CopySource source = new CopySource(bucket, key, header(exchange, S3LiteConstants.COPY_SOURCE_IF_MATCH));
+        ObjectInfo head = client().headObject(bucket, key, new GetOptions(null, source.ifMatch(), null));
         ObjectWriteOptions replace = null;
         String contentType = header(exchange, S3LiteConstants.CONTENT_TYPE);
         if (contentType != null || m.getHeader(S3LiteConstants.METADATA) != null) {
-            if (contentType == null) {
-                contentType = client().headObject(bucket, key, null).contentType();
-            }
-            replace = new ObjectWriteOptions(contentType, config().getContentEncoding(), config().getCacheControl(),
-                    config().getContentDisposition(), endpoint.getMetadataChain().resolve(exchange, null), null, null);
+            replace = new ObjectWriteOptions(contentType != null ? contentType : head.contentType(),
+                    config().getContentEncoding(), config().getCacheControl(), config().getContentDisposition(),
+                    endpoint.getMetadataChain().resolve(exchange, null), null, null);
         }
-        CopyResult r = client().copyObject(bucket, key, destBucket, destKey, replace);
+        CopyOutcome r = endpoint.getCopier().copy(source, head, destBucket, destKey, replace,
+                header(exchange, S3LiteConstants.IF_MATCH), header(exchange, S3LiteConstants.IF_NONE_MATCH));
         m.setHeader(S3LiteConstants.E_TAG, r.eTag());
         if (r.versionId() != null) {
             m.setHeader(S3LiteConstants.VERSION_ID, r.versionId());
         }
-        m.setHeader(S3LiteConstants.LAST_MODIFIED, r.lastModified());
+        if (r.lastModified() != null) {
+            m.setHeader(S3LiteConstants.LAST_MODIFIED, r.lastModified());
+        } else {
+            m.removeHeader(S3LiteConstants.LAST_MODIFIED); // a multipart completion does not tell it
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.S3LiteClient;
+import io.github.s3lite.client.S3Limits;
 import io.github.s3lite.client.S3ClientConfig;
 import io.github.s3lite.client.auth.AssumeRoleCredentialsProvider;
 import io.github.s3lite.client.auth.AwsCredentialsChain;
@@ -18,6 +19,7 @@ import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.transfer.DownloadChecksumValidation;
 import io.github.s3lite.transfer.Parallelism;
 import io.github.s3lite.upload.MultipartUploader;
+import io.github.s3lite.upload.ObjectCopier;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.IdempotentRepository;
@@ -128,6 +130,11 @@ public class S3LiteConfiguration implements Cloneable {
               description = "Part size: bytes or a size such as 8MB (5MB to 2047MB, as stream parts are buffered in heap arrays); raised "
                             + "automatically so a known length fits in 10,000 parts.")
     private long partSize = 8 * MIB;
+    @UriParam(label = "common,multipart", defaultValue = "5368709120",
+              description = "copyObject and moveAfterRead: sources larger than this are copied in parts (UploadPartCopy of partSize "
+                            + "ranges, uploadConcurrency in parallel, checkpointed), smaller ones with one CopyObject, which S3 refuses "
+                            + "above 5 GiB: bytes or a size such as 5GB (the default; 0 to 5GB).")
+    private long multipartCopyThreshold = S3Limits.MAX_COPY_OBJECT_SIZE;
     @UriParam(label = "producer,multipart", defaultValue = "4", description = "Parts uploaded in parallel per upload.")
     private int uploadConcurrency = 4;
     @UriParam(label = "producer,multipart", defaultValue = "5497558138880",
@@ -279,6 +286,12 @@ public class S3LiteConfiguration implements Cloneable {
     /** The settings of multipart uploads made with these options. */
     public MultipartUploader.Settings toUploadSettings() {
         return new MultipartUploader.Settings(partSize, uploadConcurrency, maxObjectSize, checksumAlgorithm,
+                java.time.Duration.ofMillis(staleUploadAge));
+    }
+
+    /** The settings of server-side copies (copyObject, moveAfterRead) made with these options. */
+    public ObjectCopier.Settings toCopySettings() {
+        return new ObjectCopier.Settings(multipartCopyThreshold, partSize, uploadConcurrency, maxObjectSize,
                 java.time.Duration.ofMillis(staleUploadAge));
     }
 
@@ -534,6 +547,14 @@ public class S3LiteConfiguration implements Cloneable {
 
     public void setCheckpointRepository(IdempotentRepository checkpointRepository) {
         this.checkpointRepository = checkpointRepository;
+    }
+
+    public long getMultipartCopyThreshold() {
+        return multipartCopyThreshold;
+    }
+
+    public void setMultipartCopyThreshold(long multipartCopyThreshold) {
+        this.multipartCopyThreshold = multipartCopyThreshold;
     }
 
     public long getStaleUploadAge() {

@@ -25,15 +25,20 @@ public final class S3LiteConstants {
     @Metadata(label = "producer", description = "A byte range for getObject, as bytes=0-99.", javaType = "String")
     public static final String RANGE = "CamelS3LiteRange";
     @Metadata(label = "producer", description = "getObject/headObject: only if the ETag matches (else 412 -> "
-                                                + "S3PreconditionFailedException); putObject: only overwrite this ETag (quoted or not), "
-                                                + "also for multipart uploads.",
+                                                + "S3PreconditionFailedException); putObject and copyObject: only overwrite this ETag "
+                                                + "(quoted or not), also for multipart uploads and copies.",
               javaType = "String")
     public static final String IF_MATCH = "CamelS3LiteIfMatch";
     @Metadata(label = "producer", description = "getObject: an ETag; when it still matches the body is null and "
-                                                + "CamelS3LiteNotModified is true. putObject: an asterisk (the one-character value) refuses to overwrite "
-                                                + "an existing key, also for multipart uploads.",
+                                                + "CamelS3LiteNotModified is true. putObject and copyObject: an asterisk (the one-character value) "
+                                                + "refuses to overwrite an existing key, also for multipart uploads and copies.",
               javaType = "String")
     public static final String IF_NONE_MATCH = "CamelS3LiteIfNoneMatch";
+    @Metadata(label = "producer", description = "copyObject: copy only this version (ETag) of the source; a source that has "
+                                                + "another ETag, before or during the copy, fails with S3PreconditionFailedException "
+                                                + "and nothing is written.",
+              javaType = "String")
+    public static final String COPY_SOURCE_IF_MATCH = "CamelS3LiteCopySourceIfMatch";
     @Metadata(label = "producer", description = "copyObject: the destination bucket (default: the source bucket).",
               javaType = "String")
     public static final String DESTINATION_BUCKET = "CamelS3LiteDestinationBucket";

@@ -6,6 +6,7 @@ import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.content.DefaultContentTypeResolver;
 import io.github.s3lite.upload.CheckpointStore;
+import io.github.s3lite.upload.ObjectCopier;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -44,6 +45,7 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
     private CheckpointStore checkpointStore;
     private IdempotentRepository ownCheckpointRepository;
     private ExecutorService uploadExecutor;
+    private ObjectCopier copier;
     private ContentTypeResolver contentTypeResolver;
     private MetadataChain metadataChain;
 
@@ -85,6 +87,7 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
         ServiceHelper.startService(repo);
         checkpointStore = new IdempotentCheckpointStore(repo, repo != ownCheckpointRepository);
         uploadExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "s3lite-upload");
+        copier = new ObjectCopier(client, uploadExecutor, checkpointStore, configuration.toCopySettings());
         contentTypeResolver = configuration.getContentTypeResolver() != null
                 ? configuration.getContentTypeResolver() : new DefaultContentTypeResolver();
         metadataChain = new MetadataChain(this);
@@ -142,6 +145,11 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
 
     public ExecutorService getUploadExecutor() {
         return uploadExecutor;
+    }
+
+    /** Server-side copies (copyObject, moveAfterRead), single or in parts; available while the endpoint is started. */
+    public ObjectCopier getCopier() {
+        return copier;
     }
 
     public ContentTypeResolver getContentTypeResolver() {

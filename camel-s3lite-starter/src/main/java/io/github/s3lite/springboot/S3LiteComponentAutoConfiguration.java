@@ -161,6 +161,9 @@ public class S3LiteComponentAutoConfiguration {
         if (p.getMultipartThreshold() != null) {
             c.setMultipartThreshold(p.getMultipartThreshold().toBytes());
         }
+        if (p.getMultipartCopyThreshold() != null) {
+            c.setMultipartCopyThreshold(p.getMultipartCopyThreshold().toBytes());
+        }
         if (p.getPartSize() != null) {
             c.setPartSize(p.getPartSize().toBytes());
         }

@@ -168,6 +168,13 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private DataSize partSize = DataSize.ofMegabytes(8);
 
     /**
+     * copyObject and moveAfterRead: sources larger than this are copied in parts (UploadPartCopy of partSize ranges,
+     * uploadConcurrency in parallel, checkpointed), smaller ones with one CopyObject, which S3 refuses above 5 GiB:
+     * bytes or a size such as 5GB (the default; 0 to 5GB).
+     */
+    private DataSize multipartCopyThreshold = DataSize.ofGigabytes(5);
+
+    /**
      * Parts uploaded in parallel per upload.
      */
     private int uploadConcurrency = 4;
@@ -568,6 +575,14 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
 
     public void setMultipartThreshold(DataSize multipartThreshold) {
         this.multipartThreshold = multipartThreshold;
+    }
+
+    public DataSize getMultipartCopyThreshold() {
+        return multipartCopyThreshold;
+    }
+
+    public void setMultipartCopyThreshold(DataSize multipartCopyThreshold) {
+        this.multipartCopyThreshold = multipartCopyThreshold;
     }
 
     public DataSize getPartSize() {

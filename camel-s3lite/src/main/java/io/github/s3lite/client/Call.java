@@ -38,6 +38,8 @@ record Call(String method, String bucket, String key, List<QueryParam> query, Ma
         putIfPresent(h, "Content-Encoding", o.contentEncoding());
         putIfPresent(h, "Cache-Control", o.cacheControl());
         putIfPresent(h, "Content-Disposition", o.contentDisposition());
+        putIfPresent(h, "Content-Language", o.contentLanguage());
+        putIfPresent(h, "Expires", o.expires());
         putIfPresent(h, "If-Match", conditionETag(o.ifMatch()));
         putIfPresent(h, "If-None-Match", o.ifNoneMatch());
         o.metadata().forEach((k, v) -> h.put("x-amz-meta-" + k, v));

@@ -8,14 +8,23 @@ import java.util.Map;
  * wire (names lower-cased, without the prefix; RFC 2047 encoded values are not decoded here). {@code checksums}
  * holds the {@code x-amz-checksum-*} response headers the store sent (names lower-cased without the prefix, e.g.
  * {@code crc32c} or {@code type}); stores send them only to requests with {@code x-amz-checksum-mode: ENABLED}
- * ({@link GetOptions#checksumMode()}), and many stores never do.
+ * ({@link GetOptions#checksumMode()}), and many stores never do. {@code contentLanguage} and {@code expires} are
+ * the headers' text as sent (null when absent).
  */
 public record ObjectInfo(String key, long contentLength, String contentType, String eTag, Instant lastModified,
         String versionId, String contentEncoding, String cacheControl, String contentDisposition, String contentRange,
-        Map<String, String> userMetadata, Map<String, String> checksums) {
+        Map<String, String> userMetadata, Map<String, String> checksums, String contentLanguage, String expires) {
 
     public ObjectInfo {
         checksums = checksums == null ? Map.of() : checksums;
+    }
+
+    /** Without Content-Language and Expires. */
+    public ObjectInfo(String key, long contentLength, String contentType, String eTag, Instant lastModified,
+            String versionId, String contentEncoding, String cacheControl, String contentDisposition, String contentRange,
+            Map<String, String> userMetadata, Map<String, String> checksums) {
+        this(key, contentLength, contentType, eTag, lastModified, versionId, contentEncoding, cacheControl,
+                contentDisposition, contentRange, userMetadata, checksums, null, null);
     }
 
     /** Without checksums. */

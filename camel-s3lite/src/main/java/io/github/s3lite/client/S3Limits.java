@@ -11,6 +11,12 @@ public final class S3Limits {
     public static final long MAX_OBJECT_SIZE = 5L * 1024 * 1024 * 1024 * 1024;
     /** "Maximum object size for a single PUT: 5 GiB". */
     public static final long MAX_SINGLE_PUT_SIZE = 5L * 1024 * 1024 * 1024;
+    /**
+     * CopyObject: "You can store individual objects of up to 5 TB in Amazon S3. You create a copy of your object up
+     * to 5 GB in size in a single atomic action using this API. However, to copy an object greater than 5 GB, you
+     * must use the multipart upload Upload Part - Copy (UploadPartCopy) API" (AWS S3 API reference, CopyObject).
+     */
+    public static final long MAX_COPY_OBJECT_SIZE = 5L * 1024 * 1024 * 1024;
     /** "The name for a key is a sequence of Unicode characters whose UTF-8 encoding is at most 1,024 bytes long." */
     public static final int MAX_KEY_BYTES = 1024;
     /** ListObjectsV2 / ListParts / DeleteObjects page limit. */

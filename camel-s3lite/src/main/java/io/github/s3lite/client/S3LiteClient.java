@@ -13,7 +13,7 @@ import java.util.Objects;
 
 import io.github.s3lite.client.auth.QueryParam;
 import io.github.s3lite.client.auth.SigV4Signer;
-import io.github.s3lite.client.auth.UriEncoder;
+import io.github.s3lite.client.xml.XmlNode;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 
@@ -153,9 +153,19 @@ public final class S3LiteClient implements AutoCloseable {
 
     /** DeleteObject. Deleting a missing key succeeds (S3 semantics). */
     public void deleteObject(String bucket, String key) {
+        deleteObject(bucket, key, null);
+    }
+
+    /**
+     * DeleteObject, conditional when {@code ifMatch} is given: AWS S3 deletes only while the key holds that ETag
+     * (412 otherwise; conditional deletes of general purpose buckets, 2025). Stores that do not know the header
+     * (Ceph RGW 16, S3Proxy 4.1) ignore it and delete whatever the key holds: callers check with a HEAD first.
+     */
+    public void deleteObject(String bucket, String key, String ifMatch) {
         S3Names.requireValidKey(key);
-        executeAndRead(new Call("DELETE", bucket, key, List.of(), new LinkedHashMap<>(), null, SigV4Signer.EMPTY_SHA256),
-                r -> null);
+        Map<String, String> headers = new LinkedHashMap<>();
+        putIfPresent(headers, "If-Match", ifMatch);
+        executeAndRead(new Call("DELETE", bucket, key, List.of(), headers, null, SigV4Signer.EMPTY_SHA256), r -> null);
     }
 
     /** DeleteObjects, in batches of 1,000. Per-key failures are reported in the result, not thrown. */
@@ -220,14 +230,62 @@ public final class S3LiteClient implements AutoCloseable {
      */
     public CopyResult copyObject(String sourceBucket, String sourceKey, String bucket, String key,
             ObjectWriteOptions replace) {
-        S3Names.requireValidBucket(sourceBucket);
-        S3Names.requireValidKey(sourceKey);
+        return copyObject(CopySource.of(sourceBucket, sourceKey), bucket, key, replace, null, null);
+    }
+
+    /**
+     * CopyObject of a source that may be pinned to its ETag ({@code x-amz-copy-source-if-match}: 412 when it changed),
+     * with the destination conditions of a write ({@code ifMatch}, {@code ifNoneMatch "*"}; AWS evaluates them, Ceph
+     * RGW 16 and S3Proxy 4.1 may not). With {@code replace} non-null the destination gets its content headers and
+     * metadata ({@code x-amz-metadata-directive: REPLACE}); otherwise the source's are copied. One request: S3
+     * refuses sources above {@link S3Limits#MAX_COPY_OBJECT_SIZE} (use UploadPartCopy). A 200 whose body is an
+     * {@code <Error>} is that error ({@link CopyResponse}).
+     */
+    public CopyResult copyObject(CopySource source, String bucket, String key, ObjectWriteOptions replace, String ifMatch,
+            String ifNoneMatch) {
         S3Names.requireValidKey(key);
-        Map<String, String> headers = replace == null ? new LinkedHashMap<>() : writeHeaders(replace);
-        headers.put("x-amz-copy-source", "/" + sourceBucket + "/" + UriEncoder.encode(sourceKey, true));
+        Map<String, String> headers = replace == null ? new LinkedHashMap<>() : writeHeaders(replace.withoutConditions());
+        copySourceHeaders(headers, source);
         headers.put("x-amz-metadata-directive", replace == null ? "COPY" : "REPLACE");
+        putIfPresent(headers, "If-Match", Call.conditionETag(ifMatch));
+        putIfPresent(headers, "If-None-Match", ifNoneMatch);
         return executeAndRead(new Call("PUT", bucket, key, List.of(), headers, null, SigV4Signer.EMPTY_SHA256),
-                r -> S3Xml.copyResult(parseXml(r, "CopyObject", bucket, key), header(r, "x-amz-version-id")));
+                r -> S3Xml.copyResult(CopyResponse.read(r, "CopyObject", bucket, key), header(r, "x-amz-version-id")));
+    }
+
+    /**
+     * UploadPartCopy: part {@code partNumber} of the upload is bytes {@code first..last} (inclusive) of the source
+     * ({@code x-amz-copy-source-range: bytes=first-last}), pinned to the source's ETag when the source has one. The
+     * part's ETag is read from the {@code CopyPartResult} (a 200 with an {@code <Error>} body is that error); the
+     * part carries no flexible checksum (copy uploads declare none, see {@code upload.MultipartCopier}).
+     */
+    public PartInfo uploadPartCopy(CopySource source, long first, long last, String bucket, String key, String uploadId,
+            int partNumber) {
+        if (partNumber < 1 || partNumber > S3Limits.MAX_PARTS) {
+            throw new IllegalArgumentException("Part number " + partNumber + " is outside 1.." + S3Limits.MAX_PARTS);
+        }
+        if (first < 0 || last < first || last - first + 1 > S3Limits.MAX_PART_SIZE) {
+            throw new IllegalArgumentException("Copy range bytes=" + first + "-" + last + " is not a part of 1 byte to 5 GiB");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        copySourceHeaders(headers, source);
+        headers.put("x-amz-copy-source-range", "bytes=" + first + "-" + last);
+        List<QueryParam> q = List.of(new QueryParam("partNumber", Integer.toString(partNumber)),
+                new QueryParam("uploadId", uploadId));
+        String what = "UploadPartCopy " + partNumber + " of " + bucket + "/" + key;
+        return executeAndRead(new Call("PUT", bucket, key, q, headers, null, SigV4Signer.EMPTY_SHA256), r -> {
+            XmlNode root = CopyResponse.read(r, what, bucket, key);
+            return new PartInfo(partNumber, root.text("ETag"), last - first + 1, S3Xml.instant(root.text("LastModified")));
+        });
+    }
+
+    /**
+     * The headers naming the source of a copy, in one place (CopyObject and UploadPartCopy): {@code x-amz-copy-source}
+     * and the pin {@code x-amz-copy-source-if-match}. Headers about the source's encryption belong here too.
+     */
+    private static void copySourceHeaders(Map<String, String> headers, CopySource source) {
+        headers.put("x-amz-copy-source", source.header());
+        putIfPresent(headers, "x-amz-copy-source-if-match", source.ifMatch());
     }
 
     // ------------------------------------------------------------------ buckets

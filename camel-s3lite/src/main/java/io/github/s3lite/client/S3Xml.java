@@ -149,7 +149,7 @@ final class S3Xml {
         return s == null || s.isBlank() ? 0 : Long.parseLong(s.trim());
     }
 
-    private static Instant instant(String s) {
+    static Instant instant(String s) {
         return s == null || s.isBlank() ? null : Instant.parse(s.trim());
     }
 }

@@ -1,27 +1,42 @@
 package io.github.s3lite.consumer;
 
+import io.github.s3lite.client.CopySource;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.S3LiteClient;
+import io.github.s3lite.client.S3NotFoundException;
+import io.github.s3lite.client.S3PreconditionFailedException;
+import io.github.s3lite.upload.CopyOutcome;
+import io.github.s3lite.upload.ObjectCopier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * moveAfterRead: copies the delivered version to {@code destinationBucket}/{@code destinationPrefix}+key, verifies
- * the copy (HEAD: same size, and same ETag when the source ETag is a single-part one) and only then deletes the
- * source. Throws, keeping the source, when any step fails.
+ * the copy, and only then deletes the source, each step pinned to the delivered ETag:
+ * <ol>
+ * <li>the copy ({@link ObjectCopier}: one CopyObject up to {@code multipartCopyThreshold}, UploadPartCopy parts
+ * above) carries {@code x-amz-copy-source-if-match}: a source overwritten since delivery fails with 412 and the newer
+ * version is neither copied nor deleted (it is delivered later);</li>
+ * <li>the copy must have the delivered size and the ETag the copy reported (and the source's, for a single
+ * CopyObject of a single-part source);</li>
+ * <li>the delete is {@link DeleteAfterRead#deletePinned conditional}.</li>
+ * </ol>
+ * Throws, keeping the source, when any step fails.
  */
 public final class MoveAfterRead implements CommitStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(MoveAfterRead.class);
 
     private final S3LiteClient client;
+    private final ObjectCopier copier;
     private final String destinationBucket;
     private final String destinationPrefix;
 
     /** {@code destinationBucket} null: the source bucket. */
-    public MoveAfterRead(S3LiteClient client, String destinationBucket, String destinationPrefix) {
+    public MoveAfterRead(S3LiteClient client, ObjectCopier copier, String destinationBucket, String destinationPrefix) {
         this.client = client;
+        this.copier = copier;
         this.destinationBucket = destinationBucket;
         this.destinationPrefix = destinationPrefix == null ? "" : destinationPrefix;
     }
@@ -29,27 +44,51 @@ public final class MoveAfterRead implements CommitStrategy {
     @Override
     public void commit(String bucket, String key, ObjectInfo delivered) {
         // only the version that was delivered: a newer one stays for a later poll
-        client.headObject(bucket, key, new GetOptions(null, delivered.eTag(), null));
+        ObjectInfo head = client.headObject(bucket, key, new GetOptions(null, delivered.eTag(), null));
         String destBucket = destinationBucket == null ? bucket : destinationBucket;
         String destKey = destinationPrefix + key;
+        CopyOutcome copied;
         ObjectInfo copy;
         try {
-            client.copyObject(bucket, key, destBucket, destKey, null);
+            copied = copier.copy(new CopySource(bucket, key, delivered.eTag()), head, destBucket, destKey, null, null, null);
             copy = client.headObject(destBucket, destKey, null);
-        } catch (RuntimeException e) {
+        } catch (S3PreconditionFailedException changed) {
+            throw changed; // the source was overwritten during the copy: nothing of the newer version was moved
+        } catch (S3NotFoundException nf) {
+            if ("NoSuchKey".equals(nf.getErrorCode()) && !exists(bucket, key)) {
+                throw nf; // the source vanished
+            }
             // a missing destination bucket is a failed move, not a vanished source
+            throw new IllegalStateException("copy to " + destBucket + "/" + destKey + " failed: " + nf.getMessage(), nf);
+        } catch (RuntimeException e) {
             throw new IllegalStateException("copy to " + destBucket + "/" + destKey + " failed: " + e.getMessage(), e);
         }
+        verify(delivered, copied, copy, destBucket, destKey);
+        DeleteAfterRead.deletePinned(client, bucket, key, delivered.eTag());
+        LOG.debug("Moved {}/{} to {}/{}{}", bucket, key, destBucket, destKey,
+                copied.multipart() ? " in " + copied.partCount() + " parts" : "");
+    }
+
+    private boolean exists(String bucket, String key) {
+        try {
+            client.headObject(bucket, key, null);
+            return true;
+        } catch (S3NotFoundException e) {
+            return false;
+        }
+    }
+
+    private static void verify(ObjectInfo delivered, CopyOutcome copied, ObjectInfo copy, String destBucket, String destKey) {
         String sourceETag = ObjectVersions.unquote(delivered.eTag());
-        boolean singlePart = !sourceETag.contains("-");
-        if (copy.contentLength() != delivered.contentLength()
-                || (singlePart && !sourceETag.equals(ObjectVersions.unquote(copy.eTag())))) {
+        String copyETag = ObjectVersions.unquote(copy.eTag());
+        boolean sameAsSource = !copied.multipart() && !sourceETag.contains("-");
+        boolean sameAsCopied = copied.eTag() == null || copyETag.equals(ObjectVersions.unquote(copied.eTag()));
+        if (copy.contentLength() != delivered.contentLength() || (sameAsSource && !sourceETag.equals(copyETag))
+                || !sameAsCopied) {
             throw new IllegalStateException("the copy " + destBucket + "/" + destKey + " (" + copy.contentLength()
                     + " bytes, ETag " + copy.eTag() + ") does not match the delivered object (" + delivered.contentLength()
-                    + " bytes, ETag " + delivered.eTag() + ")");
+                    + " bytes, ETag " + delivered.eTag() + ", copied as ETag " + copied.eTag() + ")");
         }
-        client.deleteObject(bucket, key);
-        LOG.debug("Moved {}/{} to {}/{}", bucket, key, destBucket, destKey);
     }
 
     @Override
