@@ -14,23 +14,20 @@ import org.apache.camel.spring.boot.ComponentConfigurationProperties;
 import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
 import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 
 /**
  * Applies {@code camel.component.s3lite.*} to the {@code s3lite} component through a {@link ComponentCustomizer}, and
- * registers the s3lite health checks (a Camel {@code HealthCheck} with id {@code s3lite}, and a Spring Boot
- * {@code HealthIndicator} named {@code s3lite} when Actuator is present).
+ * registers the Camel health check with id {@code s3lite}. The Spring Boot {@code HealthIndicator} named
+ * {@code s3lite} (when Actuator is present) comes from {@code S3LiteHealthIndicatorAutoConfiguration} on Boot 3 and
+ * {@code S3LiteBoot4HealthIndicatorAutoConfiguration} on Boot 4.
  * <p>
  * Turned off with {@code camel.component.s3lite.enabled=false} (or {@code camel.component.enabled=false}); the
  * customizer alone with {@code camel.component.s3lite.customizer.enabled=false}. A user-defined
@@ -89,19 +86,6 @@ public class S3LiteComponentAutoConfiguration {
                 // nothing
             }
         };
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
-    @ConditionalOnProperty(name = "camel.component.s3lite.health-indicator.enabled", havingValue = "true",
-                           matchIfMissing = true)
-    static class HealthIndicatorConfiguration {
-        /** Shown as {@code s3lite} in /actuator/health (Spring drops the HealthIndicator suffix). */
-        @Bean(name = "s3liteHealthIndicator")
-        @ConditionalOnMissingBean(name = "s3liteHealthIndicator")
-        HealthIndicator s3liteHealthIndicator(CamelContext camelContext) {
-            return new S3LiteHealthIndicator(camelContext);
-        }
     }
 
     private static boolean isUserBean(ApplicationContext applicationContext, String name, Component target) {

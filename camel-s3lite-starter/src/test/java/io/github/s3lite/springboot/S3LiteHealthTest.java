@@ -9,9 +9,6 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -23,7 +20,8 @@ class S3LiteHealthTest {
 
     private ApplicationContextRunner runner(String bucket) {
         return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, S3LiteComponentAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, S3LiteComponentAutoConfiguration.class,
+                        BootHealth.AUTO_CONFIGURATION))
                 .withPropertyValues(
                         "camel.component.s3lite.endpoint=" + S3.endpoint(),
                         "camel.component.s3lite.path-style-access=true",
@@ -42,12 +40,12 @@ class S3LiteHealthTest {
         String bucket = S3.newBucket("health-up");
         runner(bucket).run(ctx -> {
             assertThat(ctx).hasNotFailed();
-            Health health = ctx.getBean("s3liteHealthIndicator", HealthIndicator.class).health();
-            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            BootHealth.View health = BootHealth.indicator(ctx);
+            assertThat(health.status()).isEqualTo("UP");
             @SuppressWarnings("unchecked")
-            Map<String, Object> buckets = (Map<String, Object>) health.getDetails().get("buckets");
+            Map<String, Object> buckets = (Map<String, Object>) health.details().get("buckets");
             assertThat(buckets).containsKey(bucket);
-            assertThat(health.toString()).doesNotContain(EmbeddedS3.SECRET_KEY).doesNotContain(EmbeddedS3.ACCESS_KEY);
+            assertThat(health.text()).doesNotContain(EmbeddedS3.SECRET_KEY).doesNotContain(EmbeddedS3.ACCESS_KEY);
 
             HealthCheck check = HealthCheckRegistry.get(ctx.getBean(CamelContext.class)).getCheck("s3lite").orElseThrow();
             assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
@@ -59,15 +57,15 @@ class S3LiteHealthTest {
         String bucket = "no-such-bucket-" + Long.toHexString(System.nanoTime());
         runner(bucket).run(ctx -> {
             assertThat(ctx).hasNotFailed();
-            Health health = ctx.getBean("s3liteHealthIndicator", HealthIndicator.class).health();
-            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            BootHealth.View health = BootHealth.indicator(ctx);
+            assertThat(health.status()).isEqualTo("DOWN");
             @SuppressWarnings("unchecked")
-            Map<String, Object> buckets = (Map<String, Object>) health.getDetails().get("buckets");
+            Map<String, Object> buckets = (Map<String, Object>) health.details().get("buckets");
             @SuppressWarnings("unchecked")
             Map<String, Object> detail = (Map<String, Object>) buckets.get(bucket);
             assertThat(detail).containsEntry("status", "DOWN").containsEntry("statusCode", 404)
                     .containsEntry("errorCode", "NoSuchBucket");
-            assertThat(health.toString()).doesNotContain(EmbeddedS3.SECRET_KEY);
+            assertThat(health.text()).doesNotContain(EmbeddedS3.SECRET_KEY);
 
             HealthCheck.Result result = HealthCheckRegistry.get(ctx.getBean(CamelContext.class)).getCheck("s3lite")
                     .orElseThrow().call();
@@ -100,7 +98,7 @@ class S3LiteHealthTest {
             acceptor.start();
             new ApplicationContextRunner()
                     .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
-                            S3LiteComponentAutoConfiguration.class))
+                            S3LiteComponentAutoConfiguration.class, BootHealth.AUTO_CONFIGURATION))
                     .withPropertyValues(
                             "camel.component.s3lite.endpoint=http://127.0.0.1:" + silent.getLocalPort(),
                             "camel.component.s3lite.path-style-access=true",
@@ -116,12 +114,12 @@ class S3LiteHealthTest {
                     .run(ctx -> {
                         assertThat(ctx).hasNotFailed();
                         long start = System.nanoTime();
-                        Health health = ctx.getBean("s3liteHealthIndicator", HealthIndicator.class).health();
+                        BootHealth.View health = BootHealth.indicator(ctx);
                         long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-                        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                        assertThat(health.status()).isEqualTo("DOWN");
                         // the bound is S3LiteBucketProbe.PROBE_TIMEOUT (10 s); generous margin for a loaded machine
                         assertThat(seconds).isLessThan(90);
-                        assertThat(health.toString()).doesNotContain(EmbeddedS3.SECRET_KEY);
+                        assertThat(health.text()).doesNotContain(EmbeddedS3.SECRET_KEY);
                     });
             for (java.net.Socket s : held) {
                 s.close();

@@ -5,19 +5,24 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
 
 /**
- * Spring Boot HealthIndicator: UP when HeadBucket succeeds for the bucket of every started {@code s3lite:} endpoint,
- * DOWN otherwise; details per bucket (endpoint URL, HTTP status and S3 error code on failure). UP with
- * {@code buckets: 0} when no s3lite endpoint is started.
+ * Spring Boot 4 HealthIndicator (the same probe as the Boot 3 {@code S3LiteHealthIndicator}): UP when HeadBucket
+ * succeeds for the bucket of every started {@code s3lite:} endpoint, DOWN otherwise; details per bucket (endpoint
+ * URL, HTTP status and S3 error code on failure). UP with no buckets when no s3lite endpoint is started.
  */
-public class S3LiteHealthIndicator extends AbstractHealthIndicator {
+public class S3LiteBoot4HealthIndicator extends AbstractHealthIndicator {
 
     private final CamelContext camelContext;
 
-    public S3LiteHealthIndicator(CamelContext camelContext) {
+    /**
+     * Creates the indicator.
+     *
+     * @param camelContext the context whose started {@code s3lite:} endpoints are probed
+     */
+    public S3LiteBoot4HealthIndicator(CamelContext camelContext) {
         super("s3lite health check failed");
         this.camelContext = camelContext;
     }

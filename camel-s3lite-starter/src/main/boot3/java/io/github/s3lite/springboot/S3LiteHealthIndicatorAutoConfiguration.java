@@ -1,0 +1,46 @@
+package io.github.s3lite.springboot;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;
+import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * Spring Boot 3.x: registers {@link S3LiteHealthIndicator} as bean {@code s3liteHealthIndicator} (shown as
+ * {@code s3lite} in /actuator/health) when Actuator's Boot 3 health API is on the classpath. On Spring Boot 4 this
+ * class is skipped before it is loaded ({@code META-INF/spring-autoconfigure-metadata.properties} names the class it
+ * needs) and {@link S3LiteBoot4HealthIndicatorAutoConfiguration} registers the Boot 4 indicator instead.
+ * <p>
+ * Turned off with {@code camel.component.s3lite.health-indicator.enabled=false}.
+ */
+@AutoConfiguration(after = { CamelAutoConfiguration.class, S3LiteComponentAutoConfiguration.class })
+@ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+@Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
+@ConditionalOnHierarchicalProperties({ "camel.component", "camel.component.s3lite" })
+@ConditionalOnProperty(name = "camel.component.s3lite.health-indicator.enabled", havingValue = "true",
+                       matchIfMissing = true)
+public class S3LiteHealthIndicatorAutoConfiguration {
+
+    /** Creates the auto-configuration (Spring calls this). */
+    public S3LiteHealthIndicatorAutoConfiguration() {
+    }
+
+    /**
+     * The indicator; a user bean named {@code s3liteHealthIndicator} replaces it.
+     *
+     * @param camelContext the context whose started {@code s3lite:} endpoints are probed
+     * @return the indicator
+     */
+    @Bean(name = "s3liteHealthIndicator")
+    @ConditionalOnMissingBean(name = "s3liteHealthIndicator")
+    public HealthIndicator s3liteHealthIndicator(CamelContext camelContext) {
+        return new S3LiteHealthIndicator(camelContext);
+    }
+}
