@@ -42,7 +42,10 @@ public final class CrashChild {
                 public void configure() {
                     from("direct:upload").to("s3lite:" + bucket + "?multipartThreshold=5242880&partSize=5242880"
                                               + "&uploadConcurrency=4&checkpointRepository=#checkpoints");
+                    // one GET per object here; ranged-download: 8 MiB ranges, 4 at a time
                     from("direct:download").to("s3lite:" + bucket + "?operation=getObject&downloadConcurrency=1");
+                    from("direct:ranged-download").to("s3lite:" + bucket + "?operation=getObject&downloadConcurrency=4"
+                                                      + "&downloadPartSize=8MB");
                 }
             });
             context.start();

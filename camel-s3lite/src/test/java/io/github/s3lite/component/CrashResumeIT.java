@@ -57,8 +57,12 @@ class CrashResumeIT {
     }
 
     private Process child(String mode, String key, Path file, Path repo, List<String> output) throws Exception {
+        return child(mode, key, file, repo, output, "256m");
+    }
+
+    private Process child(String mode, String key, Path file, Path repo, List<String> output, String xmx) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + xmx, "-cp", System.getProperty("java.class.path"),
                 CrashChild.class.getName(), mode, proxy.endpoint().toString(), bucket, key, file.toString(), repo.toString());
         pb.redirectErrorStream(true);
         Process p = pb.start();
@@ -172,6 +176,63 @@ class CrashResumeIT {
             assertThat(left).as("the private temp folder is removed once empty").containsExactly(target);
         }
         System.out.printf("crash-resume download: resumed at byte %d of %d%n", resumedFrom, Files.size(source));
+    }
+
+    /**
+     * Issue 15 point 3: a download in parallel 8 MiB ranges killed with some ranges on disk; the second JVM, in a
+     * 48 MiB heap for a 200 MiB object, fetches only the others, and the file is exact.
+     */
+    @Test
+    void killedRangedDownloadKeepsTheCompletedRangesForAnotherJvm() throws Exception {
+        Path source = tmp.resolve("ranged-source.bin");
+        S3LiteMultipartTest.writeRandom(source, 200 * MIB + 5, 13);
+        client.putObject(bucket, "crash/ranged.bin", RequestBody.of(source, 0, Files.size(source)),
+                ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.NONE);
+        Path out = tmp.resolve("ranged-out");
+        Path target = out.resolve("ranged.bin");
+        Path repo = tmp.resolve("unused-ranged.dat");
+        proxy.rule(s -> s.method().equals("GET") ? new FaultProxy.Slow(0, 8L * 1024 * 1024) : FaultProxy.PASS);
+        List<String> out1 = new ArrayList<>();
+        Process first = child("ranged-download", "crash/ranged.bin", target, repo, out1);
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (rangesDone(out) < 3 && first.isAlive() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(first.isAlive()).as("first JVM still downloading when killed; output: %s", out1).isTrue();
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(Files.exists(target)).as("no half-written target visible").isFalse();
+        long done = rangesDone(out);
+
+        proxy.rule(s -> FaultProxy.PASS);
+        proxy.clear();
+        List<String> out2 = new ArrayList<>();
+        Process second = child("ranged-download", "crash/ranged.bin", target, repo, out2, "48m");
+        assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.exitValue()).as("second JVM output: %s", out2).isZero();
+        long resumedFrom = Long.parseLong(result(out2).group(3));
+        assertThat(resumedFrom).isGreaterThanOrEqualTo(done * 8 * MIB);
+        long gets = proxy.seen().stream().filter(s -> s.method().equals("GET")).count();
+        assertThat(gets).as("only the missing ranges are fetched").isEqualTo(26 - resumedFrom / (8 * MIB));
+        assertThat(S3LiteMultipartTest.fileSha(target)).isEqualTo(S3LiteMultipartTest.fileSha(source));
+        try (var left = Files.list(out)) {
+            assertThat(left).as("temp files and the private folder are gone").containsExactly(target);
+        }
+        System.out.printf("crash-resume ranged download: %d of 26 ranges kept (%d bytes)%n", resumedFrom / (8 * MIB),
+                resumedFrom);
+    }
+
+    /** Complete lines of the {@code .ranges} temp file of a ranged download in {@code dir}. */
+    private static long rangesDone(Path dir) throws java.io.IOException {
+        Path tmpDir = dir.resolve(".s3lite-tmp");
+        if (!Files.isDirectory(tmpDir)) {
+            return 0;
+        }
+        try (var s = Files.list(tmpDir)) {
+            Path r = s.filter(p -> p.getFileName().toString().endsWith(".ranges")).findFirst().orElse(null);
+            return r == null ? 0 : Files.readString(r).chars().filter(c -> c == '\n').count();
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return 0;
+        }
     }
 
     /** The temp file of a download in progress: {@code .s3lite-tmp/<hash>.part} of the destination directory. */

@@ -36,18 +36,33 @@ import io.github.s3lite.client.auth.CredentialsProvider;
  * <p>
  * Options: {@code --quick} (64 MiB, 1 run each), {@code --runs N}, {@code --sizes 64m,1g}, {@code --part-size BYTES},
  * {@code --out FILE.md}, {@code --work DIR} (default: a new temp dir, deleted at the end), {@code --only REGEX} (the
- * configurations whose "scenario size [-Xmx..], client" it finds, e.g. {@code "put multipart, file"}).
+ * configurations whose "scenario size [-Xmx..], client" it finds, e.g. {@code "put multipart, file"}),
+ * {@code --wan-delay MS} (one-way delay of the WAN path, default 25: 50 ms round trip), {@code --wan-rate BYTES} (its
+ * per-connection cap, default 20000000 = 20 MB/s), {@code --small N} (objects per small-object run, default 2000; 0: none).
+ * After the table: objects/s of the small-object runs, and s3lite's ratios against each peer computed per round.
  */
 public final class Bench {
     private static final long MIB = 1024 * 1024;
     private static final long GIB = 1024 * MIB;
     private static final String BUCKET = "bench";
 
-    /** One configuration: a scenario, a size, a client and how it is started. */
+    /**
+     * One configuration: a scenario, a size, a client and how it is started; {@code uriExtra} is appended to the
+     * client's endpoint URI (replacing options of the same name), {@code wan} sends it through the {@link DelayProxy}.
+     */
     record Config(String scenario, long size, String client, String component, String op, String body, String checksum,
-            String xmx, int runs) {
+            String xmx, int runs, String uriExtra, boolean wan) {
+        Config(String scenario, long size, String client, String component, String op, String body, String checksum,
+                String xmx, int runs) {
+            this(scenario, size, client, component, op, body, checksum, xmx, runs, "", false);
+        }
+
         String label() {
             return scenario + " " + sizeLabel(size) + (xmx.equals(DEFAULT_XMX) || xmx.equals("-") ? "" : " -Xmx" + xmx);
+        }
+
+        boolean small() {
+            return op.startsWith("small-");
         }
     }
 
@@ -70,6 +85,14 @@ public final class Bench {
     /** Only configurations whose "label, client" this finds. */
     private java.util.regex.Pattern only;
     private final boolean haveTime = Files.isExecutable(Paths.get("/usr/bin/time"));
+    /** The WAN path: one-way delay (ms) and per-connection cap (bytes/s) of the {@link DelayProxy}. */
+    private long wanDelayMillis = 25;
+    private long wanBytesPerSecond = 20_000_000;
+    private DelayProxy wan;
+    /** Number of small objects per small-object run (0: none). */
+    private int smallCount = 2000;
+    /** The load average at the start of each round. */
+    private final List<String> roundLoads = new ArrayList<>();
 
     Bench(Path work, boolean ownWork, long partSize) {
         this.work = work;
@@ -85,6 +108,9 @@ public final class Bench {
         Path out = Paths.get("benchmark-results.md");
         Path work = null;
         java.util.regex.Pattern only = null;
+        long wanDelay = 25;
+        long wanRate = 20_000_000;
+        int small = 2000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -94,6 +120,9 @@ public final class Bench {
                 case "--out" -> out = Paths.get(args[++i]);
                 case "--work" -> work = Paths.get(args[++i]);
                 case "--only" -> only = java.util.regex.Pattern.compile(args[++i]);
+                case "--wan-delay" -> wanDelay = Long.parseLong(args[++i]);
+                case "--wan-rate" -> wanRate = parseSize(args[++i]);
+                case "--small" -> small = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -109,6 +138,9 @@ public final class Bench {
         }
         Bench b = new Bench(work, own, partSize);
         b.only = only;
+        b.wanDelayMillis = wanDelay;
+        b.wanBytesPerSecond = wanRate;
+        b.smallCount = small;
         try {
             b.run(sizes, runs, out);
         } finally {
@@ -120,6 +152,8 @@ public final class Bench {
         String started = ZonedDateTime.now().toString();
         log.printf("work dir %s, part size %d MiB, %d run(s) per configuration, load %s%n", work, partSize / MIB, runs,
                 loadAvg());
+        log.printf("WAN path: %d ms one-way delay (%d ms round trip), %.1f MB/s per connection and direction%n",
+                wanDelayMillis, 2 * wanDelayMillis, wanBytesPerSecond / 1e6);
         Map<Long, Path> sources = new LinkedHashMap<>();
         for (long size : sizes) {
             sources.put(size, generate(size));
@@ -136,19 +170,25 @@ public final class Bench {
             }
         }
 
+        wan = new DelayProxy(port, wanDelayMillis, wanBytesPerSecond);
         List<Config> configs = configs(sizes, runs).stream()
                 .filter(c -> only == null || only.matcher(c.label() + ", " + c.client()).find()).toList();
+        if (configs.stream().anyMatch(c -> c.small() && c.op().equals("small-get"))) {
+            storeSmallObjects();
+        }
         Map<Config, List<Run>> results = new LinkedHashMap<>();
         configs.forEach(c -> results.put(c, new ArrayList<>()));
         int maxRuns = configs.stream().mapToInt(Config::runs).max().orElse(0);
         for (int round = 1; round <= maxRuns; round++) {
+            roundLoads.add(loadAvg());
+            log.printf("round %d, load %s%n", round, roundLoads.get(round - 1));
             for (Config c : configs) {
                 if (round > c.runs()) {
                     continue;
                 }
                 Run r = runOne(c, sources.get(c.size()), round);
                 results.get(c).add(r);
-                log.printf(Locale.ROOT, "[%d/%d] %-40s %-14s %s%n", round, c.runs(), c.label(), c.client(), r.ok()
+                log.printf(Locale.ROOT, "[%d/%d] %-40s %-22s %s%n", round, c.runs(), c.label(), c.client(), r.ok()
                         ? String.format(Locale.ROOT, "%7.1f MB/s  cpu %6.2f s  heap %5d MiB  rss %5d MiB  server cpu %5.2f s",
                                 r.bytes() / 1e6 / r.wallS(), r.cpuS(), r.heapPeak() / MIB, r.rssPeak() / MIB, r.serverCpuS())
                         : "FAILED " + r.error());
@@ -185,6 +225,24 @@ public final class Bench {
             for (String v : List.of("NEVER", "ALWAYS")) {
                 l.add(new Config("get to file", size, "s3lite " + v, "s3lite", "get", "file", v, DEFAULT_XMX, runs));
             }
+            // parallel ranged download to a file (default: 16 MiB ranges, 4 at a time) against one GET
+            l.add(new Config("get to file", size, "s3lite 4 ranges", "s3lite", "get", "file", "-", DEFAULT_XMX, runs));
+            l.add(new Config("get to file", size, "s3lite 1 GET", "s3lite", "get", "file", "-", DEFAULT_XMX, runs,
+                    "&downloadConcurrency=1", false));
+            // the WAN path (DelayProxy): delay plus a per-connection cap, where parallel connections pay
+            String wg = "get WAN";
+            l.add(new Config(wg, size, "s3lite file 4 ranges", "s3lite", "get", "file", "-", DEFAULT_XMX, runs, "", true));
+            l.add(new Config(wg, size, "s3lite file 8 ranges", "s3lite", "get", "file", "-", DEFAULT_XMX, runs,
+                    "&downloadConcurrency=8", true));
+            l.add(new Config(wg, size, "s3lite stream", "s3lite", "get", "-", "-", DEFAULT_XMX, runs, "", true));
+            l.add(new Config(wg, size, "aws2-s3", "aws2-s3", "get", "-", "-", DEFAULT_XMX, runs, "", true));
+            l.add(new Config(wg, size, "curl", "curl", "get", "-", "-", "-", runs, "", true));
+            String wp = "put multipart WAN, file";
+            l.add(new Config(wp, size, "s3lite AUTO", "s3lite", "put-multipart", "file", "AUTO", DEFAULT_XMX, runs, "", true));
+            l.add(new Config(wp, size, "s3lite AUTO 8 parts", "s3lite", "put-multipart", "file", "AUTO", DEFAULT_XMX, runs,
+                    "&uploadConcurrency=8", true));
+            l.add(new Config(wp, size, "aws2-s3", "aws2-s3", "put-multipart", "file", "-", DEFAULT_XMX, runs, "", true));
+            l.add(new Config(wp, size, "curl (single PUT)", "curl", "put", "file", "-", "-", runs, "", true));
             if (size >= GIB) {
                 // bounded memory: the same uploads in a 64 MiB heap
                 for (String body : List.of("file", "stream")) {
@@ -195,24 +253,55 @@ public final class Bench {
                 l.add(new Config("put multipart, stream", size, "aws2-s3", "aws2-s3", "put-multipart", "stream", "-", "64m", 1));
             }
         }
+        if (smallCount > 0) {
+            // many small objects, 8 threads in one JVM: objects/s and CPU per object
+            long bytes = (long) smallCount * Client.SMALL_SIZE;
+            for (String op : List.of("put", "get")) {
+                String sc = "small " + op + " " + smallCount + " x 16KiB, 8 threads";
+                for (String c : List.of("s3lite", "aws2-s3")) {
+                    l.add(new Config(sc, bytes, c, c, "small-" + op, String.valueOf(smallCount), op.equals("put") ? "AUTO" : "-",
+                            DEFAULT_XMX, runs));
+                }
+            }
+        }
         return l;
+    }
+
+    /** The objects small-get reads: {@code small/<i>}, stored once. */
+    private void storeSmallObjects() throws InterruptedException {
+        byte[] data = new byte[Client.SMALL_SIZE];
+        new java.util.Random(7).nextBytes(data);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        for (int i = 0; i < smallCount; i++) {
+            String k = "small/" + i;
+            pool.submit(() -> s3.putObject(BUCKET, k, io.github.s3lite.client.RequestBody.of(data),
+                    io.github.s3lite.client.ObjectWriteOptions.DEFAULTS, io.github.s3lite.client.ChecksumAlgorithm.NONE));
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        log.printf("stored %d small objects for small-get%n", smallCount);
     }
 
     Run runOne(Config c, Path source, int round) throws Exception {
         String key = "k-" + c.scenario().replaceAll("[^a-z]", "") + "-" + sizeLabel(c.size()) + "-"
                      + c.client().replaceAll("[^A-Za-z0-9]", "") + "-" + c.xmx() + "-" + round;
         Path target = work.resolve("download.bin");
+        int to = c.wan() ? wan.port() : port;
         Run r;
-        if (c.component().equals("curl")) {
-            r = c.op().equals("get") ? curl("get", target, "dl-" + sizeLabel(c.size())) : curl("put", source, key);
+        if (c.small()) {
+            r = java(c, target, c.op().equals("small-get") ? "small" : key, to);
+        } else if (c.component().equals("curl")) {
+            r = c.op().equals("get") ? curl("get", target, "dl-" + sizeLabel(c.size()), to) : curl("put", source, key, to);
         } else {
             boolean get = c.op().equals("get");
-            r = java(c, get ? target : source, get ? "dl-" + sizeLabel(c.size()) : key);
+            r = java(c, get ? target : source, get ? "dl-" + sizeLabel(c.size()) : key, to);
         }
         if (r.ok() && r.bytes() != c.size()) {
             r = fail("transferred " + r.bytes() + " bytes, expected " + c.size());
         }
-        if (c.op().equals("get")) {
+        if (c.small()) {
+            // small-put objects stay (a few MiB; the keys are unique per run)
+        } else if (c.op().equals("get")) {
             Files.deleteIfExists(target);
         } else {
             try {
@@ -224,10 +313,10 @@ public final class Bench {
         return r;
     }
 
-    private Run java(Config c, Path file, String key) throws Exception {
+    private Run java(Config c, Path file, String key, int toPort) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx" + c.xmx(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", classpath, Client.class.getName(), c.component(), c.op(), c.body(), file.toString(),
-                String.valueOf(port), BUCKET, key, String.valueOf(partSize), c.checksum()));
+                String.valueOf(toPort), BUCKET, key, String.valueOf(partSize), c.checksum(), c.uriExtra()));
         long s0 = serverCpuTicks();
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Process p = pb.start();
@@ -255,6 +344,10 @@ public final class Bench {
 
     /** curl with SigV4 as the ceiling; CPU and peak RSS from /usr/bin/time. */
     private Run curl(String op, Path file, String key) throws Exception {
+        return curl(op, file, key, port);
+    }
+
+    private Run curl(String op, Path file, String key, int toPort) throws Exception {
         Path timeOut = work.resolve("time.txt");
         List<String> cmd = new ArrayList<>();
         if (haveTime) {
@@ -268,7 +361,7 @@ public final class Bench {
         } else {
             cmd.addAll(List.of("-o", file.toString()));
         }
-        cmd.add("http://127.0.0.1:" + port + "/" + BUCKET + "/" + key);
+        cmd.add("http://127.0.0.1:" + toPort + "/" + BUCKET + "/" + key);
         long s0 = serverCpuTicks();
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -384,6 +477,9 @@ public final class Bench {
     }
 
     void close() throws IOException {
+        if (wan != null) {
+            wan.close();
+        }
         if (s3 != null) {
             s3.close();
         }
@@ -441,6 +537,15 @@ public final class Bench {
             }
             sb.append(" |\n");
         }
+        sb.append(smallObjects(results));
+        sb.append(ratios(results));
+        sb.append("\nLoad average at the start of each round: ");
+        for (int i = 0; i < roundLoads.size(); i++) {
+            sb.append(i == 0 ? "" : "; ").append(i + 1).append(": ").append(roundLoads.get(i));
+        }
+        sb.append(". WAN path (DelayProxy): ").append(wanDelayMillis).append(" ms one-way (")
+                .append(2 * wanDelayMillis).append(" ms round trip), ").append(fmt(wanBytesPerSecond / 1e6, 1))
+                .append(" MB/s per connection and direction.\n");
         sb.append("\nRaw runs (wall s, client CPU s during the transfer, client CPU s of the whole process incl. JVM start, "
                   + "server CPU s):\n\n");
         for (Map.Entry<Config, List<Run>> e : results.entrySet()) {
@@ -450,6 +555,94 @@ public final class Bench {
                         r.serverCpuS()) : " [failed]");
             }
             sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Objects/s and client CPU ms per object of the small-object runs. */
+    String smallObjects(Map<Config, List<Run>> results) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<Config, List<Run>> e : results.entrySet()) {
+            Config c = e.getKey();
+            List<Run> ok = e.getValue().stream().filter(Run::ok).toList();
+            if (!c.small() || ok.isEmpty()) {
+                continue;
+            }
+            if (sb.length() == 0) {
+                sb.append("\n| small objects | client | objects/s | client CPU ms/object | server CPU ms/object | runs ok |\n")
+                        .append("|---|---|---:|---:|---:|---|\n");
+            }
+            double n = c.size() / (double) Client.SMALL_SIZE;
+            sb.append("| ").append(c.scenario()).append(" | ").append(c.client()).append(" | ")
+                    .append(fmt(median(ok.stream().mapToDouble(r -> n / r.wallS()).toArray()), 0)).append(" | ")
+                    .append(fmt(median(ok.stream().mapToDouble(r -> r.cpuS() * 1000 / n).toArray()), 3)).append(" | ")
+                    .append(fmt(median(ok.stream().mapToDouble(r -> r.serverCpuS() * 1000 / n).toArray()), 3)).append(" | ")
+                    .append(ok.size()).append("/").append(e.getValue().size()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** The scenario whose peers (aws2-s3, curl, minio) an s3lite configuration is compared with. */
+    static String peerScenario(String scenario) {
+        return scenario.equals("get to file") ? "get" : scenario;
+    }
+
+    /**
+     * s3lite against each peer of its scenario and size, computed per interleaved round (both runs of a ratio ran
+     * within minutes of each other, so load drift cancels), with the median over rounds: throughput (or objects/s)
+     * ratio and client CPU ratio.
+     */
+    String ratios(Map<Config, List<Run>> results) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<Config, List<Run>> s : results.entrySet()) {
+            Config sc = s.getKey();
+            if (!sc.component().equals("s3lite")) {
+                continue;
+            }
+            for (Map.Entry<Config, List<Run>> p : results.entrySet()) {
+                Config pc = p.getKey();
+                if (pc.component().equals("s3lite") || pc.size() != sc.size() || !pc.xmx().equals(sc.xmx()) && !pc.xmx().equals("-")
+                    || !pc.scenario().equals(peerScenario(sc.scenario()))) {
+                    continue;
+                }
+                List<Double> thr = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
+                int rounds = Math.min(s.getValue().size(), p.getValue().size());
+                for (int i = 0; i < rounds; i++) {
+                    Run a = s.getValue().get(i);
+                    Run b = p.getValue().get(i);
+                    if (!a.ok() || !b.ok()) {
+                        continue;
+                    }
+                    thr.add((a.bytes() / a.wallS()) / (b.bytes() / b.wallS()));
+                    if (b.cpuS() > 0 && a.cpuS() >= 0) {
+                        cpu.add(a.cpuS() / b.cpuS());
+                    }
+                }
+                if (thr.isEmpty()) {
+                    continue;
+                }
+                if (sb.length() == 0) {
+                    sb.append("\nRatios per interleaved round (s3lite / peer; throughput: higher is better, client CPU: "
+                              + "lower is better), median over rounds:\n\n")
+                            .append("| scenario | size | s3lite | peer | throughput ratio | per round | client CPU ratio | per round |\n")
+                            .append("|---|---|---|---|---:|---|---:|---|\n");
+                }
+                sb.append("| ").append(sc.scenario()).append(" | ").append(sizeLabel(sc.size())).append(" | ")
+                        .append(sc.client()).append(" | ").append(pc.client()).append(" | ")
+                        .append(fmt(median(thr.stream().mapToDouble(Double::doubleValue).toArray()), 2)).append("x | ")
+                        .append(list(thr)).append(" | ")
+                        .append(cpu.isEmpty() ? "n/a" : fmt(median(cpu.stream().mapToDouble(Double::doubleValue).toArray()), 2) + "x")
+                        .append(" | ").append(list(cpu)).append(" |\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String list(List<Double> v) {
+        StringBuilder sb = new StringBuilder();
+        for (double d : v) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(fmt(d, 2));
         }
         return sb.toString();
     }
@@ -466,7 +659,8 @@ public final class Bench {
     }
 
     static String sizeLabel(long size) {
-        return size % GIB == 0 ? size / GIB + "GiB" : size % MIB == 0 ? size / MIB + "MiB" : size + "B";
+        return size % GIB == 0 ? size / GIB + "GiB" : size % MIB == 0 ? size / MIB + "MiB"
+                : size % 1024 == 0 ? size / 1024 + "KiB" : size + "B";
     }
 
     static long parseSize(String s) {

@@ -28,11 +28,20 @@ import org.apache.camel.impl.DefaultCamelContext;
  * s3lite|aws2-s3|minio, op is put-single|put-multipart|get, body is file|stream (put), or for get "file" (s3lite's
  * download to a file with CamelS3LiteDestinationFile) or anything else (the InputStream body copied to the file), file
  * is the source (put) or the target (get), checksum is the s3lite checksumAlgorithm (put) or
- * downloadChecksumValidation (get, "-" for the default).
+ * downloadChecksumValidation (get, "-" for the default). An optional tenth argument is appended to the endpoint URI
+ * (such as {@code &downloadConcurrency=1}).
+ * <p>
+ * Many small objects: op {@code small-put} or {@code small-get}, body = the number of objects, key = their prefix
+ * ({@code <prefix>/<i>}, {@value #SMALL_SIZE} bytes each), sent by {@value #SMALL_THREADS} threads; the file is not used.
  */
 public final class Client {
     public static final String ACCESS_KEY = "bench-access";
     public static final String SECRET_KEY = "bench-secret-key-0123456789";
+
+    /** Size of each small object. */
+    public static final int SMALL_SIZE = 16 * 1024;
+    /** Threads sending small objects. */
+    public static final int SMALL_THREADS = 8;
 
     private Client() {
     }
@@ -59,7 +68,9 @@ public final class Client {
         String key = a[6];
         long partSize = Long.parseLong(a[7]);
         String checksum = a[8];
-        String uri = uri(component, op, port, bucket, key, partSize, checksum);
+        String uri = merge(uri(component, op.startsWith("small-") ? op.substring(6) : op, port, bucket, key, partSize, checksum),
+                a.length > 9 ? a[9] : "");
+        boolean small = op.startsWith("small-");
 
         CamelContext ctx = new DefaultCamelContext();
         // Camel 4 caches streams by default (spooling them to disk above 128 KiB): off, so an InputStream body
@@ -68,7 +79,16 @@ public final class Client {
         ctx.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                if (op.equals("get") && bodyKind.equals("file")) {
+                if (op.equals("small-get")) {
+                    from("direct:run").to(uri).process(e -> {
+                        try (InputStream in = e.getMessage().getMandatoryBody(InputStream.class)) {
+                            long n = in.transferTo(OutputStream.nullOutputStream());
+                            if (n != SMALL_SIZE) {
+                                throw new IllegalStateException("read " + n + " bytes, expected " + SMALL_SIZE);
+                            }
+                        }
+                    });
+                } else if (op.equals("get") && bodyKind.equals("file")) {
                     // s3lite's resumable download to a file (temp file, checks, atomic rename)
                     from("direct:run").setHeader("CamelS3LiteDestinationFile", constant(file.toString())).to(uri);
                 } else if (op.equals("get")) {
@@ -96,6 +116,22 @@ public final class Client {
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Object body;
+        if (small) {
+            long t1 = smallObjects(template, op.equals("small-put"), key, Integer.parseInt(bodyKind));
+            long cpu1 = os.getProcessCpuTime();
+            long heapPeak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                    heapPeak += pool.getPeakUsage().getUsed();
+                }
+            }
+            System.out.printf(Locale.ROOT, "RESULT bytes=%d wallNs=%d cpuNs=%d cpuTotalNs=%d heapPeak=%d rssPeak=%d%n",
+                    (long) Integer.parseInt(bodyKind) * SMALL_SIZE, t1 - t0, cpu1 - cpu0, os.getProcessCpuTime(), heapPeak,
+                    vmHwmBytes());
+            System.out.flush();
+            ctx.stop();
+            System.exit(0);
+        }
         if (op.equals("get")) {
             body = null;
         } else if (bodyKind.equals("file")) {
@@ -135,6 +171,59 @@ public final class Client {
         System.out.flush();
         ctx.stop();
         System.exit(0);
+    }
+
+    /** Sends {@code count} small PUTs or GETs from {@value #SMALL_THREADS} threads; returns System.nanoTime() at the end. */
+    static long smallObjects(ProducerTemplate template, boolean put, String prefix, int count) throws Exception {
+        byte[] data = new byte[SMALL_SIZE];
+        new java.util.Random(count).nextBytes(data);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(SMALL_THREADS);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+        for (int t = 0; t < SMALL_THREADS; t++) {
+            all.add(pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < count;) {
+                    String k = prefix + "/" + i;
+                    Exchange ex = template.send("direct:run", e -> {
+                        e.getMessage().setBody(put ? data : null);
+                        e.getMessage().setHeader("CamelS3LiteKey", k);
+                        e.getMessage().setHeader("CamelAwsS3Key", k);
+                        e.getMessage().setHeader("CamelAwsS3ContentLength", (long) SMALL_SIZE);
+                        e.getMessage().setHeader("CamelMinioObjectName", k);
+                    });
+                    if (ex.getException() != null) {
+                        throw new IllegalStateException(k + ": " + ex.getException(), ex.getException());
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            for (java.util.concurrent.Future<?> f : all) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    System.out.println("FAILED " + e.getCause());
+                    System.exit(2);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return System.nanoTime();
+    }
+
+    /** {@code uri} with the {@code &name=value} options of {@code extra}, replacing those of the same name. */
+    static String merge(String uri, String extra) {
+        String result = uri;
+        for (String opt : extra.split("&")) {
+            if (opt.isEmpty()) {
+                continue;
+            }
+            String name = opt.substring(0, opt.indexOf('='));
+            result = result.replaceAll("&" + java.util.regex.Pattern.quote(name) + "=[^&]*", "") + "&" + opt;
+        }
+        return result;
     }
 
     static String uri(String component, String op, int port, String bucket, String key, long partSize, String checksum) {
