@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * UploadPartCopy of each byte range of the source, at most {@code concurrency} at a time, each pinned to the
  * source's ETag, then a HEAD of the source pinned to that ETag (Ceph RGW 16 ignores the pin on UploadPartCopy: a
  * source overwritten meanwhile fails here, before anything is completed), then CompleteMultipartUpload
- * ({@link Completion}, with the destination conditions).
+ * ({@link Completion}, with the destination conditions; its {@code done} mark vouches for the content, since the
+ * identity holds the source's ETag).
  * <p>
  * Checkpoints follow {@link CheckpointProtocol} exactly as uploads do, with the source identity
  * {@code copy:<bucket>/<key>@<etag>} plus the written headers: a copy interrupted by a transient failure or a
@@ -70,7 +71,7 @@ final class MultipartCopier {
             return new CopyOutcome(done.eTag(), done.versionId(), null, plan.objectSize(), source.ifMatch(), null,
                     plan.partCount(), 0, true);
         }
-        WriteConditions.check(client, bucket, key, written);
+        ObjectCopier.checkConditions(client, bucket, key, written);
         CheckpointProtocol.Resumable resumable = checkpoints.resumable();
         String uploadId;
         Map<Integer, PartInfo> existing;
@@ -93,7 +94,7 @@ final class MultipartCopier {
             // stores that ignore x-amz-copy-source-if-match (Ceph RGW 16) may have copied parts of a newer version:
             // the source must still be the pinned version after the last part, or the upload is aborted
             client.headObject(source.bucket(), source.key(), new GetOptions(null, source.ifMatch(), null));
-            UploadResult r = new Completion(client, server, checkpoints, COMPLETE_RETRY_DELAY_MILLIS)
+            UploadResult r = new Completion(client, server, checkpoints, COMPLETE_RETRY_DELAY_MILLIS, true)
                     .complete(bucket, key, uploadId, parts.sorted(), parts.resumed.get(), written.ifMatch(),
                             written.ifNoneMatch());
             return new CopyOutcome(r.eTag(), r.versionId(), null, plan.objectSize(), source.ifMatch(), uploadId,

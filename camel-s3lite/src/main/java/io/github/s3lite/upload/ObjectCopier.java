@@ -69,7 +69,7 @@ public final class ObjectCopier {
         CopySource pinned = source.pinnedTo(head.eTag());
         if (head.contentLength() <= settings.multipartCopyThreshold() || head.contentLength() <= 0) {
             // stores that ignore conditions on CopyObject (see the README's store notes) are checked here too
-            WriteConditions.check(client, bucket, key, ObjectWriteOptions.DEFAULTS.withIfMatch(ifMatch).withIfNoneMatch(ifNoneMatch));
+            checkConditions(client, bucket, key, ObjectWriteOptions.DEFAULTS.withIfMatch(ifMatch).withIfNoneMatch(ifNoneMatch));
             CopyResult r = client.copyObject(pinned, bucket, key, replace, ifMatch, ifNoneMatch);
             return new CopyOutcome(r.eTag(), r.versionId(), r.lastModified(), head.contentLength(), head.eTag(), null, 1, 0,
                     false);
@@ -77,6 +77,13 @@ public final class ObjectCopier {
         ObjectWriteOptions written = (replace != null ? replace : ObjectWriteOptions.of(head)).withIfMatch(ifMatch)
                 .withIfNoneMatch(ifNoneMatch);
         return multipart.copy(pinned, head, bucket, key, written);
+    }
+
+    /** The destination conditions of {@code options}, checked with a HEAD of bucket/key when there are any. */
+    static void checkConditions(S3LiteClient client, String bucket, String key, ObjectWriteOptions options) {
+        if (WriteConditions.present(options)) {
+            WriteConditions.check(MultipartServer.of(client).head(bucket, key), bucket, key, options);
+        }
     }
 
     public Settings settings() {
