@@ -126,7 +126,7 @@ class S3LiteConfigurationValidationTest {
                     .satisfies(t -> assertThat(root(t)).hasMessageStartingWith(f.getName() + "=zz is not a"));
             checked.add(f.getName());
         }
-        assertThat(checked).contains("partSize", "multipartThreshold", "maxObjectSize", "connectTimeout", "socketTimeout",
+        assertThat(checked).contains("partSize", "multipartThreshold", "multipartCopyThreshold", "maxObjectSize", "connectTimeout", "socketTimeout",
                 "presignExpiry", "staleUploadAge", "claimTimeout", "uploadConcurrency", "maxConnections",
                 "maxMessagesPerPoll", "downloadConcurrency", "downloadPartSize");
     }
@@ -228,6 +228,9 @@ class S3LiteConfigurationValidationTest {
         rejects(c -> c.setPartSize(4L << 20), "partSize=4194304 (4MB)");
         rejects(c -> c.setMultipartThreshold((5L << 30) + 1), "multipartThreshold=5368709121", "0 to 5GB");
         rejects(c -> c.setMultipartThreshold(-1), "multipartThreshold=-1");
+        rejects(c -> c.setMultipartCopyThreshold((5L << 30) + 1), "multipartCopyThreshold=5368709121",
+                "outside 0 to 5GB (S3's largest CopyObject)");
+        rejects(c -> c.setMultipartCopyThreshold(-1), "multipartCopyThreshold=-1");
         rejects(c -> c.setMaxObjectSize(0), "maxObjectSize=0", "10,000 parts of 5GB");
         rejects(c -> c.setSocketTimeout(0), "socketTimeout=0 ms must be more than 0");
         rejects(c -> c.setConnectTimeout(-1), "connectTimeout=-1 ms must be more than 0");
