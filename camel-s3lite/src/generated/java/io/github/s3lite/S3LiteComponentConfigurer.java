@@ -112,6 +112,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "multipartCopyThreshold": getOrCreateConfiguration(target).setMultipartCopyThreshold(property(camelContext, long.class, value)); return true;
         case "multipartthreshold":
         case "multipartThreshold": getOrCreateConfiguration(target).setMultipartThreshold(property(camelContext, long.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": getOrCreateConfiguration(target).setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.s3lite.S3LiteOperations.class, value)); return true;
         case "partsize":
         case "partSize": getOrCreateConfiguration(target).setPartSize(property(camelContext, long.class, value)); return true;
@@ -120,6 +122,16 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "prefix": getOrCreateConfiguration(target).setPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "presignexpiry":
         case "presignExpiry": getOrCreateConfiguration(target).setPresignExpiry(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyprotocol":
+        case "proxyProtocol": getOrCreateConfiguration(target).setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -139,6 +151,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sessionToken": getOrCreateConfiguration(target).setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staleuploadage":
         case "staleUploadAge": getOrCreateConfiguration(target).setStaleUploadAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "stsendpoint":
@@ -147,6 +161,10 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "stsRegion": getOrCreateConfiguration(target).setStsRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "uploadconcurrency":
         case "uploadConcurrency": getOrCreateConfiguration(target).setUploadConcurrency(property(camelContext, int.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "usesystemproxy":
+        case "useSystemProxy": getOrCreateConfiguration(target).setUseSystemProxy(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -241,6 +259,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "multipartCopyThreshold": return long.class;
         case "multipartthreshold":
         case "multipartThreshold": return long.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
         case "operation": return io.github.s3lite.S3LiteOperations.class;
         case "partsize":
         case "partSize": return long.class;
@@ -249,6 +269,16 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "prefix": return java.lang.String.class;
         case "presignexpiry":
         case "presignExpiry": return long.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyprotocol":
+        case "proxyProtocol": return java.lang.String.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "region": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
@@ -268,6 +298,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sessionToken": return java.lang.String.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staleuploadage":
         case "staleUploadAge": return long.class;
         case "stsendpoint":
@@ -276,6 +308,10 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "stsRegion": return java.lang.String.class;
         case "uploadconcurrency":
         case "uploadConcurrency": return int.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
+        case "usesystemproxy":
+        case "useSystemProxy": return boolean.class;
         default: return null;
         }
     }
@@ -366,6 +402,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "multipartCopyThreshold": return getOrCreateConfiguration(target).getMultipartCopyThreshold();
         case "multipartthreshold":
         case "multipartThreshold": return getOrCreateConfiguration(target).getMultipartThreshold();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return getOrCreateConfiguration(target).getNonProxyHosts();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "partsize":
         case "partSize": return getOrCreateConfiguration(target).getPartSize();
@@ -374,6 +412,16 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "prefix": return getOrCreateConfiguration(target).getPrefix();
         case "presignexpiry":
         case "presignExpiry": return getOrCreateConfiguration(target).getPresignExpiry();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyprotocol":
+        case "proxyProtocol": return getOrCreateConfiguration(target).getProxyProtocol();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
@@ -393,6 +441,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sessionToken": return getOrCreateConfiguration(target).getSessionToken();
         case "sockettimeout":
         case "socketTimeout": return getOrCreateConfiguration(target).getSocketTimeout();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staleuploadage":
         case "staleUploadAge": return getOrCreateConfiguration(target).getStaleUploadAge();
         case "stsendpoint":
@@ -401,6 +451,10 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "stsRegion": return getOrCreateConfiguration(target).getStsRegion();
         case "uploadconcurrency":
         case "uploadConcurrency": return getOrCreateConfiguration(target).getUploadConcurrency();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "usesystemproxy":
+        case "useSystemProxy": return getOrCreateConfiguration(target).isUseSystemProxy();
         default: return null;
         }
     }

@@ -96,6 +96,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "multipartCopyThreshold": target.setMultipartCopyThreshold(property(camelContext, long.class, value)); return true;
         case "multipartthreshold":
         case "multipartThreshold": target.setMultipartThreshold(property(camelContext, long.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": target.setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, io.github.s3lite.S3LiteOperations.class, value)); return true;
         case "partsize":
         case "partSize": target.setPartSize(property(camelContext, long.class, value)); return true;
@@ -104,6 +106,16 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "prefix": target.setPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "presignexpiry":
         case "presignExpiry": target.setPresignExpiry(property(camelContext, long.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyprotocol":
+        case "proxyProtocol": target.setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
@@ -123,6 +135,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "sessionToken": target.setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": target.setSocketTimeout(property(camelContext, long.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staleuploadage":
         case "staleUploadAge": target.setStaleUploadAge(property(camelContext, long.class, value)); return true;
         case "stsendpoint":
@@ -131,6 +145,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "stsRegion": target.setStsRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "uploadconcurrency":
         case "uploadConcurrency": target.setUploadConcurrency(property(camelContext, int.class, value)); return true;
+        case "usesystemproxy":
+        case "useSystemProxy": target.setUseSystemProxy(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -211,6 +227,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "multipartCopyThreshold": return long.class;
         case "multipartthreshold":
         case "multipartThreshold": return long.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
         case "operation": return io.github.s3lite.S3LiteOperations.class;
         case "partsize":
         case "partSize": return long.class;
@@ -219,6 +237,16 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "prefix": return java.lang.String.class;
         case "presignexpiry":
         case "presignExpiry": return long.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyprotocol":
+        case "proxyProtocol": return java.lang.String.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "region": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
@@ -238,6 +266,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "sessionToken": return java.lang.String.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staleuploadage":
         case "staleUploadAge": return long.class;
         case "stsendpoint":
@@ -246,6 +276,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "stsRegion": return java.lang.String.class;
         case "uploadconcurrency":
         case "uploadConcurrency": return int.class;
+        case "usesystemproxy":
+        case "useSystemProxy": return boolean.class;
         default: return null;
         }
     }
@@ -327,6 +359,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "multipartCopyThreshold": return target.getMultipartCopyThreshold();
         case "multipartthreshold":
         case "multipartThreshold": return target.getMultipartThreshold();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return target.getNonProxyHosts();
         case "operation": return target.getOperation();
         case "partsize":
         case "partSize": return target.getPartSize();
@@ -335,6 +369,16 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "prefix": return target.getPrefix();
         case "presignexpiry":
         case "presignExpiry": return target.getPresignExpiry();
+        case "proxyhost":
+        case "proxyHost": return target.getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getProxyPort();
+        case "proxyprotocol":
+        case "proxyProtocol": return target.getProxyProtocol();
+        case "proxyusername":
+        case "proxyUsername": return target.getProxyUsername();
         case "region": return target.getRegion();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
@@ -354,6 +398,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "sessionToken": return target.getSessionToken();
         case "sockettimeout":
         case "socketTimeout": return target.getSocketTimeout();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getSslContextParameters();
         case "staleuploadage":
         case "staleUploadAge": return target.getStaleUploadAge();
         case "stsendpoint":
@@ -362,6 +408,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "stsRegion": return target.getStsRegion();
         case "uploadconcurrency":
         case "uploadConcurrency": return target.getUploadConcurrency();
+        case "usesystemproxy":
+        case "useSystemProxy": return target.isUseSystemProxy();
         default: return null;
         }
     }

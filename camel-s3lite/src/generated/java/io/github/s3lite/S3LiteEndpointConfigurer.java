@@ -114,6 +114,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "multipartCopyThreshold": target.getConfiguration().setMultipartCopyThreshold(property(camelContext, long.class, value)); return true;
         case "multipartthreshold":
         case "multipartThreshold": target.getConfiguration().setMultipartThreshold(property(camelContext, long.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": target.getConfiguration().setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.s3lite.S3LiteOperations.class, value)); return true;
         case "partsize":
         case "partSize": target.getConfiguration().setPartSize(property(camelContext, long.class, value)); return true;
@@ -124,6 +126,16 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "prefix": target.getConfiguration().setPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "presignexpiry":
         case "presignExpiry": target.getConfiguration().setPresignExpiry(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyprotocol":
+        case "proxyProtocol": target.getConfiguration().setProxyProtocol(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
@@ -154,6 +166,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sessionToken": target.getConfiguration().setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": target.getConfiguration().setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staleuploadage":
         case "staleUploadAge": target.getConfiguration().setStaleUploadAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "startscheduler":
@@ -168,6 +182,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "uploadConcurrency": target.getConfiguration().setUploadConcurrency(property(camelContext, int.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "usesystemproxy":
+        case "useSystemProxy": target.getConfiguration().setUseSystemProxy(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -271,6 +287,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "multipartCopyThreshold": return long.class;
         case "multipartthreshold":
         case "multipartThreshold": return long.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
         case "operation": return io.github.s3lite.S3LiteOperations.class;
         case "partsize":
         case "partSize": return long.class;
@@ -281,6 +299,16 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "prefix": return java.lang.String.class;
         case "presignexpiry":
         case "presignExpiry": return long.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyprotocol":
+        case "proxyProtocol": return java.lang.String.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
@@ -311,6 +339,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sessionToken": return java.lang.String.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staleuploadage":
         case "staleUploadAge": return long.class;
         case "startscheduler":
@@ -325,6 +355,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "uploadConcurrency": return int.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "usesystemproxy":
+        case "useSystemProxy": return boolean.class;
         default: return null;
         }
     }
@@ -424,6 +456,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "multipartCopyThreshold": return target.getConfiguration().getMultipartCopyThreshold();
         case "multipartthreshold":
         case "multipartThreshold": return target.getConfiguration().getMultipartThreshold();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return target.getConfiguration().getNonProxyHosts();
         case "operation": return target.getConfiguration().getOperation();
         case "partsize":
         case "partSize": return target.getConfiguration().getPartSize();
@@ -434,6 +468,16 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "prefix": return target.getConfiguration().getPrefix();
         case "presignexpiry":
         case "presignExpiry": return target.getConfiguration().getPresignExpiry();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyprotocol":
+        case "proxyProtocol": return target.getConfiguration().getProxyProtocol();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
@@ -464,6 +508,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sessionToken": return target.getConfiguration().getSessionToken();
         case "sockettimeout":
         case "socketTimeout": return target.getConfiguration().getSocketTimeout();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "staleuploadage":
         case "staleUploadAge": return target.getConfiguration().getStaleUploadAge();
         case "startscheduler":
@@ -478,6 +524,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "uploadConcurrency": return target.getConfiguration().getUploadConcurrency();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "usesystemproxy":
+        case "useSystemProxy": return target.getConfiguration().isUseSystemProxy();
         default: return null;
         }
     }

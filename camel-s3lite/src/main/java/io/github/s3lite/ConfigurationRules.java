@@ -36,11 +36,45 @@ final class ConfigurationRules {
     static List<String> check(S3LiteConfiguration c) {
         ConfigurationRules r = new ConfigurationRules(c);
         r.connection();
+        r.proxy();
         r.producer();
         r.multipart();
         r.metadata();
         r.consumer();
         return r.problems;
+    }
+
+    private void proxy() {
+        boolean host = notEmpty(c.getProxyHost());
+        Integer port = c.getProxyPort();
+        if (host && port == null) {
+            problems.add("proxyHost=" + c.getProxyHost() + " needs proxyPort: set the proxy's port, such as 3128");
+        }
+        if (port != null && (port < 1 || port > 65535)) {
+            problems.add("proxyPort=" + port + " must be 1 to 65535, such as 3128");
+        }
+        if (!host && (port != null || notEmpty(c.getNonProxyHosts()) || notEmpty(c.getProxyUsername()))) {
+            problems.add("proxyPort, nonProxyHosts and proxyUsername only apply with proxyHost: set proxyHost (or remove them)");
+        }
+        if (notEmpty(c.getProxyPassword()) && !notEmpty(c.getProxyUsername())) {
+            problems.add("proxyPassword is set without proxyUsername: set both for the proxy's Basic authentication");
+        }
+        String protocol = c.getProxyProtocol();
+        if (protocol != null && !protocol.isBlank() && !protocol.strip().equalsIgnoreCase("http")
+                && !protocol.strip().equalsIgnoreCase("https")) {
+            problems.add("proxyProtocol=" + protocol + " must be http or https (how to talk to the proxy itself)");
+        }
+        if (host && c.isUseSystemProxy()) {
+            problems.add("proxyHost and useSystemProxy are both set: keep one (proxyHost for an explicit proxy, useSystemProxy "
+                         + "for the JVM properties or HTTPS_PROXY/NO_PROXY)");
+        }
+        if (c.isUseSystemProxy()) {
+            try {
+                io.github.s3lite.client.http.ProxySelection.system();
+            } catch (IllegalArgumentException e) {
+                problems.add("useSystemProxy: " + e.getMessage());
+            }
+        }
     }
 
     private void connection() {

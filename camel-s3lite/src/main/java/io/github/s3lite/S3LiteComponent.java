@@ -3,6 +3,7 @@ package io.github.s3lite;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -11,7 +12,7 @@ import org.apache.camel.util.PropertiesHelper;
 
 /** The {@code s3lite:} component: S3-compatible object stores through camel-s3lite's own SigV4 client. */
 @Component("s3lite")
-public class S3LiteComponent extends HealthCheckComponent {
+public class S3LiteComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     private static final PropertyConfigurer COMPONENT_CONFIGURER = new StrictConfigurers.Component();
     private static final PropertyConfigurer ENDPOINT_CONFIGURER = new StrictConfigurers.Endpoint();
@@ -19,7 +20,21 @@ public class S3LiteComponent extends HealthCheckComponent {
     @Metadata(description = "Component-level options: the template of every endpoint's configuration.")
     private S3LiteConfiguration configuration = new S3LiteConfiguration();
 
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the CamelContext's global SSLContextParameters (the camel.ssl options of Camel Main) when an endpoint sets no sslContextParameters.")
+    private boolean useGlobalSslContextParameters;
+
     public S3LiteComponent() {
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     @Override

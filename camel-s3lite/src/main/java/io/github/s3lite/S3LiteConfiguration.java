@@ -15,6 +15,10 @@ import io.github.s3lite.client.auth.AwsCredentialsChain;
 import io.github.s3lite.client.auth.Credentials;
 import io.github.s3lite.client.auth.CredentialsProvider;
 import io.github.s3lite.client.auth.StsClient;
+import io.github.s3lite.client.http.HttpTransport;
+import io.github.s3lite.client.http.ProxiedStsTransport;
+import io.github.s3lite.client.http.ProxySelection;
+import io.github.s3lite.client.http.ProxyServer;
 import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.transfer.DownloadChecksumValidation;
 import io.github.s3lite.transfer.Parallelism;
@@ -87,6 +91,33 @@ public class S3LiteConfiguration implements Cloneable {
     private String stsEndpoint;
     @UriParam(label = "security", description = "Region STS requests are signed for (and whose AWS endpoint is used). Default: region.")
     private String stsRegion;
+    // ------------------------------------------------------------ network: proxy and TLS
+    @UriParam(label = "proxy", description = "HTTP proxy host for S3 and STS requests (https targets are tunnelled with CONNECT). "
+                                             + "The EC2 instance metadata and container credential endpoints are always reached directly.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "HTTP proxy port (required with proxyHost), such as 3128.")
+    private Integer proxyPort;
+    @UriParam(label = "proxy", defaultValue = "http", enums = "http,https",
+              description = "How to talk to the proxy: http, or https for TLS to the proxy itself (verified like the endpoint).")
+    private String proxyProtocol = "http";
+    @UriParam(label = "proxy,security", secret = true, description = "User name for the proxy's Basic authentication (sent after its first 407 challenge).")
+    private String proxyUsername;
+    @UriParam(label = "proxy,security", secret = true, description = "Password for the proxy's Basic authentication.")
+    private String proxyPassword;
+    @UriParam(label = "proxy",
+              description = "Hosts reached without the proxy, comma-separated (the JVM's bar-separated form works too): example.com "
+                            + "matches it and its subdomains, .example.com its subdomains, 10.0.0.0/8 IP literals in that range, and a "
+                            + "lone asterisk every host.")
+    private String nonProxyHosts;
+    @UriParam(label = "proxy", defaultValue = "false",
+              description = "Use the system's proxy settings instead of proxyHost: the JVM properties https.proxyHost/https.proxyPort "
+                            + "(https endpoints) and http.proxyHost/http.proxyPort (http endpoints) with http.nonProxyHosts, else the "
+                            + "environment HTTPS_PROXY/HTTP_PROXY (credentials may be in the URL) with NO_PROXY. Loopback stays direct.")
+    private boolean useSystemProxy;
+    @UriParam(label = "security",
+              description = "Camel's TLS configuration (trust store for a private CA, key store for client certificates, protocols, "
+                            + "cipher suites) for S3 and STS connections; host names are always verified. Default: the JVM's trust store.")
+    private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
     @UriParam(label = "advanced", javaType = "java.time.Duration", defaultValue = "10000",
               description = "TCP connect and TLS handshake timeout.")
     private long connectTimeout = 10_000;
@@ -259,6 +290,18 @@ public class S3LiteConfiguration implements Cloneable {
      * default chain ({@link AwsCredentialsChain}); with {@code roleArn} a role assumed on top of those.
      */
     public S3ClientConfig toClientConfig() {
+        return toClientConfig(null);
+    }
+
+    /**
+     * The same with a TLS context made from {@code sslContextParameters} (or the global ones) by the endpoint; null:
+     * the JVM's. The proxy settings and the TLS context apply to S3 and to STS (assume-role).
+     */
+    public S3ClientConfig toClientConfig(javax.net.ssl.SSLContext sslContext) {
+        ProxySelection proxy = toProxySelection();
+        HttpTransport.Settings network = new HttpTransport.Settings(Duration.ofMillis(connectTimeout),
+                Duration.ofMillis(socketTimeout), 1, sslContext, null, null, proxy);
+        StsClient.Transport stsTransport = proxy.isDirect() && sslContext == null ? null : new ProxiedStsTransport(network);
         CredentialsProvider credentials;
         if (isSet(accessKey) || isSet(secretKey)) {
             if (!isSet(accessKey) || !isSet(secretKey)) {
@@ -273,14 +316,23 @@ public class S3LiteConfiguration implements Cloneable {
         }
         if (isSet(roleArn)) {
             StsClient sts = new StsClient(isSet(stsEndpoint) ? URI.create(stsEndpoint.trim()) : null,
-                    isSet(stsRegion) ? stsRegion.trim() : region);
+                    isSet(stsRegion) ? stsRegion.trim() : region, stsTransport);
             credentials = new AssumeRoleCredentialsProvider(credentials, sts, new StsClient.RoleRequest(roleArn.trim(),
                     roleSessionName, roleExternalId, roleSessionDuration > 0 ? Duration.ofMillis(roleSessionDuration) : null));
         }
         URI uri = isSet(endpoint) ? URI.create(endpoint.trim()) : null;
         return new S3ClientConfig(uri, region, pathStyleAccess, credentials, Duration.ofMillis(connectTimeout),
                 Duration.ofMillis(socketTimeout), maxConnections, null).withRequestTimeout(Duration.ofMillis(requestTimeout))
-                .withMaxPages(maxPages);
+                .withMaxPages(maxPages).withTls(sslContext, null, null).withProxy(proxy);
+    }
+
+    /** Where requests go: proxyHost, else the system's settings when useSystemProxy, else direct. */
+    public ProxySelection toProxySelection() {
+        if (isSet(proxyHost)) {
+            return ProxySelection.explicit(new ProxyServer(proxyProtocol, proxyHost.trim(), proxyPort == null ? 0 : proxyPort,
+                    proxyUsername, proxyPassword), nonProxyHosts);
+        }
+        return useSystemProxy ? ProxySelection.system() : ProxySelection.DIRECT;
     }
 
     /** The settings of multipart uploads made with these options. */
@@ -768,5 +820,69 @@ public class S3LiteConfiguration implements Cloneable {
 
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyProtocol() {
+        return proxyProtocol;
+    }
+
+    public void setProxyProtocol(String proxyProtocol) {
+        this.proxyProtocol = proxyProtocol;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
+    }
+
+    public boolean isUseSystemProxy() {
+        return useSystemProxy;
+    }
+
+    public void setUseSystemProxy(boolean useSystemProxy) {
+        this.useSystemProxy = useSystemProxy;
+    }
+
+    public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 }

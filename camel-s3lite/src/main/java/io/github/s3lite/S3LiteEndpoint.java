@@ -76,7 +76,7 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
             client = configuration.getS3Client();
             ownsClient = false;
         } else {
-            client = new S3LiteClient(configuration.toClientConfig());
+            client = new S3LiteClient(configuration.toClientConfig(sslContext()));
             ownsClient = true;
         }
         LOG.debug("s3lite endpoint for bucket {} uses {}", configuration.getBucketName(), client.config());
@@ -111,6 +111,28 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
         }
         client = null;
         super.doStop();
+    }
+
+    /**
+     * The TLS context from the endpoint's sslContextParameters, else the global ones when the component's
+     * useGlobalSslContextParameters is on, else null (the JVM's). Camel applies the parameters' protocols and cipher
+     * suites to the sockets the context makes.
+     */
+    private javax.net.ssl.SSLContext sslContext() throws Exception {
+        org.apache.camel.support.jsse.SSLContextParameters p = configuration.getSslContextParameters();
+        if (p == null && getComponent() instanceof S3LiteComponent c) {
+            p = c.retrieveGlobalSslContextParameters();
+        }
+        if (p == null) {
+            return null;
+        }
+        try {
+            return p.createSSLContext(getCamelContext());
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            // Camel's messages name the resource, never a password
+            throw new IllegalArgumentException("sslContextParameters cannot make a TLS context (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + "): check the key store and trust store resources, types and passwords", e);
+        }
     }
 
     /** A keyName with Simple expressions must parse, so a typo fails at start rather than on the first message. */

@@ -120,6 +120,17 @@ public class S3LiteComponentAutoConfiguration {
         }
         c.setStsEndpoint(emptyToNull(p.getStsEndpoint()));
         c.setStsRegion(emptyToNull(p.getStsRegion()));
+        c.setProxyHost(emptyToNull(p.getProxyHost()));
+        c.setProxyPort(p.getProxyPort());
+        c.setProxyProtocol(p.getProxyProtocol());
+        c.setProxyUsername(emptyToNull(p.getProxyUsername()));
+        c.setProxyPassword(emptyToNull(p.getProxyPassword()));
+        c.setNonProxyHosts(emptyToNull(p.getNonProxyHosts()));
+        c.setUseSystemProxy(p.isUseSystemProxy());
+        if (p.getSslContextParameters() != null) {
+            c.setSslContextParameters(p.getSslContextParameters());
+        }
+        component.setUseGlobalSslContextParameters(p.isUseGlobalSslContextParameters());
         if (p.getConnectTimeout() != null) {
             c.setConnectTimeout(p.getConnectTimeout().toMillis());
         }

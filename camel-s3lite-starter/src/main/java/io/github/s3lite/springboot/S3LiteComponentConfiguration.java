@@ -11,6 +11,7 @@ import io.github.s3lite.client.auth.CredentialsProvider;
 import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.transfer.DownloadChecksumValidation;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -92,6 +93,51 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
      * Region STS requests are signed for (and whose AWS endpoint is used). Default: region.
      */
     private String stsRegion;
+
+    /**
+     * HTTP proxy host for S3 and STS requests (https targets are tunnelled with CONNECT). The EC2 instance metadata and container credential endpoints are always reached directly.
+     */
+    private String proxyHost;
+
+    /**
+     * HTTP proxy port (required with proxyHost), such as 3128.
+     */
+    private Integer proxyPort;
+
+    /**
+     * How to talk to the proxy: http, or https for TLS to the proxy itself (verified like the endpoint).
+     */
+    private String proxyProtocol = "http";
+
+    /**
+     * User name for the proxy's Basic authentication (sent after its first 407 challenge).
+     */
+    private String proxyUsername;
+
+    /**
+     * Password for the proxy's Basic authentication.
+     */
+    private String proxyPassword;
+
+    /**
+     * Hosts reached without the proxy, comma-separated (the JVM's bar-separated form works too): example.com matches it and its subdomains, .example.com its subdomains, 10.0.0.0/8 IP literals in that range, and a lone asterisk every host.
+     */
+    private String nonProxyHosts;
+
+    /**
+     * Use the system's proxy settings instead of proxyHost: the JVM properties https.proxyHost/https.proxyPort (https endpoints) and http.proxyHost/http.proxyPort (http endpoints) with http.nonProxyHosts, else the environment HTTPS_PROXY/HTTP_PROXY (credentials may be in the URL) with NO_PROXY. Loopback stays direct.
+     */
+    private boolean useSystemProxy;
+
+    /**
+     * Camel's TLS configuration (trust store for a private CA, key store for client certificates, protocols, cipher suites) for S3 and STS connections; host names are always verified. Default: the JVM's trust store.
+     */
+    private SSLContextParameters sslContextParameters;
+
+    /**
+     * Use the CamelContext's global SSLContextParameters (the camel.ssl options of Camel Main) when an endpoint sets no sslContextParameters.
+     */
+    private boolean useGlobalSslContextParameters;
 
     /**
      * TCP connect and TLS handshake timeout.
@@ -863,5 +909,77 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
 
     public void setHealthCheckProducerEnabled(boolean healthCheckProducerEnabled) {
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyProtocol() {
+        return proxyProtocol;
+    }
+
+    public void setProxyProtocol(String proxyProtocol) {
+        this.proxyProtocol = proxyProtocol;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
+    }
+
+    public boolean isUseSystemProxy() {
+        return useSystemProxy;
+    }
+
+    public void setUseSystemProxy(boolean useSystemProxy) {
+        this.useSystemProxy = useSystemProxy;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 }

@@ -7,6 +7,7 @@ import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.auth.CredentialsProvider;
 import io.github.s3lite.content.ContentTypeResolver;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.ApplicationContext;
@@ -33,6 +34,7 @@ public class S3LiteComponentConverter implements GenericConverter {
         answer.add(new ConvertiblePair(String.class, S3LiteClient.class));
         answer.add(new ConvertiblePair(String.class, CredentialsProvider.class));
         answer.add(new ConvertiblePair(String.class, ContentTypeResolver.class));
+        answer.add(new ConvertiblePair(String.class, SSLContextParameters.class));
         return answer;
     }
 

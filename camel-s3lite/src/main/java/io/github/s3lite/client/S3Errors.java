@@ -214,11 +214,47 @@ final class S3Errors {
                     + "one or none was sent: give a key store with the client's key and certificate in sslContextParameters, "
                     + "or an SSLContext with key managers)", 0, null, null, e);
         }
+        if (e instanceof SSLException && noCommonProtocol(e)) {
+            return new S3Exception(text + " (TLS failure: no protocol version or cipher suite in common with the server: "
+                    + "check the TLS protocols and cipher suites, such as sslContextParameters' secureSocketProtocols and "
+                    + "cipherSuites)", 0, null, null, e);
+        }
         if (e instanceof SSLException && !peerClosed(e)) {
             return new S3Exception(text + " (TLS failure: check the endpoint's certificate and host name)", 0, null, null, e);
         }
+        if (duringTlsHandshake(e)) {
+            // a server that requires a client certificate refuses a missing or untrusted one by closing the
+            // connection; the client often meets the close (broken pipe, reset) before it reads the alert
+            text += " (the server closed the connection during the TLS handshake: a server that requires a client "
+                    + "certificate does so when none or an untrusted one is sent; check the key store of "
+                    + "sslContextParameters, or the key managers of the SSLContext)";
+        }
         // resets, refused connections, timeouts, truncated responses: a retry can cure them
         return new S3TransientException(text, 0, null, null, e);
+    }
+
+    /** A network failure inside a TLS handshake (its stack passes through {@code startHandshake}). */
+    static boolean duringTlsHandshake(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (StackTraceElement f : t.getStackTrace()) {
+                if (f.getMethodName().equals("startHandshake") && f.getClassName().startsWith("sun.security.ssl.")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The handshake found no protocol version or cipher suite both sides enable. */
+    static boolean noCommonProtocol(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (m.contains("protocol_version") || m.contains("No appropriate protocol") || m.contains("insufficient_security")
+                    || m.contains("no cipher suites in common")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The server's alert says it wanted a (valid) client certificate (TLS 1.3 certificate_required, or bad_certificate). */

@@ -166,7 +166,10 @@ public final class TestHttpProxy implements AutoCloseable {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target.getPort() < 0 ? 80 : target.getPort());
                 open.add(upstream);
                 forwarded.incrementAndGet();
-                StringBuilder rewritten = new StringBuilder(requestLine).append("\r\n");
+                // the first request in origin form, as proxies forward it (later ones on this connection pass as they are)
+                String origin = (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
+                                + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+                StringBuilder rewritten = new StringBuilder(parts[0] + " " + origin + " " + parts[2]).append("\r\n");
                 for (int i = 1; i < lines.length; i++) {
                     String l = lines[i].toLowerCase(Locale.ROOT);
                     if (!l.startsWith("proxy-authorization:") && !l.startsWith("proxy-connection:") && !lines[i].isEmpty()) {

@@ -81,6 +81,7 @@ public final class TestTls {
                 .secureEndpoint(URI.create("https://127.0.0.1:" + port))
                 .keyStore(keyStore.toString(), PASSWORD)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY)
+                .ignoreUnknownHeaders(true)
                 .build();
         proxy.start();
         long deadline = System.currentTimeMillis() + 30_000;

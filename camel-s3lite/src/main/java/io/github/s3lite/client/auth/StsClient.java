@@ -28,6 +28,36 @@ public final class StsClient {
     private final URI endpoint;
     private final SigV4Signer signer;
     private final Clock clock;
+    private final Transport transport;
+
+    /**
+     * How STS requests travel. The default goes direct with the JDK's client; the component passes one that uses
+     * the endpoint's proxy and TLS settings (STS is an ordinary AWS endpoint, reached through the egress proxy like
+     * S3, unlike the link-local credential endpoints).
+     */
+    @FunctionalInterface
+    public interface Transport {
+        /** POSTs {@code body} with {@code headers} exactly; returns the status and the body text. */
+        Reply post(URI uri, Map<String, String> headers, String body);
+
+        /** STS's answer. */
+        record Reply(int status, String body) {
+            boolean ok() {
+                return status / 100 == 2;
+            }
+
+            @Override
+            public String toString() {
+                return "Reply[" + status + "]"; // the body carries credentials
+            }
+        }
+
+        /** Direct, with the JDK's client and short timeouts. */
+        Transport DIRECT = (uri, headers, body) -> {
+            CredentialsHttp.Response r = CredentialsHttp.send("POST", uri, headers, body);
+            return new Reply(r.status(), r.body());
+        };
+    }
 
     /**
      * @param endpoint STS endpoint, e.g. {@code https://sts.eu-west-1.amazonaws.com}; null: the regional AWS endpoint
@@ -38,7 +68,17 @@ public final class StsClient {
         this(endpoint, region, Clock.systemUTC());
     }
 
+    /** With this transport (null: {@link Transport#DIRECT}). */
+    public StsClient(URI endpoint, String region, Transport transport) {
+        this(endpoint, region, Clock.systemUTC(), transport);
+    }
+
     StsClient(URI endpoint, String region, Clock clock) {
+        this(endpoint, region, clock, null);
+    }
+
+    StsClient(URI endpoint, String region, Clock clock, Transport transport) {
+        this.transport = transport == null ? Transport.DIRECT : transport;
         String r = region == null || region.isBlank() ? "us-east-1" : region.trim();
         this.endpoint = endpoint != null ? endpoint : URI.create("https://sts." + r + ".amazonaws.com");
         if (this.endpoint.getHost() == null) {
@@ -122,12 +162,14 @@ public final class StsClient {
 
     private ExpiringCredentials call(String what, Map<String, String> headers, String body) {
         headers.remove("Host");
-        CredentialsHttp.Response resp = CredentialsHttp.send("POST", endpoint, headers, body);
+        Transport.Reply resp = transport.post(endpoint, headers, body);
         Map<String, String> values = elements(resp.body());
         if (!resp.ok()) {
             throw new IllegalStateException("STS " + what + " at " + CredentialsHttp.safe(endpoint) + " answered "
                                             + resp.status() + " " + values.getOrDefault("Code", "")
-                                            + (values.containsKey("Message") ? ": " + values.get("Message") : ""));
+                                            + (values.containsKey("Message") ? ": " + values.get("Message") : "")
+                                            + (resp.status() == 407 ? "(an HTTP proxy wants credentials or refused them: "
+                                                                      + "check proxyUsername and proxyPassword)" : ""));
         }
         String id = values.get("AccessKeyId");
         String secret = values.get("SecretAccessKey");
