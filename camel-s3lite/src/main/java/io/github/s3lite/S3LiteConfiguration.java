@@ -312,7 +312,7 @@ public class S3LiteConfiguration implements Cloneable {
         } else if (credentialsProvider != null) {
             credentials = credentialsProvider;
         } else {
-            credentials = new AwsCredentialsChain();
+            credentials = stsTransport == null ? new AwsCredentialsChain() : AwsCredentialsChain.withStsTransport(stsTransport);
         }
         if (isSet(roleArn)) {
             StsClient sts = new StsClient(isSet(stsEndpoint) ? URI.create(stsEndpoint.trim()) : null,

@@ -24,6 +24,7 @@ public final class AwsCredentialsChain implements CredentialsProvider {
 
     private final Function<String, String> env;
     private final DefaultCredentialsChain staticChain;
+    private final StsClient.Transport stsTransport;
     private volatile CredentialsProvider chosen;
 
     /** Uses {@link System#getenv(String)} and {@code user.home}. */
@@ -32,8 +33,22 @@ public final class AwsCredentialsChain implements CredentialsProvider {
     }
 
     public AwsCredentialsChain(Function<String, String> env, Path home) {
+        this(env, home, null);
+    }
+
+    /**
+     * @param stsTransport how web identity's STS calls travel (null: direct); the container endpoint and IMDS are
+     *                     always called directly
+     */
+    public AwsCredentialsChain(Function<String, String> env, Path home, StsClient.Transport stsTransport) {
         this.env = Objects.requireNonNull(env, "env");
         this.staticChain = new DefaultCredentialsChain(env, home);
+        this.stsTransport = stsTransport;
+    }
+
+    /** The process environment and home directory, with web identity's STS calls through {@code stsTransport}. */
+    public static AwsCredentialsChain withStsTransport(StsClient.Transport stsTransport) {
+        return new AwsCredentialsChain(System::getenv, home(), stsTransport);
     }
 
     private static Path home() {
@@ -53,7 +68,7 @@ public final class AwsCredentialsChain implements CredentialsProvider {
         if (c != null) {
             return c.credentials();
         }
-        CredentialsProvider web = WebIdentityCredentialsProvider.fromEnvironment(env, new StsClient(null, region()));
+        CredentialsProvider web = WebIdentityCredentialsProvider.fromEnvironment(env, new StsClient(null, region(), stsTransport));
         if (web != null) {
             return use(web);
         }
