@@ -23,7 +23,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(78);
+        Set<String> props = new HashSet<>(86);
         props.add("accessKey");
         props.add("applicationName");
         props.add("autoCreateBucket");
@@ -73,12 +73,18 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("moveAfterRead");
         props.add("multipartCopyThreshold");
         props.add("multipartThreshold");
+        props.add("nonProxyHosts");
         props.add("operation");
         props.add("partSize");
         props.add("pathStyleAccess");
         props.add("pollStrategy");
         props.add("prefix");
         props.add("presignExpiry");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyProtocol");
+        props.add("proxyUsername");
         props.add("region");
         props.add("repeatCount");
         props.add("requestTimeout");
@@ -95,6 +101,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("sendEmptyMessageWhenIdle");
         props.add("sessionToken");
         props.add("socketTimeout");
+        props.add("sslContextParameters");
         props.add("staleUploadAge");
         props.add("startScheduler");
         props.add("stsEndpoint");
@@ -102,9 +109,12 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("timeUnit");
         props.add("uploadConcurrency");
         props.add("useFixedDelay");
+        props.add("useSystemProxy");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(6);
         secretProps.add("accessKey");
+        secretProps.add("proxyPassword");
+        secretProps.add("proxyUsername");
         secretProps.add("roleExternalId");
         secretProps.add("secretKey");
         secretProps.add("sessionToken");
