@@ -202,6 +202,48 @@ class S3LiteConfigurationValidationTest {
         c.validate();
     }
 
+    /** The proxy options: each impossible value and combination is refused at start, naming the option and the fix. */
+    @Test
+    void proxyOptionsAreCheckedAtStart() {
+        rejects(c -> c.setProxyHost("proxy.corp"), "proxyHost=proxy.corp needs proxyPort", "3128");
+        rejects(c -> {
+            c.setProxyHost("proxy.corp");
+            c.setProxyPort(70000);
+        }, "proxyPort=70000 must be 1 to 65535");
+        rejects(c -> c.setProxyPort(3128), "only apply with proxyHost");
+        rejects(c -> c.setNonProxyHosts(".corp"), "only apply with proxyHost");
+        rejects(c -> {
+            c.setProxyHost("proxy.corp");
+            c.setProxyPort(3128);
+            c.setProxyPassword("pw-never-quoted");
+        }, "proxyPassword is set without proxyUsername");
+        rejects(c -> {
+            c.setProxyHost("proxy.corp");
+            c.setProxyPort(1080);
+            c.setProxyProtocol("socks5");
+        }, "proxyProtocol=socks5 must be http or https");
+        rejects(c -> {
+            c.setProxyHost("proxy.corp");
+            c.setProxyPort(3128);
+            c.setUseSystemProxy(true);
+        }, "proxyHost and useSystemProxy are both set");
+        S3LiteConfiguration ok = new S3LiteConfiguration();
+        ok.setBucketName("my-bucket");
+        ok.setProxyHost("proxy.corp");
+        ok.setProxyPort(3128);
+        ok.setProxyProtocol("HTTPS");
+        ok.setProxyUsername("user");
+        ok.setProxyPassword("pw-never-quoted");
+        ok.setNonProxyHosts(".corp,10.0.0.0/8");
+        ok.validate();
+        assertThat(ok.toProxySelection().toString()).isEqualTo("proxy https://****@proxy.corp:3128, direct for .corp,10.0.0.0/8");
+        S3LiteConfiguration bad = new S3LiteConfiguration();
+        bad.setBucketName("my-bucket");
+        bad.setProxyHost("proxy.corp");
+        bad.setProxyPassword("pw-never-quoted");
+        assertThatThrownBy(bad::validate).satisfies(t -> assertThat(t.getMessage()).doesNotContain("pw-never-quoted"));
+    }
+
     private static void rejects(Consumer<S3LiteConfiguration> change, String... expected) {
         S3LiteConfiguration c = new S3LiteConfiguration();
         c.setBucketName("my-bucket");
