@@ -9,22 +9,41 @@ import java.util.Map;
  * holds the {@code x-amz-checksum-*} response headers the store sent (names lower-cased without the prefix, e.g.
  * {@code crc32c} or {@code type}); stores send them only to requests with {@code x-amz-checksum-mode: ENABLED}
  * ({@link GetOptions#checksumMode()}), and many stores never do. {@code contentLanguage} and {@code expires} are
- * the headers' text as sent (null when absent).
+ * the headers' text as sent (null when absent). {@code encryption} is
+ * {@code x-amz-server-side-encryption} as sent ({@code AES256}, {@code aws:kms}, {@code aws:kms:dsse}), or
+ * {@code SSE-C:<algorithm>} when {@code x-amz-server-side-encryption-customer-algorithm} was sent; null when neither.
  */
 public record ObjectInfo(String key, long contentLength, String contentType, String eTag, Instant lastModified,
         String versionId, String contentEncoding, String cacheControl, String contentDisposition, String contentRange,
-        Map<String, String> userMetadata, Map<String, String> checksums, String contentLanguage, String expires) {
+        Map<String, String> userMetadata, Map<String, String> checksums, String contentLanguage, String expires,
+        String encryption) {
 
     public ObjectInfo {
         checksums = checksums == null ? Map.of() : checksums;
     }
 
-    /** Without Content-Language and Expires. */
+    /** Without the encryption the store reported. */
+    public ObjectInfo(String key, long contentLength, String contentType, String eTag, Instant lastModified,
+            String versionId, String contentEncoding, String cacheControl, String contentDisposition, String contentRange,
+            Map<String, String> userMetadata, Map<String, String> checksums, String contentLanguage, String expires) {
+        this(key, contentLength, contentType, eTag, lastModified, versionId, contentEncoding, cacheControl,
+                contentDisposition, contentRange, userMetadata, checksums, contentLanguage, expires, null);
+    }
+
+    /**
+     * True when the store says the object is encrypted in a way that makes its ETag something other than the MD5 of
+     * its bytes: SSE-KMS ({@code aws:kms}, {@code aws:kms:dsse}) or SSE-C.
+     */
+    public boolean eTagIsNotContentMd5() {
+        return encryption != null && (encryption.startsWith("aws:kms") || encryption.startsWith("SSE-C"));
+    }
+
+    /** Without Content-Language, Expires and encryption. */
     public ObjectInfo(String key, long contentLength, String contentType, String eTag, Instant lastModified,
             String versionId, String contentEncoding, String cacheControl, String contentDisposition, String contentRange,
             Map<String, String> userMetadata, Map<String, String> checksums) {
         this(key, contentLength, contentType, eTag, lastModified, versionId, contentEncoding, cacheControl,
-                contentDisposition, contentRange, userMetadata, checksums, null, null);
+                contentDisposition, contentRange, userMetadata, checksums, null, null, null);
     }
 
     /** Without checksums. */

@@ -21,6 +21,16 @@ final class Responses {
     private Responses() {
     }
 
+    /** {@code x-amz-server-side-encryption}, or {@code SSE-C:<algorithm>} for customer-provided keys; else null. */
+    private static String encryption(ClassicHttpResponse r) {
+        String customer = header(r, "x-amz-server-side-encryption-customer-algorithm");
+        if (customer != null && !customer.isBlank()) {
+            return "SSE-C:" + LogText.of(customer.trim(), 64);
+        }
+        String sse = header(r, "x-amz-server-side-encryption");
+        return sse == null || sse.isBlank() ? null : LogText.of(sse.trim(), 64);
+    }
+
     static ObjectInfo objectInfo(String key, ClassicHttpResponse r) {
         Map<String, String> meta = new LinkedHashMap<>();
         Map<String, String> checksums = new LinkedHashMap<>();
@@ -56,7 +66,7 @@ final class Responses {
         return new ObjectInfo(key, length, header(r, "Content-Type"), header(r, "ETag"), lastModified,
                 header(r, "x-amz-version-id"), header(r, "Content-Encoding"), header(r, "Cache-Control"),
                 header(r, "Content-Disposition"), header(r, "Content-Range"), Map.copyOf(meta), Map.copyOf(checksums),
-                header(r, "Content-Language"), header(r, "Expires"));
+                header(r, "Content-Language"), header(r, "Expires"), encryption(r));
     }
 
     /**

@@ -75,6 +75,14 @@ public final class DownloadVerifier {
         }
         String eTag = unquote(info.eTag());
         if (validation == DownloadChecksumValidation.ALWAYS) {
+            if (info.eTagIsNotContentMd5()) {
+                // SSE-KMS / SSE-C: a 32-hex ETag is not the MD5 of the bytes; taking it for one would refuse good bytes
+                throw new S3Exception("downloadChecksumValidation=ALWAYS, but " + bucket + "/" + key + " is encrypted ("
+                        + info.encryption() + "), so its ETag is not the MD5 of its bytes, and the store reports no "
+                        + "full-object checksum for it" + (composite ? " (only a composite one, of its parts)" : "")
+                        + ": upload it with a flexible checksum (checksumAlgorithm=CRC32C, single PUT) or download it with "
+                        + "downloadChecksumValidation=WHEN_AVAILABLE or NEVER");
+            }
             if (eTag != null && MD5_ETAG.matcher(eTag).matches()) {
                 return new DownloadVerifier("MD5 (ETag)", eTag.toLowerCase(Locale.ROOT), sinkFactory("md5"), true);
             }

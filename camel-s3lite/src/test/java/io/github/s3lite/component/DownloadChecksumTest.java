@@ -70,8 +70,17 @@ class DownloadChecksumTest {
 
     /** Serves {@code body}, reporting the checksum of {@code data} when asked with x-amz-checksum-mode. */
     private void serve(byte[] body, String eTag, boolean reportChecksum) throws Exception {
+        serve(body, eTag, reportChecksum, null, null);
+    }
+
+    /** Also answering the response header {@code encryptionHeader: encryption} (SSE-KMS, SSE-C) when given. */
+    private void serve(byte[] body, String eTag, boolean reportChecksum, String encryptionHeader, String encryption)
+            throws Exception {
         fake = new FakeS3(r -> {
             Response a = Response.of(200, body).header("ETag", eTag);
+            if (encryptionHeader != null) {
+                a.header(encryptionHeader, encryption);
+            }
             if (reportChecksum && "ENABLED".equals(r.header("x-amz-checksum-mode"))) {
                 a.header("x-amz-checksum-crc32c", crc32c(data)).header("x-amz-checksum-type", "FULL_OBJECT");
             }
@@ -174,5 +183,42 @@ class DownloadChecksumTest {
         assertThat(ex.getException()).isInstanceOf(S3Exception.class).hasMessageContaining("downloadChecksumValidation=ALWAYS");
         assertThat(((S3Exception) ex.getException()).isTransient()).isFalse();
         assertThat(fake.requests()).noneMatch(r -> r.method().equals("GET"));
+    }
+
+    /** An ETag of 32 hex digits that is not the MD5 of the bytes, as AWS gives SSE-KMS and SSE-C objects. */
+    private static final String NOT_MD5 = "\"0123456789abcdef0123456789abcdef\"";
+
+    @Test
+    void alwaysVerifiesAnSseKmsObjectByItsStoredChecksumNotItsETag() throws Exception {
+        serve(data, NOT_MD5, true, "x-amz-server-side-encryption", "aws:kms");
+        Path target = tmp.resolve("kms.bin");
+        Exchange ex = toFile("ALWAYS", target);
+        assertThat(ex.getException()).isNull();
+        assertThat(ex.getMessage().getHeader(S3LiteConstants.DOWNLOAD_VERIFIED_WITH)).isEqualTo("CRC32C");
+        assertThat(Files.readAllBytes(target)).isEqualTo(data);
+        assertThat(readStream("ALWAYS")).isEqualTo(data);
+    }
+
+    @Test
+    void alwaysRefusesAnEncryptedObjectWithoutAStoredChecksumClearlyAndBeforeFetchingIt() throws Exception {
+        for (String[] sse : new String[][] { { "x-amz-server-side-encryption", "aws:kms" },
+                { "x-amz-server-side-encryption", "aws:kms:dsse" },
+                { "x-amz-server-side-encryption-customer-algorithm", "AES256" } }) {
+            stop();
+            serve(data, NOT_MD5, false, sse[0], sse[1]);
+            Path target = tmp.resolve("enc.bin");
+            Exchange ex = toFile("ALWAYS", target);
+            // the old code took the ETag for an MD5: a transient "mismatch" on good bytes, after a GET
+            assertThat(ex.getException()).as(sse[1]).isInstanceOf(S3Exception.class)
+                    .hasMessageContaining("downloadChecksumValidation=ALWAYS").hasMessageContaining("encrypted")
+                    .hasMessageContaining(sse[1]);
+            assertThat(((S3Exception) ex.getException()).isTransient()).isFalse();
+            assertThat(fake.requests()).noneMatch(r -> r.method().equals("GET"));
+            assertThat(target).doesNotExist();
+            // WHEN_AVAILABLE does not take the ETag for an MD5: the bytes arrive (checked for length, range and ETag)
+            assertThat(toFile(null, target).getException()).isNull();
+            assertThat(Files.readAllBytes(target)).isEqualTo(data);
+            Files.delete(target);
+        }
     }
 }

@@ -74,7 +74,11 @@ public final class AwsRulesFake implements AutoCloseable {
     record Upload(String path, String algorithm, Map<Integer, Part> parts) {
     }
 
-    record StoredObject(byte[] data, String eTag) {
+    /** {@code checksum}: the stored CRC32C (base64, {@code -N} when composite), null when none. */
+    record StoredObject(byte[] data, String eTag, String checksum, boolean kms) {
+        StoredObject(byte[] data, String eTag) {
+            this(data, eTag, null, false);
+        }
     }
 
     private final HttpServer server;
@@ -84,6 +88,8 @@ public final class AwsRulesFake implements AutoCloseable {
     private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Predicate<Request> failWith500 = r -> false;
+    private volatile boolean sseKms;
+    private volatile Predicate<Request> commitThen500 = r -> false;
 
     public AwsRulesFake(boolean flexibleChecksums) throws IOException {
         this.flexibleChecksums = flexibleChecksums;
@@ -109,9 +115,23 @@ public final class AwsRulesFake implements AutoCloseable {
         requests.clear();
     }
 
+    /** CompleteMultipartUploads matching this are committed, then answered 500 InternalError (a lost answer). */
+    public void commitCompleteThen500(Predicate<Request> p) {
+        commitThen500 = p;
+    }
+
     /** Requests matching this answer 500 InternalError (without effect). */
     public void failWith500(Predicate<Request> p) {
         failWith500 = p;
+    }
+
+    /**
+     * Like AWS with SSE-KMS: part ETags are not MD5s (here not even hex: {@code kms-...}), an object's ETag is not
+     * derived from them or from its bytes, and HEAD/GET answer {@code x-amz-server-side-encryption: aws:kms}; the
+     * stored CRC32C (full-object for a PUT, composite for a multipart upload) is reported with checksum mode.
+     */
+    public void sseKms(boolean on) {
+        sseKms = on;
     }
 
     public byte[] object(String bucket, String key) {
@@ -121,6 +141,12 @@ public final class AwsRulesFake implements AutoCloseable {
 
     public void putObject(String bucket, String key, byte[] data) {
         objects.put("/" + bucket + "/" + key, new StoredObject(data, md5Hex(data)));
+    }
+
+    /** Stores an object as AWS does under SSE-KMS: an ETag that is not its MD5; its full-object CRC32C if asked. */
+    public void putKmsObject(String bucket, String key, byte[] data, boolean withChecksum) {
+        objects.put("/" + bucket + "/" + key, new StoredObject(data, md5Hex(("kms" + ids.incrementAndGet()).getBytes(
+                StandardCharsets.UTF_8)), withChecksum ? crc32c(data) : null, true));
     }
 
     public int openUploads() {
@@ -181,9 +207,17 @@ public final class AwsRulesFake implements AutoCloseable {
                 error(ex, 404, "NoSuchKey", "no such key");
                 return;
             }
-            Map<String, String> h = Map.of("ETag", "\"" + o.eTag() + "\"", "Content-Type", "application/octet-stream");
+            Map<String, String> h = new LinkedHashMap<>(Map.of("ETag", "\"" + o.eTag() + "\"", "Content-Type",
+                    "application/octet-stream"));
+            if (o.kms()) {
+                h.put("x-amz-server-side-encryption", "aws:kms");
+            }
+            if (o.checksum() != null && "ENABLED".equalsIgnoreCase(r.header("x-amz-checksum-mode"))) {
+                h.put("x-amz-checksum-crc32c", o.checksum());
+                h.put("x-amz-checksum-type", o.checksum().contains("-") ? "COMPOSITE" : "FULL_OBJECT");
+            }
             if (m.equals("HEAD")) {
-                ex.getResponseHeaders().set("ETag", h.get("ETag"));
+                h.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
                 ex.getResponseHeaders().set("Content-Length", Long.toString(o.data().length));
                 ex.sendResponseHeaders(200, -1);
             } else {
@@ -232,7 +266,8 @@ public final class AwsRulesFake implements AutoCloseable {
             return;
         }
         int n = Integer.parseInt(r.query().get("partNumber"));
-        String eTag = md5Hex(r.body());
+        String eTag = sseKms ? "kms-" + md5Hex((n + ":" + ids.incrementAndGet()).getBytes(StandardCharsets.UTF_8))
+                : md5Hex(r.body());
         u.parts().put(n, new Part(r.body(), eTag, actual));
         Map<String, String> h = new LinkedHashMap<>();
         h.put("ETag", "\"" + eTag + "\"");
@@ -280,13 +315,20 @@ public final class AwsRulesFake implements AutoCloseable {
                 }
             }
             all.writeBytes(part.data());
-            md5s.writeBytes(HexFormat.of().parseHex(part.eTag()));
+            md5s.writeBytes(sseKms ? digest("MD5", part.eTag().getBytes(StandardCharsets.UTF_8))
+                    : HexFormat.of().parseHex(part.eTag()));
             crcs.writeBytes(Base64.getDecoder().decode(part.crc32c()));
             count++;
         }
-        String eTag = md5Hex(md5s.toByteArray()) + "-" + count;
-        objects.put(u.path(), new StoredObject(all.toByteArray(), eTag));
+        String eTag = (sseKms ? md5Hex(("opaque" + ids.incrementAndGet()).getBytes(StandardCharsets.UTF_8))
+                : md5Hex(md5s.toByteArray())) + "-" + count;
+        String composite = "CRC32C".equals(u.algorithm()) ? crc32c(crcs.toByteArray()) + "-" + count : null;
+        objects.put(u.path(), new StoredObject(all.toByteArray(), eTag, composite, sseKms));
         uploads.remove(r.query().get("uploadId"));
+        if (commitThen500.test(r)) {
+            error(ex, 500, "InternalError", "committed, answer lost");
+            return;
+        }
         String[] bk = bucketKey(u.path());
         String checksum = "CRC32C".equals(u.algorithm())
                 ? "<ChecksumCRC32C>" + crc32c(crcs.toByteArray()) + "-" + count + "</ChecksumCRC32C><ChecksumType>COMPOSITE</ChecksumType>"
@@ -340,7 +382,9 @@ public final class AwsRulesFake implements AutoCloseable {
             error(ex, 400, "BadDigest", "Content-MD5 mismatch");
             return;
         }
-        StoredObject o = new StoredObject(r.body(), md5Hex(r.body()));
+        // under SSE-KMS the ETag is 32 hex digits, but not the MD5 of the bytes
+        StoredObject o = new StoredObject(r.body(), sseKms ? md5Hex(("kms" + ids.incrementAndGet()).getBytes(
+                StandardCharsets.UTF_8)) : md5Hex(r.body()), flexibleChecksums && crc != null ? crc : null, sseKms);
         objects.put(r.path(), o);
         Map<String, String> h = new LinkedHashMap<>();
         h.put("ETag", "\"" + o.eTag() + "\"");
