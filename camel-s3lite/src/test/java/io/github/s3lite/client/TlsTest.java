@@ -1,5 +1,6 @@
 package io.github.s3lite.client;
 
+import io.github.s3lite.test.Await;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -61,10 +62,7 @@ class TlsTest {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY)
                 .build();
         proxy.start();
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!"STARTED".equals(proxy.getState()) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
+        Await.until("the TLS S3Proxy to start", () -> "STARTED".equals(proxy.getState()));
         endpoint = URI.create("https://127.0.0.1:" + proxy.getSecurePort());
     }
 

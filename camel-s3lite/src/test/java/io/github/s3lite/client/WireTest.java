@@ -17,13 +17,19 @@ import io.github.s3lite.client.auth.Credentials;
 import io.github.s3lite.client.auth.CredentialsProvider;
 import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.FaultProxyExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What goes on the wire: unnormalized paths, headers, timeouts, transient classification of faults. */
 class WireTest {
+
+    /** In front of the embedded S3Proxy, for the tests that count what reached the store. */
+    @RegisterExtension
+    final FaultProxyExtension proxy = new FaultProxyExtension(EmbeddedS3.get().endpoint());
 
     /** A server that records request heads and answers 200 with an empty body (or hangs, when told to). */
     static final class Recorder implements AutoCloseable {
@@ -155,8 +161,7 @@ class WireTest {
     void slowDownAndResetAreTransientAndTheClientDoesNotRetryOnItsOwn() throws Exception {
         EmbeddedS3 s3 = EmbeddedS3.get();
         String bucket = s3.newBucket("wire");
-        try (FaultProxy proxy = new FaultProxy(s3.endpoint());
-                S3LiteClient c = new S3LiteClient(S3ClientConfig.of(proxy.endpoint(), "us-east-1", true,
+        try (S3LiteClient c = new S3LiteClient(S3ClientConfig.of(proxy.endpoint(), "us-east-1", true,
                         CredentialsProvider.of(s3.credentials())))) {
             proxy.rule(s -> new FaultProxy.Respond(503, "SlowDown"));
             assertThatThrownBy(() -> c.putObject(bucket, "k", RequestBody.of(new byte[10]), ObjectWriteOptions.DEFAULTS,
@@ -191,8 +196,7 @@ class WireTest {
     void autoChecksumProbesOnceThenUsesCrc32cWhereTheStoreVerifiesIt() throws Exception {
         EmbeddedS3 s3 = EmbeddedS3.get();
         String bucket = s3.newBucket("auto");
-        try (FaultProxy proxy = new FaultProxy(s3.endpoint());
-                S3LiteClient c = new S3LiteClient(S3ClientConfig.of(proxy.endpoint(), "us-east-1", true,
+        try (S3LiteClient c = new S3LiteClient(S3ClientConfig.of(proxy.endpoint(), "us-east-1", true,
                         CredentialsProvider.of(s3.credentials())))) {
             assertThat(c.flexibleChecksums()).isNull();
             c.putObject(bucket, "a", RequestBody.of(new byte[100]), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);
@@ -210,8 +214,7 @@ class WireTest {
     void autoChecksumFallsBackToMd5WhenTheStoreRefusesOrIgnoresCrc32c() throws Exception {
         EmbeddedS3 s3 = EmbeddedS3.get();
         String bucket = s3.newBucket("auto-refused");
-        try (FaultProxy proxy = new FaultProxy(s3.endpoint());
-                S3LiteClient c = new S3LiteClient(S3ClientConfig.of(proxy.endpoint(), "us-east-1", true,
+        try (S3LiteClient c = new S3LiteClient(S3ClientConfig.of(proxy.endpoint(), "us-east-1", true,
                         CredentialsProvider.of(s3.credentials())))) {
             // a store that rejects the unknown header
             proxy.rule(s -> s.hasHeader("x-amz-checksum-crc32c") ? new FaultProxy.Respond(400, "InvalidArgument") : FaultProxy.PASS);

@@ -14,12 +14,14 @@ import io.github.s3lite.client.auth.CredentialsProvider;
 import io.github.s3lite.client.auth.FakeCredentialServer;
 import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.FaultProxyExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,8 @@ class AssumeRoleRouteTest {
 
     final EmbeddedS3 s3 = EmbeddedS3.get();
     FakeCredentialServer sts;
-    FaultProxy proxy;
+    @RegisterExtension
+    final FaultProxyExtension proxy = new FaultProxyExtension(EmbeddedS3.get().endpoint());
     S3LiteClient client;
     String bucket;
 
@@ -44,7 +47,6 @@ class AssumeRoleRouteTest {
         sts.baseKeys.put(BASE_KEY, BASE_SECRET);
         sts.issuedKey = EmbeddedS3.ACCESS_KEY; // the one key pair S3Proxy knows, issued as temporary credentials
         sts.issuedSecret = EmbeddedS3.SECRET_KEY;
-        proxy = new FaultProxy(s3.endpoint());
         client = s3.newClient();
         bucket = s3.newBucket("role");
     }
@@ -52,7 +54,6 @@ class AssumeRoleRouteTest {
     @AfterEach
     void tearDown() throws Exception {
         sts.close();
-        proxy.close();
         client.close();
     }
 

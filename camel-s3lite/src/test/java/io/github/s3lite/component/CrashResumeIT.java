@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,11 +18,15 @@ import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.RequestBody;
 import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.journal.Journal;
+import io.github.s3lite.test.Await;
 import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.FaultProxyExtension;
+import io.github.s3lite.test.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,20 +44,19 @@ class CrashResumeIT {
     @TempDir
     Path tmp;
     EmbeddedS3 s3 = EmbeddedS3.get();
-    FaultProxy proxy;
+    @RegisterExtension
+    final FaultProxyExtension proxy = new FaultProxyExtension(EmbeddedS3.get().endpoint());
     S3LiteClient client;
     String bucket;
 
     @BeforeEach
     void setUp() throws Exception {
-        proxy = new FaultProxy(s3.endpoint());
         client = s3.newClient();
         bucket = s3.newBucket("crash");
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        proxy.close();
         client.close();
     }
 
@@ -98,7 +102,7 @@ class CrashResumeIT {
     @Test
     void killedUploadIsResumedByAnotherJvm() throws Exception {
         Path file = tmp.resolve("big.bin");
-        S3LiteMultipartTest.writeRandom(file, 300 * MIB + 777, 11);
+        TestFiles.writeRandom(file, 300 * MIB + 777, 11);
         Path repo = tmp.resolve("checkpoints.journal");
         int totalParts = 61; // 300 MiB + 777 bytes in 5 MiB parts
 
@@ -106,10 +110,8 @@ class CrashResumeIT {
         proxy.rule(s -> s.isUploadPart() ? new FaultProxy.Slow(150, 0) : FaultProxy.PASS);
         List<String> out1 = new ArrayList<>();
         Process first = child("upload", "crash/big.bin", file, repo, out1);
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (confirmedParts(repo) < 8 && first.isAlive() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.untilOrGiveUp("8 parts confirmed by the first JVM", Duration.ofSeconds(90), () -> confirmedParts(repo) >= 8,
+                () -> !first.isAlive());
         assertThat(first.isAlive()).as("first JVM still uploading when killed; output: %s", out1).isTrue();
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         long confirmed = confirmedParts(repo);
@@ -133,7 +135,7 @@ class CrashResumeIT {
         assertThat(sentBySecond).isEqualTo(totalParts - resumed);
         assertThat(sentByFirst + sentBySecond).isLessThan(2L * totalParts);
         try (var r = client.getObject(bucket, "crash/big.bin", GetOptions.NONE)) {
-            assertThat(S3LiteMultipartTest.sha256(r.body())).isEqualTo(S3LiteMultipartTest.fileSha(file));
+            assertThat(TestFiles.sha256(r.body())).isEqualTo(TestFiles.sha256(file));
         }
         assertThat(client.listMultipartUploads(bucket, null)).isEmpty();
         System.out.printf("crash-resume upload: first JVM sent %d parts (%d confirmed), second sent %d, resumed %d of %d%n",
@@ -143,7 +145,7 @@ class CrashResumeIT {
     @Test
     void killedDownloadIsResumedByAnotherJvm() throws Exception {
         Path source = tmp.resolve("source.bin");
-        S3LiteMultipartTest.writeRandom(source, 200 * MIB + 3, 12);
+        TestFiles.writeRandom(source, 200 * MIB + 3, 12);
         client.putObject(bucket, "crash/dl.bin", RequestBody.of(source, 0, Files.size(source)), ObjectWriteOptions.DEFAULTS,
                 ChecksumAlgorithm.NONE);
         Path target = tmp.resolve("out/dl.bin");
@@ -153,11 +155,11 @@ class CrashResumeIT {
         proxy.rule(s -> s.method().equals("GET") ? new FaultProxy.Slow(0, 40L * 1024 * 1024) : FaultProxy.PASS);
         List<String> out1 = new ArrayList<>();
         Process first = child("download", "crash/dl.bin", target, repo, out1);
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (((partial = partFile(tmp.resolve("out"))) == null || !Files.exists(partial) || Files.size(partial) < 40 * MIB) && first.isAlive()
-               && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.untilOrGiveUp("40 MiB downloaded by the first JVM", Duration.ofSeconds(90), () -> {
+            Path p = partFile(tmp.resolve("out"));
+            return p != null && Files.exists(p) && Files.size(p) >= 40 * MIB;
+        }, () -> !first.isAlive());
+        partial = partFile(tmp.resolve("out"));
         assertThat(first.isAlive()).as("first JVM still downloading when killed; output: %s", out1).isTrue();
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(Files.exists(target)).as("no half-written target visible").isFalse();
@@ -170,7 +172,7 @@ class CrashResumeIT {
         assertThat(second.exitValue()).as("second JVM output: %s", out2).isZero();
         long resumedFrom = Long.parseLong(result(out2).group(3));
         assertThat(resumedFrom).isGreaterThanOrEqualTo(40 * MIB).isLessThanOrEqualTo(had);
-        assertThat(S3LiteMultipartTest.fileSha(target)).isEqualTo(S3LiteMultipartTest.fileSha(source));
+        assertThat(TestFiles.sha256(target)).isEqualTo(TestFiles.sha256(source));
         assertThat(Files.exists(partial)).isFalse();
         try (var left = Files.list(tmp.resolve("out"))) {
             assertThat(left).as("the private temp folder is removed once empty").containsExactly(target);

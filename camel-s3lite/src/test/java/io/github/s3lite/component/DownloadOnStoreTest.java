@@ -10,13 +10,12 @@ import io.github.s3lite.client.RequestBody;
 import io.github.s3lite.client.S3Exception;
 import io.github.s3lite.client.S3TransientException;
 import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.FaultProxyExtension;
 import io.github.s3lite.test.S3LiteTestSupport;
-import io.github.s3lite.test.S3Store;
+import io.github.s3lite.test.TestFiles;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,20 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DownloadOnStoreTest extends S3LiteTestSupport {
 
     static final long MIB = 1024 * 1024;
-    static FaultProxy proxy;
+    @RegisterExtension
+    static final FaultProxyExtension proxy = new FaultProxyExtension();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void start(TestInfo info) throws Exception {
-        proxy = new FaultProxy(S3Store.forTestClass(info.getTestClass().orElseThrow()).endpoint());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        proxy.close();
-    }
 
     @Override
     protected String s3Endpoint() {
@@ -52,7 +42,7 @@ class DownloadOnStoreTest extends S3LiteTestSupport {
 
     private Path source(long size, int seed) throws Exception {
         Path f = tmp.resolve("src-" + seed + ".bin");
-        S3LiteMultipartTest.writeRandom(f, size, seed);
+        TestFiles.writeRandom(f, size, seed);
         return f;
     }
 
@@ -79,7 +69,7 @@ class DownloadOnStoreTest extends S3LiteTestSupport {
         Exchange second = download("cut.bin", target, "&downloadConcurrency=1");
         assertThat(second.getException()).isNull();
         assertThat(second.getMessage().getHeader(S3LiteConstants.DOWNLOAD_RESUMED_FROM, Long.class)).isPositive();
-        assertThat(S3LiteMultipartTest.fileSha(target)).isEqualTo(S3LiteMultipartTest.fileSha(src));
+        assertThat(TestFiles.sha256(target)).isEqualTo(TestFiles.sha256(src));
         try (var s = Files.list(target.getParent())) {
             assertThat(s).containsExactly(target);
         }
@@ -94,7 +84,7 @@ class DownloadOnStoreTest extends S3LiteTestSupport {
         Exchange ex = download("single.bin", target, "&downloadChecksumValidation=ALWAYS");
         assertThat(ex.getException()).isNull();
         assertThat(ex.getMessage().getHeader(S3LiteConstants.DOWNLOAD_VERIFIED_WITH, String.class)).isEqualTo("MD5 (ETag)");
-        assertThat(S3LiteMultipartTest.fileSha(target)).isEqualTo(S3LiteMultipartTest.fileSha(src));
+        assertThat(TestFiles.sha256(target)).isEqualTo(TestFiles.sha256(src));
         // the default asks for a checksum (signed x-amz-checksum-mode) and the store answers normally
         Exchange byDefault = download("single.bin", tmp.resolve("default.bin"), "");
         assertThat(byDefault.getException()).isNull();
@@ -112,7 +102,7 @@ class DownloadOnStoreTest extends S3LiteTestSupport {
         assertThat(proxy.seen()).noneMatch(s -> s.method().equals("GET"));
         Exchange ok = download("multi.bin", tmp.resolve("multi.bin"), "");
         assertThat(ok.getException()).isNull();
-        assertThat(S3LiteMultipartTest.fileSha(tmp.resolve("multi.bin"))).isEqualTo(S3LiteMultipartTest.fileSha(src));
+        assertThat(TestFiles.sha256(tmp.resolve("multi.bin"))).isEqualTo(TestFiles.sha256(src));
     }
 
     @Test

@@ -4,23 +4,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.github.s3lite.S3LiteConstants;
 import io.github.s3lite.S3LiteObjectStream;
-import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3ClientConfig;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3PreconditionFailedException;
 import io.github.s3lite.client.S3TransientException;
 import io.github.s3lite.client.auth.Credentials;
 import io.github.s3lite.client.auth.CredentialsProvider;
-import io.github.s3lite.test.FakeS3;
 import io.github.s3lite.test.FakeS3.Request;
 import io.github.s3lite.test.FakeS3.Response;
+import io.github.s3lite.test.FakeS3;
+import io.github.s3lite.test.TestFiles;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -69,10 +68,6 @@ class DownloadResumeTest {
         byte[] b = new byte[SIZE];
         new Random(seed).nextBytes(b);
         return b;
-    }
-
-    private static String sha256(byte[] b) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
 
     /** An honest store: HEAD and GET with If-Match and Range, as S3 does. */
@@ -133,7 +128,7 @@ class DownloadResumeTest {
         Path target = tmp.resolve("ok.bin");
         Exchange second = cutThenRetry(target);
         assertThat(second.getException()).isNull();
-        assertThat(sha256(Files.readAllBytes(target))).isEqualTo(sha256(v1));
+        assertThat(TestFiles.sha256(Files.readAllBytes(target))).isEqualTo(TestFiles.sha256(v1));
         assertThat(second.getMessage().getHeader(S3LiteConstants.DOWNLOAD_RESUMED_FROM, Long.class)).isEqualTo(HALF);
     }
 
@@ -150,7 +145,7 @@ class DownloadResumeTest {
         Path target = tmp.resolve("mixed.bin");
         Exchange second = cutThenRetry(target);
         assertThat(second.getException()).isNull();
-        assertThat(sha256(Files.readAllBytes(target))).as("one whole version, never half v1 + half v2").isEqualTo(sha256(v2));
+        assertThat(TestFiles.sha256(Files.readAllBytes(target))).as("one whole version, never half v1 + half v2").isEqualTo(TestFiles.sha256(v2));
         assertThat(second.getMessage().getHeader(S3LiteConstants.E_TAG, String.class)).isEqualTo("\"etag-v2\"");
     }
 
@@ -161,7 +156,7 @@ class DownloadResumeTest {
         Path target = tmp.resolve("zero.bin");
         Exchange second = cutThenRetry(target);
         assertThat(second.getException()).isNull();
-        assertThat(sha256(Files.readAllBytes(target))).isEqualTo(sha256(v1));
+        assertThat(TestFiles.sha256(Files.readAllBytes(target))).isEqualTo(TestFiles.sha256(v1));
     }
 
     @Test
@@ -170,7 +165,7 @@ class DownloadResumeTest {
         Path target = tmp.resolve("full.bin");
         Exchange second = cutThenRetry(target);
         assertThat(second.getException()).isNull();
-        assertThat(sha256(Files.readAllBytes(target))).isEqualTo(sha256(v1));
+        assertThat(TestFiles.sha256(Files.readAllBytes(target))).isEqualTo(TestFiles.sha256(v1));
     }
 
     @Test
@@ -190,7 +185,7 @@ class DownloadResumeTest {
         assertThat(target).doesNotExist();
         Exchange second = download(target);
         assertThat(second.getException()).isNull();
-        assertThat(sha256(Files.readAllBytes(target))).isEqualTo(sha256(v1));
+        assertThat(TestFiles.sha256(Files.readAllBytes(target))).isEqualTo(TestFiles.sha256(v1));
     }
 
     @Test
@@ -209,7 +204,7 @@ class DownloadResumeTest {
         Path target = tmp.resolve("pinned.bin");
         Exchange ex = download(target);
         assertThat(ex.getException()).isNull();
-        assertThat(sha256(Files.readAllBytes(target))).isEqualTo(sha256(v1));
+        assertThat(TestFiles.sha256(Files.readAllBytes(target))).isEqualTo(TestFiles.sha256(v1));
         assertThat(ex.getMessage().getHeader(S3LiteConstants.E_TAG, String.class)).as("headers of the bytes in the file")
                 .isEqualTo("\"etag-v1\"");
         assertThat(fake.requests().stream().filter(r -> r.method().equals("HEAD")).count()).isEqualTo(1);
@@ -252,7 +247,7 @@ class DownloadResumeTest {
     void streamBodyOfUnknownLengthIsReadToTheEnd() throws Exception {
         fake = new FakeS3(r -> honest(r).withoutContentLength());
         try (S3LiteClient c = client(); InputStream in = new S3LiteObjectStream(c, "bkt", "obj.bin", currentETag, -1)) {
-            assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(v1));
+            assertThat(TestFiles.sha256(in.readAllBytes())).isEqualTo(TestFiles.sha256(v1));
         }
     }
 

@@ -3,16 +3,16 @@ package io.github.s3lite.component;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.Random;
 
 import io.github.s3lite.S3LiteComponent;
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.S3LiteClient;
-import io.github.s3lite.client.S3NotFoundException;
 import io.github.s3lite.repository.JournalIdempotentRepository;
+import io.github.s3lite.test.Await;
 import io.github.s3lite.test.EmbeddedS3;
+import io.github.s3lite.test.TestFiles;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,10 +31,6 @@ class ReadmeCamelMainTest {
         assertThat(start).as(section).isNotNegative();
         int open = readme.indexOf("```" + lang + "\n", start) + lang.length() + 4;
         return readme.substring(open, readme.indexOf("```", open));
-    }
-
-    private static String sha256(byte[] data) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     }
 
     @Test
@@ -82,22 +78,16 @@ class ReadmeCamelMainTest {
 
             // consumed and moved to done/in/report.bin, written to the inbox as in/report.bin
             Path received = inbox.resolve("in/report.bin");
-            long deadline = System.nanoTime() + 120_000_000_000L;
-            ObjectInfo moved = null;
-            while (System.nanoTime() < deadline && moved == null) {
-                Thread.sleep(200);
+            ObjectInfo[] moved = {null};
+            Await.until("in/report.bin received and the object moved to done/in/report.bin", Duration.ofMinutes(2), () -> {
                 if (Files.exists(received) && Files.size(received) == data.length) {
-                    try {
-                        moved = client.headObject(bucket, "done/in/report.bin", null);
-                    } catch (S3NotFoundException e) {
-                        // not yet
-                    }
+                    moved[0] = client.headObject(bucket, "done/in/report.bin", null); // not found: not yet
                 }
-            }
-            assertThat(moved).as("moved to done/in/report.bin").isNotNull();
-            assertThat(sha256(Files.readAllBytes(received))).isEqualTo(sha256(data));
+                return moved[0] != null;
+            });
+            assertThat(TestFiles.sha256(Files.readAllBytes(received))).isEqualTo(TestFiles.sha256(data));
             // metadata.source: ${file:name} is evaluated (Simple), not stored literally
-            assertThat(moved.userMetadata()).containsEntry("source", "report.bin");
+            assertThat(moved[0].userMetadata()).containsEntry("source", "report.bin");
             assertThat(Files.exists(journal)).isTrue();
         } finally {
             main.stop();

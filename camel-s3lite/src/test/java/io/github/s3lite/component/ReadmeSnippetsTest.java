@@ -1,5 +1,6 @@
 package io.github.s3lite.component;
 
+import io.github.s3lite.test.Await;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,10 +88,7 @@ class ReadmeSnippetsTest extends S3LiteTestSupport {
     void snippetsWork() throws Exception {
         Files.createDirectories(dir.resolve("outbox"));
         Files.writeString(dir.resolve("outbox/invoice-1.txt"), "invoice");
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (client.listAllObjects(bucket, "invoice-1.txt", 0).isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
+        Await.until("the file route to upload invoice-1.txt", () -> !client.listAllObjects(bucket, "invoice-1.txt", 0).isEmpty());
         assertThat(client.headObject(bucket, "invoice-1.txt", null).contentType()).startsWith("text/plain");
 
         template.sendBodyAndHeaders("direct:put", "%PDF-1.4 report", Map.of(S3LiteConstants.KEY, "report.pdf", "tenant", "acme"));

@@ -1,6 +1,5 @@
 package io.github.s3lite.component;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -8,19 +7,17 @@ import io.github.s3lite.S3LiteConstants;
 import io.github.s3lite.client.S3Exception;
 import io.github.s3lite.client.S3TransientException;
 import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.FaultProxyExtension;
 import io.github.s3lite.test.S3LiteTestSupport;
-import io.github.s3lite.test.S3Store;
+import io.github.s3lite.test.TestFiles;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
-import static io.github.s3lite.component.S3LiteMultipartTest.fileSha;
-import static io.github.s3lite.component.S3LiteMultipartTest.sha256;
-import static io.github.s3lite.component.S3LiteMultipartTest.writeRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,24 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class S3LiteCompletionTest extends S3LiteTestSupport {
 
     static final long MIB = 1024 * 1024;
-    static FaultProxy proxy;
+    @RegisterExtension
+    static final FaultProxyExtension proxy = new FaultProxyExtension();
+    @TempDir
     static Path dir;
     static Path file;
     static final int PARTS = 3;
 
     @BeforeAll
-    static void start(TestInfo info) throws Exception {
-        proxy = new FaultProxy(S3Store.forTestClass(info.getTestClass().orElseThrow()).endpoint());
-        dir = Files.createTempDirectory("s3lite-complete");
+    static void start() throws Exception {
         file = dir.resolve("three-parts.bin");
-        writeRandom(file, 2 * 5 * MIB + 777, 11);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        proxy.close();
-        Files.deleteIfExists(file);
-        Files.delete(dir);
+        TestFiles.writeRandom(file, 2 * 5 * MIB + 777, 11);
     }
 
     @BeforeEach
@@ -93,7 +83,7 @@ class S3LiteCompletionTest extends S3LiteTestSupport {
 
     private String objectSha(String key) throws Exception {
         try (var r = client.getObject(bucket, key, io.github.s3lite.client.GetOptions.NONE)) {
-            return sha256(r.body());
+            return TestFiles.sha256(r.body());
         }
     }
 
@@ -106,7 +96,7 @@ class S3LiteCompletionTest extends S3LiteTestSupport {
 
     private void assertOneUploadExactlyOnce(Exchange ex, String key) throws Exception {
         assertThat(ex.getException()).isNull();
-        assertThat(objectSha(key)).isEqualTo(fileSha(file));
+        assertThat(objectSha(key)).isEqualTo(TestFiles.sha256(file));
         assertThat(proxy.seen().stream().filter(S3LiteCompletionTest::isCreate).count()).as("CreateMultipartUpload")
                 .isEqualTo(1);
         assertThat(proxy.seen().stream().filter(FaultProxy.Seen::isUploadPart).count()).as("UploadPart")

@@ -4,11 +4,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -21,14 +18,15 @@ import io.github.s3lite.client.MultipartUploadInfo;
 import io.github.s3lite.client.S3AccessDeniedException;
 import io.github.s3lite.client.S3TransientException;
 import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.FaultProxyExtension;
 import io.github.s3lite.test.S3LiteTestSupport;
-import io.github.s3lite.test.S3Store;
+import io.github.s3lite.test.TestFiles;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,48 +35,26 @@ class S3LiteMultipartTest extends S3LiteTestSupport {
 
     static final long MIB = 1024 * 1024;
     static final Pattern PART = Pattern.compile("partNumber=(\\d+)");
-    static FaultProxy proxy;
+    @RegisterExtension
+    static final FaultProxyExtension proxy = new FaultProxyExtension();
+    @TempDir
     static Path dir;
     static Path file;
 
     @BeforeAll
-    static void start(TestInfo info) throws Exception {
-        proxy = new FaultProxy(S3Store.forTestClass(info.getTestClass().orElseThrow()).endpoint());
-        dir = Files.createTempDirectory("s3lite-mp");
+    static void start() throws Exception {
         file = dir.resolve("big.bin");
         writeRandom(file, 42 * MIB + 12345, 1);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        proxy.close();
-        try (var s = Files.list(dir)) {
-            for (Path p : s.toList()) {
-                Files.delete(p);
-            }
-        }
-        Files.delete(dir);
-    }
-
+    /** Kept for the classes that still call it; new code calls {@link TestFiles#writeRandom}. */
     static void writeRandom(Path p, long size, long seed) throws Exception {
-        Random r = new Random(seed);
-        byte[] buf = new byte[1 << 20];
-        try (var out = Files.newOutputStream(p)) {
-            for (long left = size; left > 0; left -= buf.length) {
-                r.nextBytes(buf);
-                out.write(buf, 0, (int) Math.min(buf.length, left));
-            }
-        }
+        TestFiles.writeRandom(p, size, seed);
     }
 
+    /** Kept for the classes that still call it; new code calls {@link TestFiles#sha256(InputStream)}. */
     static String sha256(InputStream in) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        byte[] buf = new byte[1 << 16];
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            md.update(buf, 0, n);
-        }
-        return HexFormat.of().formatHex(md.digest());
+        return TestFiles.sha256(in);
     }
 
     String objectSha(String key) throws Exception {
@@ -88,9 +64,7 @@ class S3LiteMultipartTest extends S3LiteTestSupport {
     }
 
     static String fileSha(Path p) throws Exception {
-        try (InputStream in = Files.newInputStream(p)) {
-            return sha256(in);
-        }
+        return TestFiles.sha256(p);
     }
 
     @Override

@@ -10,11 +10,12 @@ import io.github.s3lite.client.S3AccessDeniedException;
 import io.github.s3lite.client.S3TransientException;
 import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.FaultProxyExtension;
 import io.github.s3lite.test.S3LiteTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,20 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class S3LiteRedeliveryTest extends S3LiteTestSupport {
 
-    static final FaultProxy PROXY = start();
-
-    static FaultProxy start() {
-        try {
-            return new FaultProxy(EmbeddedS3.get().endpoint());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @AfterAll
-    static void stopProxy() throws Exception {
-        PROXY.close();
-    }
+    @RegisterExtension
+    static final FaultProxyExtension PROXY = new FaultProxyExtension();
 
     @Override
     protected String s3Endpoint() {

@@ -1,6 +1,5 @@
 package io.github.s3lite.component;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -11,19 +10,17 @@ import java.util.concurrent.TimeUnit;
 import io.github.s3lite.S3LiteConstants;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.MultipartUploadInfo;
+import io.github.s3lite.test.Await;
 import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.FaultProxyExtension;
 import io.github.s3lite.test.S3LiteTestSupport;
-import io.github.s3lite.test.S3Store;
+import io.github.s3lite.test.TestFiles;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
-import static io.github.s3lite.component.S3LiteMultipartTest.fileSha;
-import static io.github.s3lite.component.S3LiteMultipartTest.sha256;
-import static io.github.s3lite.component.S3LiteMultipartTest.writeRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,25 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class S3LiteTwoWritersTest extends S3LiteTestSupport {
 
     static final long MIB = 1024 * 1024;
-    static FaultProxy proxy;
+    @RegisterExtension
+    static final FaultProxyExtension proxy = new FaultProxyExtension();
+    @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void start(TestInfo info) throws Exception {
-        proxy = new FaultProxy(S3Store.forTestClass(info.getTestClass().orElseThrow()).endpoint());
-        dir = Files.createTempDirectory("s3lite-writers");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        proxy.close();
-        try (var s = Files.list(dir)) {
-            for (Path p : s.toList()) {
-                Files.delete(p);
-            }
-        }
-        Files.delete(dir);
-    }
 
     @Override
     protected String s3Endpoint() {
@@ -67,7 +49,7 @@ class S3LiteTwoWritersTest extends S3LiteTestSupport {
 
     private String objectSha(String key) throws Exception {
         try (var r = client.getObject(bucket, key, GetOptions.NONE)) {
-            return sha256(r.body());
+            return TestFiles.sha256(r.body());
         }
     }
 
@@ -75,24 +57,21 @@ class S3LiteTwoWritersTest extends S3LiteTestSupport {
     void aSecondWriterLeavesTheFirstWritersLiveUploadAlone() throws Exception {
         Path a = dir.resolve("a.bin");
         Path b = dir.resolve("b.bin");
-        writeRandom(a, 15 * MIB, 21);
-        writeRandom(b, 11 * MIB, 22);
+        TestFiles.writeRandom(a, 15 * MIB, 21);
+        TestFiles.writeRandom(b, 11 * MIB, 22);
         proxy.clear();
         proxy.rule(s -> s.isUploadPart() ? new FaultProxy.Slow(700, 0) : FaultProxy.PASS);
         String uri = "s3lite:" + bucket + "?multipartThreshold=5242880&partSize=5242880&uploadConcurrency=1";
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Exchange> first = pool.submit(() -> upload(uri, a, "two/writers.bin"));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (client.listMultipartUploads(bucket, "two/").isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.until("writer A's upload to start", () -> !client.listMultipartUploads(bucket, "two/").isEmpty());
             assertThat(client.listMultipartUploads(bucket, "two/")).as("writer A's upload is live").hasSize(1);
             Exchange second = upload(uri, b, "two/writers.bin");
             Exchange firstDone = first.get(120, TimeUnit.SECONDS);
             assertThat(second.getException()).isNull();
             assertThat(firstDone.getException()).as("writer A").isNull();
-            assertThat(objectSha("two/writers.bin")).isIn(fileSha(a), fileSha(b));
+            assertThat(objectSha("two/writers.bin")).isIn(TestFiles.sha256(a), TestFiles.sha256(b));
             assertThat(client.listMultipartUploads(bucket, "two/")).isEmpty();
         } finally {
             pool.shutdownNow();
@@ -102,7 +81,7 @@ class S3LiteTwoWritersTest extends S3LiteTestSupport {
     @Test
     void abortStaleUploadsRemovesTheKeysItMadeUseless() throws Exception {
         Path f = dir.resolve("stale.bin");
-        writeRandom(f, 12 * MIB, 23);
+        TestFiles.writeRandom(f, 12 * MIB, 23);
         MemoryIdempotentRepository repo = (MemoryIdempotentRepository) MemoryIdempotentRepository.memoryIdempotentRepository();
         context.getRegistry().bind("staleRepo", repo);
         proxy.clear();

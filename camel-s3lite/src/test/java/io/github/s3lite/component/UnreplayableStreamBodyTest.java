@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,11 +13,13 @@ import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.S3NotFoundException;
 import io.github.s3lite.client.S3TransientException;
 import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.FaultProxyExtension;
 import io.github.s3lite.test.S3LiteTestSupport;
+import io.github.s3lite.test.TestFiles;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,25 +33,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class UnreplayableStreamBodyTest extends S3LiteTestSupport {
 
     static final int MIB = 1024 * 1024;
-    static FaultProxy proxy;
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (proxy != null) {
-            proxy.close();
-            proxy = null;
-        }
-    }
+    @RegisterExtension
+    static final FaultProxyExtension proxy = new FaultProxyExtension();
 
     @Override
     protected String s3Endpoint() {
-        try {
-            if (proxy == null) {
-                proxy = new FaultProxy(store().endpoint());
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
         return proxy.endpoint().toString();
     }
 
@@ -80,13 +66,9 @@ class UnreplayableStreamBodyTest extends S3LiteTestSupport {
         return b;
     }
 
-    static String sha256(byte[] b) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-    }
-
     String objectSha(String key) throws Exception {
         try (var r = client.getObject(bucket, key, GetOptions.NONE)) {
-            return sha256(r.body().readAllBytes());
+            return TestFiles.sha256(r.body().readAllBytes());
         }
     }
 
@@ -176,7 +158,7 @@ class UnreplayableStreamBodyTest extends S3LiteTestSupport {
         });
         assertThat(ex.getException()).isNull();
         assertThat(resets).hasValue(2);
-        assertThat(objectSha("unreplayable/single.bin")).isEqualTo(sha256(data));
+        assertThat(objectSha("unreplayable/single.bin")).isEqualTo(TestFiles.sha256(data));
         assertThat(body.closed).isTrue();
     }
 
@@ -187,12 +169,12 @@ class UnreplayableStreamBodyTest extends S3LiteTestSupport {
         OneShot body = new OneShot(data);
         Exchange ex = send("direct:cache", body, "replayable/cached.bin");
         assertThat(ex.getException()).isNull();
-        assertThat(objectSha("replayable/cached.bin")).isEqualTo(sha256(data));
+        assertThat(objectSha("replayable/cached.bin")).isEqualTo(TestFiles.sha256(data));
 
         resetPart2Once();
         ex = send("direct:nocache", data, "replayable/bytes.bin");
         assertThat(ex.getException()).isNull();
-        assertThat(objectSha("replayable/bytes.bin")).isEqualTo(sha256(data));
+        assertThat(objectSha("replayable/bytes.bin")).isEqualTo(TestFiles.sha256(data));
         assertThat(proxy.seen().stream().filter(s -> s.action() instanceof FaultProxy.ResetAfter)).hasSize(1);
     }
 

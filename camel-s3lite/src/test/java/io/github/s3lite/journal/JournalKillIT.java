@@ -1,5 +1,7 @@
 package io.github.s3lite.journal;
 
+import java.time.Duration;
+import io.github.s3lite.test.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,10 +83,8 @@ class JournalKillIT {
             Path log = tmp.resolve(kind + "-run" + run + ".out");
             Process child = start(kind, file, run, log);
             if (run % 2 == 0) {
-                long deadline = System.currentTimeMillis() + 60_000;
-                while (!lines(log).contains("READY") && child.isAlive() && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(5);
-                }
+                Await.untilOrGiveUp("the child to open the file", Duration.ofSeconds(60), () -> lines(log).contains("READY"),
+                        () -> !child.isAlive());
                 if (run == 2 && kind.equals("journal")) {
                     assertThatThrownBy(() -> Journal.open(file)).isInstanceOf(JournalInUseException.class)
                             .hasMessageContaining("in use by another process");

@@ -42,10 +42,7 @@ public final class EmbeddedS3 implements S3Store {
                 .ignoreUnknownHeaders(true)
                 .build();
         proxy.start();
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!"STARTED".equals(proxy.getState()) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
+        Await.until("S3Proxy to start", () -> "STARTED".equals(proxy.getState()));
         this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
     }
 

@@ -1,5 +1,6 @@
 package io.github.s3lite.client.auth;
 
+import io.github.s3lite.test.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +79,7 @@ class CredentialProvidersTest {
         assertThat(p.credentials().sessionToken()).isEqualTo(fake.sessionToken(1));
         Files.writeString(token, "oidc-token-2\n"); // the kubelet rotates the token
         fake.expectedWebToken = "oidc-token-2";
-        await("a refresh with the new token", () -> fake.sessionToken(2).equals(p.credentials().sessionToken()));
+        Await.until("a refresh with the new token", () -> fake.sessionToken(2).equals(p.credentials().sessionToken()));
         assertThat(fake.stsCalls).allMatch(s -> s.startsWith("AssumeRoleWithWebIdentity arn:aws:iam::123456789012:role/irsa")
                                                 && s.endsWith("pod-1"));
         assertThat(p.toString()).doesNotContain("oidc-token");
@@ -98,7 +99,7 @@ class CredentialProvidersTest {
         assertThat(first.accessKeyId()).isEqualTo(fake.issuedKey);
         assertThat(first.sessionToken()).isEqualTo(fake.sessionToken(1));
         Files.writeString(token, "pod-identity-token-B");
-        await("a refresh with the rotated token", () -> fake.sessionToken(2).equals(p.credentials().sessionToken()));
+        Await.until("a refresh with the rotated token", () -> fake.sessionToken(2).equals(p.credentials().sessionToken()));
         assertThat(fake.containerAuthorizations).containsExactly("pod-identity-token-A", "pod-identity-token-B");
 
         Files.writeString(token, "wrong\nheader-injection");
@@ -149,7 +150,7 @@ class CredentialProvidersTest {
                 "GET /latest/meta-data/iam/security-credentials/",
                 "GET /latest/meta-data/iam/security-credentials/s3lite-role");
         fake.expireImdsTokens(); // the session token's TTL ran out on the IMDS side
-        await("a refresh through a new IMDS token", () -> fake.sessionToken(2).equals(p.credentials().sessionToken()));
+        Await.until("a refresh through a new IMDS token", () -> fake.sessionToken(2).equals(p.credentials().sessionToken()));
         assertThat(fake.imdsCalls).contains("PUT /latest/api/token").filteredOn(s -> s.startsWith("PUT")).hasSize(2);
         // without a token the fake answers 401, as IMDS does with IMDSv2 required
         CredentialsHttp.Response v1 = CredentialsHttp.send("GET",
@@ -177,16 +178,6 @@ class CredentialProvidersTest {
         env.put("AWS_SECRET_ACCESS_KEY", "env-secret");
         assertThat(new AwsCredentialsChain(env::get, tmp).credentials().accessKeyId()).isEqualTo("AKIDENV");
         assertThat(fake.containerAuthorizations).as("static keys first").hasSize(1);
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 
 }

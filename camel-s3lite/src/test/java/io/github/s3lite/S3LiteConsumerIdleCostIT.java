@@ -1,5 +1,6 @@
 package io.github.s3lite;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -7,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -16,6 +16,7 @@ import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.RequestBody;
 import io.github.s3lite.client.S3LiteClient;
+import io.github.s3lite.test.Await;
 import io.github.s3lite.test.CountingRepository;
 import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
@@ -35,7 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What an idle poll costs (issue 13.4) and the in-memory repository's capacity warning (issue 13.5). The shared
  * repository is a counting wrapper: it stands for a JDBC or Hazelcast one, where every call is a round trip.
  */
-class S3LiteConsumerIdleCostTest {
+class S3LiteConsumerIdleCostIT {
+
+    /** Listing 20,000 objects through S3Proxy takes minutes on a loaded 2-core machine. */
+    private static final Duration IDLE_WAIT = Duration.ofMinutes(5);
 
     private final EmbeddedS3 s3 = EmbeddedS3.get();
     private final List<CamelContext> contexts = new ArrayList<>();
@@ -52,12 +56,7 @@ class S3LiteConsumerIdleCostTest {
     private S3LiteConsumer start(String endpoint, String bucket, IdempotentRepository repo, String options,
             Set<String> delivered) throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
-        S3LiteComponent component = new S3LiteComponent();
-        component.getConfiguration().setEndpoint(endpoint);
-        component.getConfiguration().setPathStyleAccess(true);
-        component.getConfiguration().setAccessKey(EmbeddedS3.ACCESS_KEY);
-        component.getConfiguration().setSecretKey(EmbeddedS3.SECRET_KEY);
-        context.addComponent("s3lite", component);
+        context.addComponent("s3lite", s3.newComponent(endpoint));
         context.getRegistry().bind("repo", repo);
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -89,23 +88,13 @@ class S3LiteConsumerIdleCostTest {
         }
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 300_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
     /** Repository calls per idle pass, averaged over {@code passes} passes. */
     private static double callsPerIdlePass(S3LiteConsumer consumer, CountingRepository repo, int passes)
             throws InterruptedException {
         long first = consumer.getCompletedPasses() + 1;
-        await("a pass to begin", () -> consumer.getCompletedPasses() >= first);
+        Await.until("a pass to begin", IDLE_WAIT, () -> consumer.getCompletedPasses() >= first);
         long calls = repo.calls();
-        await(passes + " idle passes", () -> consumer.getCompletedPasses() >= first + passes);
+        Await.until(passes + " idle passes", IDLE_WAIT, () -> consumer.getCompletedPasses() >= first + passes);
         return (repo.calls() - calls) / (double) passes;
     }
 
@@ -117,7 +106,7 @@ class S3LiteConsumerIdleCostTest {
         repo.start();
         Set<String> delivered = ConcurrentHashMap.newKeySet();
         S3LiteConsumer consumer = start(s3.endpoint().toString(), bucket, repo, options, delivered);
-        await("all delivered", () -> delivered.size() == n);
+        Await.until("all delivered", IDLE_WAIT, () -> delivered.size() == n);
         assertThat(callsPerIdlePass(consumer, repo, 3)).as("repository calls per idle pass over %d done objects", n)
                 .isZero();
 
@@ -155,7 +144,7 @@ class S3LiteConsumerIdleCostTest {
             S3LiteConsumer consumer = start(s3.endpoint().toString(), bucket,
                     MemoryIdempotentRepository.memoryIdempotentRepository(50), "", delivered);
             long passes = consumer.getCompletedPasses();
-            await("three passes", () -> consumer.getCompletedPasses() >= passes + 3);
+            Await.until("three passes", IDLE_WAIT, () -> consumer.getCompletedPasses() >= passes + 3);
             List<String> warnings = log.list.stream().map(ILoggingEvent::getFormattedMessage)
                     .filter(m -> m.contains("more than the in-memory idempotentRepository holds")).toList();
             assertThat(warnings).hasSize(1);
@@ -168,7 +157,7 @@ class S3LiteConsumerIdleCostTest {
     /**
      * The figure in the README: LIST requests and repository calls per idle poll over 20,000 objects, counted
      * through a FaultProxy and a counting repository. A measurement, not a test of speed: run it with
-     * {@code -Ds3lite.measure=true -Dtest=S3LiteConsumerIdleCostTest#measure*}.
+     * {@code -Ds3lite.measure=true -Dit.test=S3LiteConsumerIdleCostIT#measure*}.
      */
     @Test
     @EnabledIfSystemProperty(named = "s3lite.measure", matches = "true")
@@ -182,12 +171,12 @@ class S3LiteConsumerIdleCostTest {
                 repo.start();
                 Set<String> delivered = ConcurrentHashMap.newKeySet();
                 S3LiteConsumer consumer = start(proxy.endpoint().toString(), bucket, repo, options, delivered);
-                await("all delivered", () -> delivered.size() == n);
+                Await.until("all delivered", IDLE_WAIT, () -> delivered.size() == n);
                 long first = consumer.getCompletedPasses() + 1;
-                await("a pass to begin", () -> consumer.getCompletedPasses() >= first);
+                Await.until("a pass to begin", IDLE_WAIT, () -> consumer.getCompletedPasses() >= first);
                 long calls = repo.calls();
                 long lists = proxy.seen().stream().filter(s -> s.target().contains("list-type=2")).count();
-                await("3 idle passes", () -> consumer.getCompletedPasses() >= first + 3);
+                Await.until("3 idle passes", IDLE_WAIT, () -> consumer.getCompletedPasses() >= first + 3);
                 double perPass = (repo.calls() - calls) / 3.0;
                 double listsPerPass = (proxy.seen().stream().filter(s -> s.target().contains("list-type=2")).count() - lists)
                         / 3.0;
