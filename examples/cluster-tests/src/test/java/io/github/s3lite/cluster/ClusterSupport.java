@@ -2,26 +2,20 @@ package io.github.s3lite.cluster;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.s3lite.test.EmbeddedS3;
 
-/** Forked node JVMs ({@link ClusterNode}), free ports, test files. */
+/** Forked node JVMs ({@link ClusterNode}) and free ports (test files: the component's {@code TestFiles}). */
 final class ClusterSupport {
     static final long MIB = 1024 * 1024;
     static final Pattern RESULT = Pattern.compile(
@@ -89,47 +83,6 @@ final class ClusterSupport {
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
-        }
-    }
-
-    static void writeRandom(Path p, long size, long seed) throws IOException {
-        Random r = new Random(seed);
-        byte[] buf = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(p)) {
-            long left = size;
-            while (left > 0) {
-                r.nextBytes(buf);
-                int n = (int) Math.min(buf.length, left);
-                out.write(buf, 0, n);
-                left -= n;
-            }
-        }
-    }
-
-    static String sha256(InputStream in) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        byte[] buf = new byte[1 << 16];
-        int n;
-        while ((n = in.read(buf)) != -1) {
-            md.update(buf, 0, n);
-        }
-        return HexFormat.of().formatHex(md.digest());
-    }
-
-    static String fileSha(Path p) throws Exception {
-        try (InputStream in = Files.newInputStream(p)) {
-            return sha256(in);
-        }
-    }
-
-    static void waitUntil(String what, long timeoutMillis, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
         }
     }
 }

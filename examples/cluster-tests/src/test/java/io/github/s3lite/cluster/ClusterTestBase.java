@@ -11,8 +11,11 @@ import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.FaultProxyExtension;
+import io.github.s3lite.test.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +29,9 @@ abstract class ClusterTestBase {
     @TempDir
     Path tmp;
     final EmbeddedS3 s3 = EmbeddedS3.get();
-    FaultProxy proxy;
+    /** In front of the embedded S3Proxy: slows part uploads, counts what reached the server. */
+    @RegisterExtension
+    final FaultProxyExtension proxy = new FaultProxyExtension(EmbeddedS3.get().endpoint());
     S3LiteClient client;
     String bucket;
     HazelcastInstance hz;
@@ -55,7 +60,7 @@ abstract class ClusterTestBase {
                 .isGreaterThanOrEqualTo((int) confirmedAtKill);
         assertThat(sentByB).as("node B sends only unconfirmed parts").isEqualTo(totalParts - resumed);
         try (var r = client.getObject(bucket, key, GetOptions.NONE)) {
-            assertThat(ClusterSupport.sha256(r.body())).isEqualTo(ClusterSupport.fileSha(file));
+            assertThat(TestFiles.sha256(r.body())).isEqualTo(TestFiles.sha256(file));
         }
         assertThat(client.listMultipartUploads(bucket, null)).as("no orphaned upload").isEmpty();
         return new Finished(resumed, sentByB);
@@ -66,7 +71,6 @@ abstract class ClusterTestBase {
 
     @BeforeEach
     void startS3() throws Exception {
-        proxy = new FaultProxy(s3.endpoint());
         client = s3.newClient();
         bucket = s3.newBucket(bucketPrefix());
     }
@@ -79,7 +83,6 @@ abstract class ClusterTestBase {
         if (hz != null) {
             hz.shutdown();
         }
-        proxy.close();
         client.close();
     }
 }

@@ -3,6 +3,7 @@ package io.github.s3lite.cluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.RequestBody;
+import io.github.s3lite.test.Await;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nodes race for each new object. Every object must be delivered exactly once overall, with its own bytes.
  * <p>
  * Fails without the neighbouring-window back-off in {@code consumer.LeaseClaims.acquire} (objects delivered by two
- * nodes), as the in-JVM {@code S3LiteConsumerLeaseTest} does.
+ * nodes), as the in-JVM {@code S3LiteConsumerLeaseIT} does.
  */
 class LeaseExclusivityIT extends ClusterTestBase {
 
@@ -66,7 +68,7 @@ class LeaseExclusivityIT extends ClusterTestBase {
                     "leaseWindowMillis=" + WINDOW, "leaseMarginMillis=" + MARGIN, "leaseLateMillis=" + LATE));
             nodes.add(ClusterSupport.start("lease-node-" + n, DelayingLeaseNode.class, args));
         }
-        ClusterSupport.waitUntil("all nodes in the cluster", 120_000,
+        Await.until("all nodes in the cluster", Duration.ofSeconds(180),
                 () -> hz.getCluster().getMembers().size() == NODES + 1);
         long tCluster = System.nanoTime();
 
@@ -80,13 +82,13 @@ class LeaseExclusivityIT extends ClusterTestBase {
             client.putObject(bucket, key, RequestBody.of(body), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.NONE);
             if (i == WARM_UP - 1) {
                 // the first exchanges of a cold JVM are slow: let every node deliver something before the race
-                ClusterSupport.waitUntil("warm-up objects delivered", 120_000, () -> deliveries(outs).size() >= WARM_UP);
+                Await.until("warm-up objects delivered", Duration.ofSeconds(120), () -> deliveries(outs).size() >= WARM_UP);
             } else {
                 Thread.sleep(40); // ~25 new objects a second: every window has several races, some at its boundary
             }
         }
         long tPut = System.nanoTime();
-        ClusterSupport.waitUntil("every object delivered", 180_000, () -> deliveries(outs).size() >= OBJECTS);
+        Await.until("every object delivered", Duration.ofSeconds(300), () -> deliveries(outs).size() >= OBJECTS);
         long tDelivered = System.nanoTime();
         Thread.sleep(3 * WINDOW); // every lease has expired: a late second delivery would show now
         Files.createFile(tmp.resolve("stop"));

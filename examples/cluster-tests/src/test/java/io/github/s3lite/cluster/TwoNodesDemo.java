@@ -2,6 +2,7 @@ package io.github.s3lite.cluster;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,8 +10,10 @@ import java.util.concurrent.TimeUnit;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.github.s3lite.test.Await;
 import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.TestFiles;
 
 /**
  * The two-node demo ({@code run-two-nodes.sh}): this JVM runs the S3 server (S3Proxy behind a proxy that slows
@@ -28,7 +31,7 @@ public final class TwoNodesDemo {
         Path dir = Files.createTempDirectory("s3lite-two-nodes");
         Path file = dir.resolve("big.bin");
         System.out.printf("== writing %d MiB of random bytes to %s%n", size / ClusterSupport.MIB, file);
-        ClusterSupport.writeRandom(file, size, 42);
+        TestFiles.writeRandom(file, size, 42);
 
         EmbeddedS3 s3 = EmbeddedS3.get();
         String bucket = s3.newBucket("two-nodes");
@@ -50,12 +53,12 @@ public final class TwoNodesDemo {
             argsA.add("port=" + pA);
             System.out.println("== starting node A");
             ClusterSupport.Node a = ClusterSupport.start("node-a", argsA);
-            ClusterSupport.waitUntil(killAfter + " checkpointed parts", 300_000,
+            Await.until(killAfter + " checkpointed parts", Duration.ofSeconds(300),
                     () -> parts(checkpoints) >= killAfter || !a.process().isAlive());
             System.out.printf("== node A has %d parts checkpointed in Hazelcast: kill -9 node A (pid %d)%n",
                     parts(checkpoints), a.process().pid());
             a.kill();
-            ClusterSupport.waitUntil("node A to leave the cluster", 60_000, () -> hz.getCluster().getMembers().size() == 1);
+            Await.until("node A to leave the cluster", Duration.ofSeconds(180), () -> hz.getCluster().getMembers().size() == 1);
             System.out.printf("== node A is gone; the checkpoints are still there: %d parts%n", parts(checkpoints));
 
             proxy.rule(s -> FaultProxy.PASS);

@@ -2,6 +2,7 @@ package io.github.s3lite.cluster;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 
 import io.github.s3lite.client.GetOptions;
+import io.github.s3lite.test.Await;
 import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.TestFiles;
 import org.junit.jupiter.api.Test;
 
 import static io.github.s3lite.cluster.ClusterSupport.MIB;
@@ -21,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * node joins it (MultipartUploader.converge: the smallest upload id carrying this source wins, the loser aborts its
  * own) or finds the object done (its done mark); no multipart upload is left behind.
  */
-class RaceTest extends ClusterTestBase {
+class RaceIT extends ClusterTestBase {
 
     @Override
     String bucketPrefix() {
@@ -32,7 +35,7 @@ class RaceTest extends ClusterTestBase {
     void twoNodesGivenTheSameFileAtOnceCompleteOneUpload() throws Exception {
         long t0 = System.nanoTime();
         Path file = tmp.resolve("race.bin");
-        ClusterSupport.writeRandom(file, 150 * MIB + 1, 23);
+        TestFiles.writeRandom(file, 150 * MIB + 1, 23);
         String cluster = "s3lite-" + UUID.randomUUID();
         int pTest = ClusterSupport.freePort();
         int pA = ClusterSupport.freePort();
@@ -51,7 +54,7 @@ class RaceTest extends ClusterTestBase {
         ClusterSupport.Node b = ClusterSupport.start("race-b", argsB);
         nodes.add(a);
         nodes.add(b);
-        ClusterSupport.waitUntil("both nodes in the cluster", 60_000, () -> hz.getCluster().getMembers().size() == 3);
+        Await.until("both nodes in the cluster", Duration.ofSeconds(180), () -> hz.getCluster().getMembers().size() == 3);
         // both JVMs are up and idle-polling the go-file every 10 ms: creating it releases them together
         Thread.sleep(500);
         Files.createFile(go);
@@ -63,7 +66,7 @@ class RaceTest extends ClusterTestBase {
         Matcher rb = b.result();
 
         try (var r = client.getObject(bucket, "cluster/race.bin", GetOptions.NONE)) {
-            assertThat(ClusterSupport.sha256(r.body())).isEqualTo(ClusterSupport.fileSha(file));
+            assertThat(TestFiles.sha256(r.body())).isEqualTo(TestFiles.sha256(file));
         }
         assertThat(client.listMultipartUploads(bucket, null)).as("no orphaned multipart upload").isEmpty();
         List<String> created = proxy.seen().stream()

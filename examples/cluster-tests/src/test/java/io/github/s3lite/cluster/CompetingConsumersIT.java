@@ -2,6 +2,7 @@ package io.github.s3lite.cluster;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import com.hazelcast.map.IMap;
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.RequestBody;
+import io.github.s3lite.test.Await;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two consumer JVMs poll one bucket of 1,000 objects with a shared HazelcastIdempotentRepository (the test JVM is a
  * third member). Each JVM appends the keys it delivered to its own file; the test unions the files.
  */
-class CompetingConsumersTest extends ClusterTestBase {
+class CompetingConsumersIT extends ClusterTestBase {
 
     static final int OBJECTS = 1000;
 
@@ -97,7 +99,7 @@ class CompetingConsumersTest extends ClusterTestBase {
         Path outB = tmp.resolve("b.txt");
         consumer("consumer-a", pA, outA, 0, 100);
         consumer("consumer-b", pB, outB, 0, 100);
-        ClusterSupport.waitUntil("all objects delivered", 150_000, () -> lines(outA).size() + lines(outB).size() >= OBJECTS);
+        Await.until("all objects delivered", Duration.ofSeconds(300), () -> lines(outA).size() + lines(outB).size() >= OBJECTS);
         Thread.sleep(1500); // a few more polls: nothing may come twice
         Files.createFile(tmp.resolve("stop"));
         List<String> a = lines(outA);
@@ -125,20 +127,20 @@ class CompetingConsumersTest extends ClusterTestBase {
         Path outB = tmp.resolve("b.txt");
         ClusterSupport.Node a = consumer("consumer-a", pA, outA, 3, 20, "&claimTimeout=2s");
         consumer("consumer-b", pB, outB, 3, 20, "&claimTimeout=2s");
-        ClusterSupport.waitUntil("node A delivered 150", 120_000, () -> lines(outA).size() >= 150);
+        Await.until("node A delivered 150", Duration.ofSeconds(120), () -> lines(outA).size() >= 150);
         Thread.sleep(25); // land inside a batch: some claims of A are not confirmed yet
         a.kill();
         int deliveredByA = lines(outA).size();
         IMap<String, Boolean> map = hz.getMap(ClusterNode.REPOSITORY);
         String prefix = bucket + "/";
         Set<String> leasesOfA = new HashSet<>();
-        ClusterSupport.waitUntil("node A dropped from the cluster", 60_000, () -> hz.getCluster().getMembers().size() == 2);
+        Await.until("node A dropped from the cluster", Duration.ofSeconds(180), () -> hz.getCluster().getMembers().size() == 2);
         for (String k : map.keySet()) {
             if (k.startsWith(prefix) && k.contains("#lease-")) {
                 leasesOfA.add(keyOf(k, prefix));
             }
         }
-        ClusterSupport.waitUntil("every object delivered", 150_000, () -> {
+        Await.until("every object delivered", Duration.ofSeconds(300), () -> {
             Set<String> covered = new HashSet<>(lines(outA));
             covered.addAll(lines(outB));
             return covered.size() >= OBJECTS;

@@ -2,12 +2,15 @@ package io.github.s3lite.cluster;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import com.hazelcast.map.IMap;
+import io.github.s3lite.test.Await;
 import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.TestFiles;
 import org.junit.jupiter.api.Test;
 
 import static io.github.s3lite.cluster.ClusterSupport.MIB;
@@ -20,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * member: with backup-count 1, whatever A owned is still held (as a backup, promoted on A's death) by B or by the
  * test JVM.
  */
-class HazelcastResumeTest extends ClusterTestBase {
+class HazelcastResumeIT extends ClusterTestBase {
 
     @Override
     String bucketPrefix() {
@@ -31,7 +34,7 @@ class HazelcastResumeTest extends ClusterTestBase {
     void killedNodeUploadIsFinishedByAnotherNode() throws Exception {
         long t0 = System.nanoTime();
         Path file = tmp.resolve("big.bin");
-        ClusterSupport.writeRandom(file, 200 * MIB + 12_345, 21);
+        TestFiles.writeRandom(file, 200 * MIB + 12_345, 21);
         int totalParts = 41; // 200 MiB + 12345 bytes in 5 MiB parts
 
         String cluster = "s3lite-" + UUID.randomUUID();
@@ -52,14 +55,14 @@ class HazelcastResumeTest extends ClusterTestBase {
         argsB.addAll(List.of("port=" + pB, "goFile=" + goB));
         ClusterSupport.Node b = ClusterSupport.start("node-b", argsB);
         nodes.add(b);
-        ClusterSupport.waitUntil("node B in the cluster", 60_000, () -> hz.getCluster().getMembers().size() == 2);
+        Await.until("node B in the cluster", Duration.ofSeconds(180), () -> hz.getCluster().getMembers().size() == 2);
 
         proxy.rule(s -> s.isUploadPart() ? new FaultProxy.Slow(150, 0) : FaultProxy.PASS);
         List<String> argsA = new ArrayList<>(common);
         argsA.add("port=" + pA);
         ClusterSupport.Node a = ClusterSupport.start("node-a", argsA);
         nodes.add(a);
-        ClusterSupport.waitUntil("8 parts confirmed by node A", 120_000, () -> partKeys(map) >= 8 || !a.process().isAlive());
+        Await.until("8 parts confirmed by node A", Duration.ofSeconds(120), () -> partKeys(map) >= 8 || !a.process().isAlive());
         assertThat(a.process().isAlive()).as(a.log()).isTrue();
         a.kill();
         long confirmedAtKill = partKeys(map);
@@ -67,7 +70,7 @@ class HazelcastResumeTest extends ClusterTestBase {
         assertThat(confirmedAtKill).isBetween(8L, (long) totalParts - 1);
 
         // the member that died is dropped; its partitions' backups are promoted on B and on the test JVM
-        ClusterSupport.waitUntil("node A dropped from the cluster", 60_000, () -> hz.getCluster().getMembers().size() == 2);
+        Await.until("node A dropped from the cluster", Duration.ofSeconds(180), () -> hz.getCluster().getMembers().size() == 2);
         assertThat(partKeys(map)).as("checkpoints survive the death of node A").isEqualTo(confirmedAtKill);
 
         proxy.clear();

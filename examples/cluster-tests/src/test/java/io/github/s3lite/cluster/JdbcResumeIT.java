@@ -6,10 +6,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.s3lite.test.Await;
 import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.TestFiles;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,11 +22,11 @@ import static io.github.s3lite.cluster.ClusterSupport.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same kill-and-resume as {@link HazelcastResumeTest}, with the checkpoints in camel-sql's
+ * The same kill-and-resume as {@link HazelcastResumeIT}, with the checkpoints in camel-sql's
  * JdbcMessageIdRepository on an H2 database server (TCP, 127.0.0.1, free port, run by the test JVM). The two node
  * JVMs reach it only over TCP, as they would reach PostgreSQL or MySQL.
  */
-class JdbcResumeTest extends ClusterTestBase {
+class JdbcResumeIT extends ClusterTestBase {
 
     Server h2;
     String url;
@@ -70,7 +73,7 @@ class JdbcResumeTest extends ClusterTestBase {
     void killedNodeUploadIsFinishedByAnotherNode() throws Exception {
         long t0 = System.nanoTime();
         Path file = tmp.resolve("big.bin");
-        ClusterSupport.writeRandom(file, 150 * MIB + 99, 22);
+        TestFiles.writeRandom(file, 150 * MIB + 99, 22);
         int totalParts = 31;
         List<String> common = new ArrayList<>(ClusterSupport.s3Args(proxy.endpoint().toString(), bucket));
         common.addAll(List.of("mode=upload", "store=jdbc", "jdbcUrl=" + url, "key=cluster/jdbc.bin", "file=" + file));
@@ -78,7 +81,7 @@ class JdbcResumeTest extends ClusterTestBase {
         proxy.rule(s -> s.isUploadPart() ? new FaultProxy.Slow(150, 0) : FaultProxy.PASS);
         ClusterSupport.Node a = ClusterSupport.start("jdbc-a", common);
         nodes.add(a);
-        ClusterSupport.waitUntil("8 parts confirmed by node A", 120_000, () -> partRows() >= 8 || !a.process().isAlive());
+        Await.until("8 parts confirmed by node A", Duration.ofSeconds(120), () -> partRows() >= 8 || !a.process().isAlive());
         assertThat(a.process().isAlive()).as(a.log()).isTrue();
         a.kill();
         long confirmedAtKill = partRows();
