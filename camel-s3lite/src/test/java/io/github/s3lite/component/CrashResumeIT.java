@@ -187,7 +187,7 @@ class CrashResumeIT {
     @Test
     void killedRangedDownloadKeepsTheCompletedRangesForAnotherJvm() throws Exception {
         Path source = tmp.resolve("ranged-source.bin");
-        S3LiteMultipartTest.writeRandom(source, 200 * MIB + 5, 13);
+        TestFiles.writeRandom(source, 200 * MIB + 5, 13);
         client.putObject(bucket, "crash/ranged.bin", RequestBody.of(source, 0, Files.size(source)),
                 ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.NONE);
         Path out = tmp.resolve("ranged-out");
@@ -196,10 +196,8 @@ class CrashResumeIT {
         proxy.rule(s -> s.method().equals("GET") ? new FaultProxy.Slow(0, 8L * 1024 * 1024) : FaultProxy.PASS);
         List<String> out1 = new ArrayList<>();
         Process first = child("ranged-download", "crash/ranged.bin", target, repo, out1);
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (rangesDone(out) < 3 && first.isAlive() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.untilOrGiveUp("3 ranges downloaded by the first JVM", Duration.ofSeconds(90), () -> rangesDone(out) >= 3,
+                () -> !first.isAlive());
         assertThat(first.isAlive()).as("first JVM still downloading when killed; output: %s", out1).isTrue();
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(Files.exists(target)).as("no half-written target visible").isFalse();
@@ -215,7 +213,7 @@ class CrashResumeIT {
         assertThat(resumedFrom).isGreaterThanOrEqualTo(done * 8 * MIB);
         long gets = proxy.seen().stream().filter(s -> s.method().equals("GET")).count();
         assertThat(gets).as("only the missing ranges are fetched").isEqualTo(26 - resumedFrom / (8 * MIB));
-        assertThat(S3LiteMultipartTest.fileSha(target)).isEqualTo(S3LiteMultipartTest.fileSha(source));
+        assertThat(TestFiles.sha256(target)).isEqualTo(TestFiles.sha256(source));
         try (var left = Files.list(out)) {
             assertThat(left).as("temp files and the private folder are gone").containsExactly(target);
         }
