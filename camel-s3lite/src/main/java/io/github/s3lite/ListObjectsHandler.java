@@ -14,9 +14,6 @@ import org.apache.camel.Message;
  * one page is returned and {@code CamelS3LiteContinuationToken} names the next.
  */
 final class ListObjectsHandler extends AbstractHandler {
-    /** Out: the common prefixes ("folders") when a delimiter was given. */
-    public static final String COMMON_PREFIXES = "CamelS3LiteCommonPrefixes";
-
     public ListObjectsHandler(S3LiteEndpoint endpoint) {
         super(endpoint);
     }
@@ -43,7 +40,7 @@ final class ListObjectsHandler extends AbstractHandler {
         } else {
             m.removeHeader(S3LiteConstants.CONTINUATION_TOKEN);
         }
-        m.setHeader(COMMON_PREFIXES, prefixes);
+        m.setHeader(S3LiteConstants.COMMON_PREFIXES, prefixes);
         m.setBody(objects);
     }
 }

@@ -60,6 +60,10 @@ public final class S3LiteConstants {
                                                 + "token of the next page, absent on the last page.",
               javaType = "String")
     public static final String CONTINUATION_TOKEN = "CamelS3LiteContinuationToken";
+    @Metadata(label = "producer", description = "Out (listObjects): the common prefixes (\"folders\") the listing "
+                                                + "grouped by the delimiter, empty without a delimiter.",
+              javaType = "java.util.List<String>")
+    public static final String COMMON_PREFIXES = "CamelS3LiteCommonPrefixes";
     @Metadata(label = "producer", description = "listObjects: the most keys to return (default all, following pages).",
               javaType = "Integer")
     public static final String MAX_KEYS = "CamelS3LiteMaxKeys";
