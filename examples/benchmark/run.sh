@@ -12,7 +12,9 @@ if ! mvn -B -q -o package -DskipTests -pl examples/benchmark -am; then
   echo "offline build failed, retrying online" >&2
   mvn -B -q package -DskipTests -pl examples/benchmark -am
 fi
-cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
+# this worktree's camel-s3lite, not whatever another build last installed into ~/.m2
+cp="$here/target/classes:$(tr ':' '\n' < "$here/target/classpath.txt" \
+  | sed "s#^.*/io/github/s3lite/camel-s3lite/[^/]*/camel-s3lite-[^/]*\.jar\$#$root/camel-s3lite/target/classes#" | paste -sd:)"
 out=(--out "$here/target/benchmark-results.md")
 for a in "$@"; do [[ "$a" == "--out" ]] && out=(); done
 exec java -Xmx1g -cp "$cp" io.github.s3lite.bench.Bench "${out[@]}" "$@"

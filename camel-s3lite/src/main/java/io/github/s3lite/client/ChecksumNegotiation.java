@@ -17,7 +17,9 @@ import static io.github.s3lite.client.Responses.header;
 /**
  * Checksum negotiation: sends a body with its checksum header(s) and checks what the server reports back.
  * {@link ChecksumAlgorithm#AUTO} negotiates once per client: the first request carries Content-MD5 and
- * x-amz-checksum-crc32c, and the answer decides which one later requests carry.
+ * x-amz-checksum-crc32c, and the answer decides which one later requests carry. (A large first single PUT is
+ * preceded by {@link ChecksumProbe}, and a first multipart upload sends its first part alone, so that the first
+ * request carrying both is small.)
  */
 final class ChecksumNegotiation {
     private static final Logger LOG = LoggerFactory.getLogger(S3LiteClient.class);

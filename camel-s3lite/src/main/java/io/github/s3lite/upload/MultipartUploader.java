@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * stream reading in {@link StreamPartReader}, stream buffers in {@link PartBufferPool}, and the (idempotent)
  * completion in {@link Completion}.
  * <p>
- * Memory: a file is sent region by region from disk; a stream is read into part-sized buffers, at most
- * {@code concurrency + 1} at a time, leased from the {@link MemoryBudget} all uploads share. Resume: parts the server lists and the checkpoint confirmed are reused;
+ * Memory: a stream is read into part-sized buffers, at most {@code concurrency + 1} at a time, leased from the
+ * {@link MemoryBudget} all uploads share; a file part is read once into such a buffer while the budget has room
+ * (checksum and body from one read), else sent region by region from disk. Resume: parts the server lists and the checkpoint confirmed are reused;
  * anything else is sent again. On a permanent failure the upload is aborted and its checkpoint forgotten; on a
  * transient one both stay so that the next attempt (a Camel redelivery, a restarted JVM, another node sharing the
  * repository) resumes.
@@ -91,7 +92,9 @@ public final class MultipartUploader {
         PartBufferPool buffers = null;
         StreamParts stream = null;
         try {
-            if (source instanceof UploadSource.StreamSource s) {
+            if (source instanceof UploadSource.FileSource) {
+                buffers = PartBufferPool.forFile(budget, partSize, settings.concurrency());
+            } else if (source instanceof UploadSource.StreamSource s) {
                 buffers = PartBufferPool.forStream(budget, partSize, settings.concurrency());
                 stream = new StreamParts(buffers, s.stream(), key, partSize, settings.maxObjectSize(), s.length());
                 if (s.length() < 0 && stream.firstLength < partSize) {
@@ -101,7 +104,7 @@ public final class MultipartUploader {
                     return new UploadResult(r.eTag(), r.versionId(), null, 1, 0, false);
                 }
             }
-            return upload(bucket, key, source, options, plan, partSize, stream);
+            return upload(bucket, key, source, options, plan, partSize, stream, buffers);
         } finally {
             if (buffers != null) {
                 buffers.close();
@@ -110,7 +113,7 @@ public final class MultipartUploader {
     }
 
     private UploadResult upload(String bucket, String key, UploadSource source, ObjectWriteOptions options, PartPlan plan,
-            long partSize, StreamParts stream) {
+            long partSize, StreamParts stream, PartBufferPool buffers) {
         // a stream's identity (what the caller vouches for: breadcrumb and length) gets a fingerprint of its first
         // part, so two streams that share it but differ from byte 0 are two sources
         String identity = stream == null ? source.identity() : source.identity() + ":" + stream.fingerprint();
@@ -141,7 +144,7 @@ public final class MultipartUploader {
             }
         }
         try {
-            return send(bucket, key, source, options, stream, plan, checkpoints, resumable, leading);
+            return send(bucket, key, source, options, stream, buffers, plan, checkpoints, resumable, leading);
         } finally {
             if (leading) {
                 checkpoints.releaseLead();
@@ -177,8 +180,8 @@ public final class MultipartUploader {
     }
 
     private UploadResult send(String bucket, String key, UploadSource source, ObjectWriteOptions options,
-            StreamParts stream, PartPlan plan, CheckpointProtocol checkpoints, CheckpointProtocol.Resumable resumable,
-            boolean leading) {
+            StreamParts stream, PartBufferPool buffers, PartPlan plan, CheckpointProtocol checkpoints,
+            CheckpointProtocol.Resumable resumable, boolean leading) {
         String uploadId;
         Map<Integer, PartInfo> existing;
         if (resumable == null) {
@@ -199,7 +202,7 @@ public final class MultipartUploader {
                 uploadId, existing, plan, concurrency);
         try {
             if (source instanceof UploadSource.FileSource f) {
-                sendFile(parts, f, plan);
+                sendFile(parts, f, plan, buffers);
             } else {
                 stream.send(parts);
             }
@@ -247,14 +250,31 @@ public final class MultipartUploader {
         return new UploadResult(head.eTag(), head.versionId(), uploadId, 0, 0, true);
     }
 
-    private static void sendFile(PartSender parts, UploadSource.FileSource f, PartPlan plan) {
-        try {
+    /**
+     * Sends the parts of a file. A part is read once into a buffer of the pool (when the shared budget has room),
+     * and its checksum and its body both come from that buffer; without a buffer it is sent from disk (checksummed
+     * in one read of the region, sent in another).
+     */
+    private static void sendFile(PartSender parts, UploadSource.FileSource f, PartPlan plan, PartBufferPool buffers) {
+        try (PartFileReader reader = buffers == null ? null : new PartFileReader(f.path())) {
             for (int n = 1; n <= plan.partCount() && !parts.failed(); n++) {
                 long len = plan.length(n);
-                if (!parts.reuse(n, len, null)) {
+                if (parts.reuse(n, len, null)) {
+                    continue;
+                }
+                byte[] buf = buffers == null ? null : buffers.takeForFile();
+                if (buf == null) {
                     parts.send(n, RequestBody.of(f.path(), plan.offset(n), len), () -> {
                     });
+                    continue;
                 }
+                try {
+                    reader.read(buf, plan.offset(n), Math.toIntExact(len));
+                } catch (RuntimeException e) {
+                    buffers.give(buf);
+                    throw e;
+                }
+                parts.send(n, new RequestBody.Bytes(buf, 0, Math.toIntExact(len)), () -> buffers.give(buf));
             }
         } finally {
             parts.awaitInFlight();

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Part-sized buffers for one stream upload, reused: at most {@code concurrency + 1} exist at a time (the parts in
+ * Part-sized buffers for one stream upload (or one file upload, see {@link #forFile}), reused: at most {@code concurrency + 1} exist at a time (the parts in
  * flight plus the one being read), and every one is leased from the {@link MemoryBudget} shared by all uploads
  * before it is allocated, so all stream uploads of the JVM together stay within that budget. {@link #close()}
  * gives the bytes back when the upload ends.
@@ -38,6 +38,41 @@ final class PartBufferPool implements AutoCloseable {
     static PartBufferPool forStream(MemoryBudget budget, long partSize, int maxConcurrency) {
         budget.check(partSize, "A stream part (partSize)");
         return new PartBufferPool(budget, Math.toIntExact(partSize), streamConcurrency(budget, partSize, maxConcurrency));
+    }
+
+    /**
+     * A pool for the parts of one file upload, or null when one part cannot fit a buffer of the budget (then every
+     * part is sent from disk). Buffers are only ever taken with {@link #takeForFile()}, which never waits for the
+     * budget.
+     */
+    static PartBufferPool forFile(MemoryBudget budget, long partSize, int concurrency) {
+        if (partSize > budget.largestBuffer()) {
+            return null;
+        }
+        return new PartBufferPool(budget, Math.toIntExact(partSize), concurrency);
+    }
+
+    /**
+     * For a file part: a free buffer of this pool, else a new one if the budget has room right now, else null (send
+     * this part from disk: a file upload never waits for memory that stream uploads may need). Only when every buffer
+     * this pool may have is in use does it wait for one: the parts in flight hold them and are bounded anyway.
+     */
+    byte[] takeForFile() {
+        byte[] b = free.poll();
+        if (b != null) {
+            return b;
+        }
+        synchronized (this) {
+            if (allocated <= concurrency) {
+                if (budget.tryLease(size)) {
+                    leased += size;
+                    allocated++;
+                    return new byte[size];
+                }
+                return null;
+            }
+        }
+        return take();
     }
 
     /** Parts of the stream that may be in flight at once. */

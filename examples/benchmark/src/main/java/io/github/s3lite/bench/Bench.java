@@ -93,6 +93,11 @@ public final class Bench {
     private int smallCount = 2000;
     /** The load average at the start of each round. */
     private final List<String> roundLoads = new ArrayList<>();
+    /** S3Proxy's https port, its key store (for the client JVMs' trust store) and certificate (for curl). */
+    private int securePort;
+    private Path keystore;
+    private Path certPem;
+    static final String TLS_PASSWORD = "bench-changeit";
 
     Bench(Path work, boolean ownWork, long partSize) {
         this.work = work;
@@ -204,6 +209,7 @@ public final class Bench {
     List<Config> configs(List<Long> sizes, int runs) {
         List<Config> l = new ArrayList<>();
         for (long size : sizes) {
+            uploadCases(l, size, runs);
             for (String cs : List.of("AUTO", "MD5")) {
                 l.add(new Config("put single, file", size, "s3lite " + cs, "s3lite", "put-single", "file", cs, DEFAULT_XMX, runs));
             }
@@ -282,16 +288,42 @@ public final class Bench {
         log.printf("stored %d small objects for small-get%n", smallCount);
     }
 
+    /**
+     * Upload CPU where users feel it (issue 15): the second PUT of a JVM against the first (every other row is the
+     * first transfer of a fresh JVM), and uploads over https (S3Proxy serving TLS; the AWS SDK signs every chunk
+     * over plain http but not over https, so CPU ratios against aws2-s3 are fairer there).
+     */
+    void uploadCases(List<Config> l, long size, int runs) {
+        for (String c : List.of("s3lite AUTO", "aws2-s3")) {
+            String component = c.startsWith("s3lite") ? "s3lite" : c;
+            l.add(new Config("put single, file, 2nd PUT of the JVM", size, c, component, "put-single-2nd", "file",
+                    c.startsWith("s3lite") ? "AUTO" : "-", DEFAULT_XMX, runs));
+        }
+        for (String sc : List.of("https put single, file", "https put multipart, file")) {
+            boolean single = sc.contains("single");
+            l.add(new Config(sc, size, "s3lite AUTO", "s3lite", single ? "put-single" : "put-multipart", "file", "AUTO",
+                    DEFAULT_XMX, runs));
+            l.add(new Config(sc, size, "aws2-s3", "aws2-s3", single ? "put-single" : "put-multipart", "file", "-",
+                    DEFAULT_XMX, runs));
+            l.add(new Config(sc, size, "curl", "curl", "put", "file", "-", "-", runs));
+        }
+    }
+
+    static boolean https(Config c) {
+        return c.scenario().startsWith("https ");
+    }
+
     Run runOne(Config c, Path source, int round) throws Exception {
         String key = "k-" + c.scenario().replaceAll("[^a-z]", "") + "-" + sizeLabel(c.size()) + "-"
                      + c.client().replaceAll("[^A-Za-z0-9]", "") + "-" + c.xmx() + "-" + round;
         Path target = work.resolve("download.bin");
-        int to = c.wan() ? wan.port() : port;
+        int to = c.wan() ? wan.port() : https(c) ? securePort : port;
         Run r;
         if (c.small()) {
             r = java(c, target, c.op().equals("small-get") ? "small" : key, to);
         } else if (c.component().equals("curl")) {
-            r = c.op().equals("get") ? curl("get", target, "dl-" + sizeLabel(c.size()), to) : curl("put", source, key, to);
+            r = c.op().equals("get") ? curl("get", target, "dl-" + sizeLabel(c.size()), to)
+                    : curl("put", source, key, to, https(c));
         } else {
             boolean get = c.op().equals("get");
             r = java(c, get ? target : source, get ? "dl-" + sizeLabel(c.size()) : key, to);
@@ -304,19 +336,26 @@ public final class Bench {
         } else if (c.op().equals("get")) {
             Files.deleteIfExists(target);
         } else {
-            try {
-                s3.deleteObject(BUCKET, key);
-            } catch (RuntimeException e) {
-                // not there when the upload failed
+            for (String k : List.of(key, key + "-warm")) {
+                try {
+                    s3.deleteObject(BUCKET, k);
+                } catch (RuntimeException e) {
+                    // not there when the upload failed (or there was no warm-up PUT)
+                }
             }
         }
         return r;
     }
 
     private Run java(Config c, Path file, String key, int toPort) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx" + c.xmx(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", classpath, Client.class.getName(), c.component(), c.op(), c.body(), file.toString(),
-                String.valueOf(toPort), BUCKET, key, String.valueOf(partSize), c.checksum(), c.uriExtra()));
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx" + c.xmx(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        if (https(c)) {
+            cmd.addAll(List.of("-Djavax.net.ssl.trustStore=" + keystore, "-Djavax.net.ssl.trustStorePassword=" + TLS_PASSWORD,
+                    "-Djavax.net.ssl.trustStoreType=PKCS12"));
+        }
+        cmd.addAll(List.of("-cp", classpath, Client.class.getName(), c.component(), c.op(), c.body(), file.toString(),
+                String.valueOf(toPort), BUCKET, key, String.valueOf(partSize), c.checksum(), c.uriExtra(),
+                https(c) ? "https" : "http"));
         long s0 = serverCpuTicks();
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Process p = pb.start();
@@ -348,6 +387,11 @@ public final class Bench {
     }
 
     private Run curl(String op, Path file, String key, int toPort) throws Exception {
+        return curl(op, file, key, toPort, false);
+    }
+
+    /** curl over http, or over https to S3Proxy's TLS port trusting its certificate. */
+    private Run curl(String op, Path file, String key, int toPort, boolean tls) throws Exception {
         Path timeOut = work.resolve("time.txt");
         List<String> cmd = new ArrayList<>();
         if (haveTime) {
@@ -361,7 +405,10 @@ public final class Bench {
         } else {
             cmd.addAll(List.of("-o", file.toString()));
         }
-        cmd.add("http://127.0.0.1:" + toPort + "/" + BUCKET + "/" + key);
+        if (tls) {
+            cmd.addAll(List.of("--cacert", certPem.toString()));
+        }
+        cmd.add((tls ? "https" : "http") + "://127.0.0.1:" + toPort + "/" + BUCKET + "/" + key);
         long s0 = serverCpuTicks();
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -448,10 +495,15 @@ public final class Bench {
         try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            securePort = s.getLocalPort();
+        }
+        makeCertificate();
         Path storage = Files.createDirectories(work.resolve("s3proxy-store"));
         Path serverLog = work.resolve("s3proxy.log");
         server = new ProcessBuilder(javaBin, "-Xmx2g", "-cp", classpath,
-                S3ProxyServer.class.getName(), String.valueOf(port), storage.toString(), Client.ACCESS_KEY, Client.SECRET_KEY)
+                S3ProxyServer.class.getName(), String.valueOf(port), storage.toString(), Client.ACCESS_KEY, Client.SECRET_KEY,
+                String.valueOf(securePort), keystore.toString(), TLS_PASSWORD)
                 .redirectErrorStream(true).start();
         BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         List<String> early = new ArrayList<>();
@@ -473,7 +525,28 @@ public final class Bench {
         }, "s3proxy-log");
         drain.setDaemon(true);
         drain.start();
-        log.printf("S3Proxy 4.1.0 started as pid %d on port %d (filesystem-nio2 store %s)%n", server.pid(), port, storage);
+        log.printf("S3Proxy 4.1.0 started as pid %d on port %d, https on %d (filesystem-nio2 store %s)%n", server.pid(), port,
+                securePort, storage);
+    }
+
+    /** A self-signed key pair for 127.0.0.1 made with the JDK's keytool, and its certificate as PEM for curl. */
+    private void makeCertificate() throws Exception {
+        keystore = work.resolve("s3proxy-tls.p12");
+        certPem = work.resolve("s3proxy-tls.pem");
+        String keytool = Paths.get(System.getProperty("java.home"), "bin", "keytool").toString();
+        exec(keytool, "-genkeypair", "-alias", "s3proxy", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12", "-keystore",
+                keystore.toString(), "-storepass", TLS_PASSWORD, "-keypass", TLS_PASSWORD);
+        exec(keytool, "-exportcert", "-rfc", "-alias", "s3proxy", "-keystore", keystore.toString(), "-storepass",
+                TLS_PASSWORD, "-file", certPem.toString());
+    }
+
+    private static void exec(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException(cmd[0] + " failed: " + out);
+        }
     }
 
     void close() throws IOException {
@@ -539,6 +612,7 @@ public final class Bench {
         }
         sb.append(smallObjects(results));
         sb.append(ratios(results));
+        sb.append(firstVsSecond(results));
         sb.append("\nLoad average at the start of each round: ");
         for (int i = 0; i < roundLoads.size(); i++) {
             sb.append(i == 0 ? "" : "; ").append(i + 1).append(": ").append(roundLoads.get(i));
@@ -585,6 +659,52 @@ public final class Bench {
     /** The scenario whose peers (aws2-s3, curl, minio) an s3lite configuration is compared with. */
     static String peerScenario(String scenario) {
         return scenario.equals("get to file") ? "get" : scenario;
+    }
+
+    /**
+     * Each "2nd PUT of the JVM" row against the first PUT of a fresh JVM of the same client, per interleaved round:
+     * what the first request of a JVM costs more (client CPU ratio 2nd / 1st; 1.00 = no first-request tax).
+     */
+    String firstVsSecond(Map<Config, List<Run>> results) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<Config, List<Run>> s : results.entrySet()) {
+            Config sc = s.getKey();
+            if (!sc.scenario().endsWith(", 2nd PUT of the JVM")) {
+                continue;
+            }
+            for (Map.Entry<Config, List<Run>> p : results.entrySet()) {
+                Config pc = p.getKey();
+                if (!pc.scenario().equals("put single, file") || pc.size() != sc.size() || !pc.client().equals(sc.client())) {
+                    continue;
+                }
+                List<Double> thr = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
+                for (int i = 0; i < Math.min(s.getValue().size(), p.getValue().size()); i++) {
+                    Run a = s.getValue().get(i);
+                    Run b = p.getValue().get(i);
+                    if (a.ok() && b.ok()) {
+                        thr.add((a.bytes() / a.wallS()) / (b.bytes() / b.wallS()));
+                        if (b.cpuS() > 0) {
+                            cpu.add(a.cpuS() / b.cpuS());
+                        }
+                    }
+                }
+                if (thr.isEmpty()) {
+                    continue;
+                }
+                if (sb.length() == 0) {
+                    sb.append("\nSecond PUT of a JVM against the first (2nd / 1st per interleaved round, median):\n\n")
+                            .append("| size | client | throughput ratio | per round | client CPU ratio | per round |\n")
+                            .append("|---|---|---:|---|---:|---|\n");
+                }
+                sb.append("| ").append(sizeLabel(sc.size())).append(" | ").append(sc.client()).append(" | ")
+                        .append(fmt(median(thr.stream().mapToDouble(Double::doubleValue).toArray()), 2)).append("x | ")
+                        .append(list(thr)).append(" | ")
+                        .append(cpu.isEmpty() ? "n/a" : fmt(median(cpu.stream().mapToDouble(Double::doubleValue).toArray()), 2) + "x")
+                        .append(" | ").append(list(cpu)).append(" |\n");
+            }
+        }
+        return sb.toString();
     }
 
     /**

@@ -28,7 +28,10 @@ import org.apache.camel.impl.DefaultCamelContext;
  * s3lite|aws2-s3|minio, op is put-single|put-multipart|get, body is file|stream (put), or for get "file" (s3lite's
  * download to a file with CamelS3LiteDestinationFile) or anything else (the InputStream body copied to the file), file
  * is the source (put) or the target (get), checksum is the s3lite checksumAlgorithm (put) or
- * downloadChecksumValidation (get, "-" for the default). An optional tenth argument is appended to the endpoint URI
+ * downloadChecksumValidation (get, "-" for the default). An eleventh argument {@code https} sends to an https
+ * endpoint (trust from the JVM's {@code javax.net.ssl.trustStore}, set by the driver). An op ending in {@code -2nd}
+ * first makes one unmeasured PUT of the same file to {@code <key>-warm} in the same JVM, so the measured one is the
+ * second PUT of the JVM. An optional tenth argument is appended to the endpoint URI
  * (such as {@code &downloadConcurrency=1}).
  * <p>
  * Many small objects: op {@code small-put} or {@code small-get}, body = the number of objects, key = their prefix
@@ -60,7 +63,8 @@ public final class Client {
 
     public static void main(String[] a) throws Exception {
         String component = a[0];
-        String op = a[1];
+        boolean second = a[1].endsWith("-2nd");
+        String op = second ? a[1].substring(0, a[1].length() - "-2nd".length()) : a[1];
         String bodyKind = a[2];
         Path file = Paths.get(a[3]);
         int port = Integer.parseInt(a[4]);
@@ -70,6 +74,10 @@ public final class Client {
         String checksum = a[8];
         String uri = merge(uri(component, op.startsWith("small-") ? op.substring(6) : op, port, bucket, key, partSize, checksum),
                 a.length > 9 ? a[9] : "");
+        if (a.length > 10 && a[10].equals("https")) {
+            // the driver's trust store (javax.net.ssl.trustStore) holds S3Proxy's certificate
+            uri = uri.replace("http://127.0.0.1", "https://127.0.0.1");
+        }
         boolean small = op.startsWith("small-");
 
         CamelContext ctx = new DefaultCamelContext();
@@ -105,6 +113,20 @@ public final class Client {
         });
         ctx.start();
         ProducerTemplate template = ctx.createProducerTemplate();
+        if (second) {
+            // the first PUT of this JVM, not measured: what a long-running application has done before
+            Exchange warm = template.send("direct:run", e -> {
+                e.getMessage().setBody(file.toFile());
+                e.getMessage().setHeader("CamelS3LiteKey", key + "-warm");
+                e.getMessage().setHeader("CamelAwsS3Key", key + "-warm");
+                e.getMessage().setHeader("CamelMinioObjectName", key + "-warm");
+            });
+            if (warm.getException() != null) {
+                System.out.println("FAILED warm-up PUT: " + warm.getException());
+                ctx.stop();
+                System.exit(2);
+            }
+        }
         com.sun.management.OperatingSystemMXBean os
                 = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
