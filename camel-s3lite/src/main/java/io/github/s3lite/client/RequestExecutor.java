@@ -20,7 +20,6 @@ import io.github.s3lite.client.http.TransportResponse;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NoHttpResponseException;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -214,7 +213,7 @@ final class RequestExecutor implements AutoCloseable {
         if (body == null) {
             return null;
         } else if (body instanceof RequestBody.Bytes b) {
-            return new ByteArrayEntity(b.data(), b.offset(), b.size(), null);
+            return new io.github.s3lite.client.http.SlicedBytesEntity(b.data(), b.offset(), b.size());
         } else if (body instanceof RequestBody.FileRegion f) {
             return new FileRegionEntity(f.path(), f.position(), f.length());
         }

@@ -22,12 +22,16 @@ final class PartFileReader implements AutoCloseable {
         }
     }
 
+    /** Reads of a heap buffer go through a JDK temporary direct buffer as large as the read: keep both small. */
+    static final int SLICE = 256 * 1024;
+
     /** Fills {@code buf[0, length)} with the file's bytes from {@code position}; a file that ended early changed. */
     void read(byte[] buf, long position, int length) {
         ByteBuffer b = ByteBuffer.wrap(buf, 0, length);
         try {
             long pos = position;
-            while (b.hasRemaining()) {
+            while (b.position() < length) {
+                b.limit(Math.min(length, b.position() + SLICE));
                 int n = channel.read(b, pos);
                 if (n < 0) {
                     throw new IOException("File " + path.getFileName() + " ended at byte " + pos + " before the expected "
