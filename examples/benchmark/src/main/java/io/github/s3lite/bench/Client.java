@@ -72,12 +72,11 @@ public final class Client {
         String key = a[6];
         long partSize = Long.parseLong(a[7]);
         String checksum = a[8];
-        String uri = merge(uri(component, op.startsWith("small-") ? op.substring(6) : op, port, bucket, key, partSize, checksum),
+        String plainUri = merge(uri(component, op.startsWith("small-") ? op.substring(6) : op, port, bucket, key, partSize, checksum),
                 a.length > 9 ? a[9] : "");
-        if (a.length > 10 && a[10].equals("https")) {
-            // the driver's trust store (javax.net.ssl.trustStore) holds S3Proxy's certificate
-            uri = uri.replace("http://127.0.0.1", "https://127.0.0.1");
-        }
+        // https: the driver's trust store (javax.net.ssl.trustStore) holds S3Proxy's certificate
+        String uri = a.length > 10 && a[10].equals("https") ? plainUri.replace("http://127.0.0.1", "https://127.0.0.1")
+                : plainUri;
         boolean small = op.startsWith("small-");
 
         CamelContext ctx = new DefaultCamelContext();
