@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * forced to disk, so a crash never marks missing bytes as present; a torn or foreign line is ignored.</li>
  * </ul>
  * Memory: one {@value #BUFFER}-byte buffer per range being fetched.
+ * <p>
+ * Longer than 350 lines because the per-range rules (exact range, pinned ETag, cut and resume, completion record)
+ * and the coordination of the workers (stop the others on the first failure, report the most telling one) are one
+ * protocol; split, each half would need the other's state.
  */
 final class RangedFetch {
 
