@@ -40,8 +40,12 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "bucketkeyenabled":
+        case "bucketKeyEnabled": getOrCreateConfiguration(target).setBucketKeyEnabled(property(camelContext, boolean.class, value)); return true;
         case "cachecontrol":
         case "cacheControl": getOrCreateConfiguration(target).setCacheControl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cannedacl":
+        case "cannedAcl": getOrCreateConfiguration(target).setCannedAcl(property(camelContext, java.lang.String.class, value)); return true;
         case "checkpointrepository":
         case "checkpointRepository": getOrCreateConfiguration(target).setCheckpointRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "checksumalgorithm":
@@ -79,6 +83,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "downloadpartsize":
         case "downloadPartSize": getOrCreateConfiguration(target).setDownloadPartSize(property(camelContext, long.class, value)); return true;
         case "endpoint": getOrCreateConfiguration(target).setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "expectedbucketowner":
+        case "expectedBucketOwner": getOrCreateConfiguration(target).setExpectedBucketOwner(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -93,6 +99,10 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "includeFolders": getOrCreateConfiguration(target).setIncludeFolders(property(camelContext, boolean.class, value)); return true;
         case "keyname":
         case "keyName": getOrCreateConfiguration(target).setKeyName(property(camelContext, java.lang.String.class, value)); return true;
+        case "kmsencryptioncontext":
+        case "kmsEncryptionContext": getOrCreateConfiguration(target).setKmsEncryptionContext(property(camelContext, java.lang.String.class, value)); return true;
+        case "kmskeyid":
+        case "kmsKeyId": getOrCreateConfiguration(target).setKmsKeyId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
@@ -114,6 +124,12 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "multipartThreshold": getOrCreateConfiguration(target).setMultipartThreshold(property(camelContext, long.class, value)); return true;
         case "nonproxyhosts":
         case "nonProxyHosts": getOrCreateConfiguration(target).setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectlocklegalhold":
+        case "objectLockLegalHold": getOrCreateConfiguration(target).setObjectLockLegalHold(property(camelContext, boolean.class, value)); return true;
+        case "objectlockmode":
+        case "objectLockMode": getOrCreateConfiguration(target).setObjectLockMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectlockretainuntil":
+        case "objectLockRetainUntil": getOrCreateConfiguration(target).setObjectLockRetainUntil(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.s3lite.S3LiteOperations.class, value)); return true;
         case "partsize":
         case "partSize": getOrCreateConfiguration(target).setPartSize(property(camelContext, long.class, value)); return true;
@@ -133,6 +149,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestpayer":
+        case "requestPayer": getOrCreateConfiguration(target).setRequestPayer(property(camelContext, boolean.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "rolearn":
@@ -147,18 +165,27 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "s3Client": getOrCreateConfiguration(target).setS3Client(property(camelContext, io.github.s3lite.client.S3LiteClient.class, value)); return true;
         case "secretkey":
         case "secretKey": getOrCreateConfiguration(target).setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "serversideencryption":
+        case "serverSideEncryption": getOrCreateConfiguration(target).setServerSideEncryption(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": getOrCreateConfiguration(target).setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ssecustomerkey":
+        case "sseCustomerKey": getOrCreateConfiguration(target).setSseCustomerKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "ssecustomerkeyoverhttp":
+        case "sseCustomerKeyOverHttp": getOrCreateConfiguration(target).setSseCustomerKeyOverHttp(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staleuploadage":
         case "staleUploadAge": getOrCreateConfiguration(target).setStaleUploadAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "storageclass":
+        case "storageClass": getOrCreateConfiguration(target).setStorageClass(property(camelContext, java.lang.String.class, value)); return true;
         case "stsendpoint":
         case "stsEndpoint": getOrCreateConfiguration(target).setStsEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "stsregion":
         case "stsRegion": getOrCreateConfiguration(target).setStsRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "tagging": getOrCreateConfiguration(target).setTagging(property(camelContext, java.util.Map.class, value)); return true;
         case "uploadconcurrency":
         case "uploadConcurrency": getOrCreateConfiguration(target).setUploadConcurrency(property(camelContext, int.class, value)); return true;
         case "useglobalsslcontextparameters":
@@ -187,8 +214,12 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "bucketkeyenabled":
+        case "bucketKeyEnabled": return boolean.class;
         case "cachecontrol":
         case "cacheControl": return java.lang.String.class;
+        case "cannedacl":
+        case "cannedAcl": return java.lang.String.class;
         case "checkpointrepository":
         case "checkpointRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "checksumalgorithm":
@@ -226,6 +257,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "downloadpartsize":
         case "downloadPartSize": return long.class;
         case "endpoint": return java.lang.String.class;
+        case "expectedbucketowner":
+        case "expectedBucketOwner": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -240,6 +273,10 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "includeFolders": return boolean.class;
         case "keyname":
         case "keyName": return java.lang.String.class;
+        case "kmsencryptioncontext":
+        case "kmsEncryptionContext": return java.lang.String.class;
+        case "kmskeyid":
+        case "kmsKeyId": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
@@ -261,6 +298,12 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "multipartThreshold": return long.class;
         case "nonproxyhosts":
         case "nonProxyHosts": return java.lang.String.class;
+        case "objectlocklegalhold":
+        case "objectLockLegalHold": return boolean.class;
+        case "objectlockmode":
+        case "objectLockMode": return java.lang.String.class;
+        case "objectlockretainuntil":
+        case "objectLockRetainUntil": return java.lang.String.class;
         case "operation": return io.github.s3lite.S3LiteOperations.class;
         case "partsize":
         case "partSize": return long.class;
@@ -280,6 +323,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
         case "region": return java.lang.String.class;
+        case "requestpayer":
+        case "requestPayer": return boolean.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "rolearn":
@@ -294,18 +339,27 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "s3Client": return io.github.s3lite.client.S3LiteClient.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
+        case "serversideencryption":
+        case "serverSideEncryption": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
+        case "ssecustomerkey":
+        case "sseCustomerKey": return java.lang.String.class;
+        case "ssecustomerkeyoverhttp":
+        case "sseCustomerKeyOverHttp": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staleuploadage":
         case "staleUploadAge": return long.class;
+        case "storageclass":
+        case "storageClass": return java.lang.String.class;
         case "stsendpoint":
         case "stsEndpoint": return java.lang.String.class;
         case "stsregion":
         case "stsRegion": return java.lang.String.class;
+        case "tagging": return java.util.Map.class;
         case "uploadconcurrency":
         case "uploadConcurrency": return int.class;
         case "useglobalsslcontextparameters":
@@ -330,8 +384,12 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "bucketkeyenabled":
+        case "bucketKeyEnabled": return getOrCreateConfiguration(target).isBucketKeyEnabled();
         case "cachecontrol":
         case "cacheControl": return getOrCreateConfiguration(target).getCacheControl();
+        case "cannedacl":
+        case "cannedAcl": return getOrCreateConfiguration(target).getCannedAcl();
         case "checkpointrepository":
         case "checkpointRepository": return getOrCreateConfiguration(target).getCheckpointRepository();
         case "checksumalgorithm":
@@ -369,6 +427,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "downloadpartsize":
         case "downloadPartSize": return getOrCreateConfiguration(target).getDownloadPartSize();
         case "endpoint": return getOrCreateConfiguration(target).getEndpoint();
+        case "expectedbucketowner":
+        case "expectedBucketOwner": return getOrCreateConfiguration(target).getExpectedBucketOwner();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -383,6 +443,10 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "includeFolders": return getOrCreateConfiguration(target).isIncludeFolders();
         case "keyname":
         case "keyName": return getOrCreateConfiguration(target).getKeyName();
+        case "kmsencryptioncontext":
+        case "kmsEncryptionContext": return getOrCreateConfiguration(target).getKmsEncryptionContext();
+        case "kmskeyid":
+        case "kmsKeyId": return getOrCreateConfiguration(target).getKmsKeyId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
@@ -404,6 +468,12 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "multipartThreshold": return getOrCreateConfiguration(target).getMultipartThreshold();
         case "nonproxyhosts":
         case "nonProxyHosts": return getOrCreateConfiguration(target).getNonProxyHosts();
+        case "objectlocklegalhold":
+        case "objectLockLegalHold": return getOrCreateConfiguration(target).isObjectLockLegalHold();
+        case "objectlockmode":
+        case "objectLockMode": return getOrCreateConfiguration(target).getObjectLockMode();
+        case "objectlockretainuntil":
+        case "objectLockRetainUntil": return getOrCreateConfiguration(target).getObjectLockRetainUntil();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "partsize":
         case "partSize": return getOrCreateConfiguration(target).getPartSize();
@@ -423,6 +493,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyusername":
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "requestpayer":
+        case "requestPayer": return getOrCreateConfiguration(target).isRequestPayer();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "rolearn":
@@ -437,18 +509,27 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "s3Client": return getOrCreateConfiguration(target).getS3Client();
         case "secretkey":
         case "secretKey": return getOrCreateConfiguration(target).getSecretKey();
+        case "serversideencryption":
+        case "serverSideEncryption": return getOrCreateConfiguration(target).getServerSideEncryption();
         case "sessiontoken":
         case "sessionToken": return getOrCreateConfiguration(target).getSessionToken();
         case "sockettimeout":
         case "socketTimeout": return getOrCreateConfiguration(target).getSocketTimeout();
+        case "ssecustomerkey":
+        case "sseCustomerKey": return getOrCreateConfiguration(target).getSseCustomerKey();
+        case "ssecustomerkeyoverhttp":
+        case "sseCustomerKeyOverHttp": return getOrCreateConfiguration(target).isSseCustomerKeyOverHttp();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staleuploadage":
         case "staleUploadAge": return getOrCreateConfiguration(target).getStaleUploadAge();
+        case "storageclass":
+        case "storageClass": return getOrCreateConfiguration(target).getStorageClass();
         case "stsendpoint":
         case "stsEndpoint": return getOrCreateConfiguration(target).getStsEndpoint();
         case "stsregion":
         case "stsRegion": return getOrCreateConfiguration(target).getStsRegion();
+        case "tagging": return getOrCreateConfiguration(target).getTagging();
         case "uploadconcurrency":
         case "uploadConcurrency": return getOrCreateConfiguration(target).getUploadConcurrency();
         case "useglobalsslcontextparameters":
@@ -463,6 +544,7 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "metadata": return java.lang.String.class;
+        case "tagging": return java.lang.String.class;
         default: return null;
         }
     }

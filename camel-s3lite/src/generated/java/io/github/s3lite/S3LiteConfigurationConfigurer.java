@@ -29,10 +29,14 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "applicationName": target.setApplicationName(property(camelContext, java.lang.String.class, value)); return true;
         case "autocreatebucket":
         case "autoCreateBucket": target.setAutoCreateBucket(property(camelContext, boolean.class, value)); return true;
+        case "bucketkeyenabled":
+        case "bucketKeyEnabled": target.setBucketKeyEnabled(property(camelContext, boolean.class, value)); return true;
         case "bucketname":
         case "bucketName": target.setBucketName(property(camelContext, java.lang.String.class, value)); return true;
         case "cachecontrol":
         case "cacheControl": target.setCacheControl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cannedacl":
+        case "cannedAcl": target.setCannedAcl(property(camelContext, java.lang.String.class, value)); return true;
         case "checkpointrepository":
         case "checkpointRepository": target.setCheckpointRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "checksumalgorithm":
@@ -69,6 +73,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "downloadpartsize":
         case "downloadPartSize": target.setDownloadPartSize(property(camelContext, long.class, value)); return true;
         case "endpoint": target.setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "expectedbucketowner":
+        case "expectedBucketOwner": target.setExpectedBucketOwner(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "includebody":
@@ -79,6 +85,10 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "includeFolders": target.setIncludeFolders(property(camelContext, boolean.class, value)); return true;
         case "keyname":
         case "keyName": target.setKeyName(property(camelContext, java.lang.String.class, value)); return true;
+        case "kmsencryptioncontext":
+        case "kmsEncryptionContext": target.setKmsEncryptionContext(property(camelContext, java.lang.String.class, value)); return true;
+        case "kmskeyid":
+        case "kmsKeyId": target.setKmsKeyId(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
@@ -98,6 +108,12 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "multipartThreshold": target.setMultipartThreshold(property(camelContext, long.class, value)); return true;
         case "nonproxyhosts":
         case "nonProxyHosts": target.setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectlocklegalhold":
+        case "objectLockLegalHold": target.setObjectLockLegalHold(property(camelContext, boolean.class, value)); return true;
+        case "objectlockmode":
+        case "objectLockMode": target.setObjectLockMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectlockretainuntil":
+        case "objectLockRetainUntil": target.setObjectLockRetainUntil(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, io.github.s3lite.S3LiteOperations.class, value)); return true;
         case "partsize":
         case "partSize": target.setPartSize(property(camelContext, long.class, value)); return true;
@@ -117,6 +133,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyusername":
         case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestpayer":
+        case "requestPayer": target.setRequestPayer(property(camelContext, boolean.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "rolearn":
@@ -131,18 +149,27 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "s3Client": target.setS3Client(property(camelContext, io.github.s3lite.client.S3LiteClient.class, value)); return true;
         case "secretkey":
         case "secretKey": target.setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "serversideencryption":
+        case "serverSideEncryption": target.setServerSideEncryption(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": target.setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": target.setSocketTimeout(property(camelContext, long.class, value)); return true;
+        case "ssecustomerkey":
+        case "sseCustomerKey": target.setSseCustomerKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "ssecustomerkeyoverhttp":
+        case "sseCustomerKeyOverHttp": target.setSseCustomerKeyOverHttp(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staleuploadage":
         case "staleUploadAge": target.setStaleUploadAge(property(camelContext, long.class, value)); return true;
+        case "storageclass":
+        case "storageClass": target.setStorageClass(property(camelContext, java.lang.String.class, value)); return true;
         case "stsendpoint":
         case "stsEndpoint": target.setStsEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "stsregion":
         case "stsRegion": target.setStsRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "tagging": target.setTagging(property(camelContext, java.util.Map.class, value)); return true;
         case "uploadconcurrency":
         case "uploadConcurrency": target.setUploadConcurrency(property(camelContext, int.class, value)); return true;
         case "usesystemproxy":
@@ -160,10 +187,14 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "applicationName": return java.lang.String.class;
         case "autocreatebucket":
         case "autoCreateBucket": return boolean.class;
+        case "bucketkeyenabled":
+        case "bucketKeyEnabled": return boolean.class;
         case "bucketname":
         case "bucketName": return java.lang.String.class;
         case "cachecontrol":
         case "cacheControl": return java.lang.String.class;
+        case "cannedacl":
+        case "cannedAcl": return java.lang.String.class;
         case "checkpointrepository":
         case "checkpointRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "checksumalgorithm":
@@ -200,6 +231,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "downloadpartsize":
         case "downloadPartSize": return long.class;
         case "endpoint": return java.lang.String.class;
+        case "expectedbucketowner":
+        case "expectedBucketOwner": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "includebody":
@@ -210,6 +243,10 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "includeFolders": return boolean.class;
         case "keyname":
         case "keyName": return java.lang.String.class;
+        case "kmsencryptioncontext":
+        case "kmsEncryptionContext": return java.lang.String.class;
+        case "kmskeyid":
+        case "kmsKeyId": return java.lang.String.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxmessagesperpoll":
@@ -229,6 +266,12 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "multipartThreshold": return long.class;
         case "nonproxyhosts":
         case "nonProxyHosts": return java.lang.String.class;
+        case "objectlocklegalhold":
+        case "objectLockLegalHold": return boolean.class;
+        case "objectlockmode":
+        case "objectLockMode": return java.lang.String.class;
+        case "objectlockretainuntil":
+        case "objectLockRetainUntil": return java.lang.String.class;
         case "operation": return io.github.s3lite.S3LiteOperations.class;
         case "partsize":
         case "partSize": return long.class;
@@ -248,6 +291,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
         case "region": return java.lang.String.class;
+        case "requestpayer":
+        case "requestPayer": return boolean.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "rolearn":
@@ -262,18 +307,27 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "s3Client": return io.github.s3lite.client.S3LiteClient.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
+        case "serversideencryption":
+        case "serverSideEncryption": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
+        case "ssecustomerkey":
+        case "sseCustomerKey": return java.lang.String.class;
+        case "ssecustomerkeyoverhttp":
+        case "sseCustomerKeyOverHttp": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staleuploadage":
         case "staleUploadAge": return long.class;
+        case "storageclass":
+        case "storageClass": return java.lang.String.class;
         case "stsendpoint":
         case "stsEndpoint": return java.lang.String.class;
         case "stsregion":
         case "stsRegion": return java.lang.String.class;
+        case "tagging": return java.util.Map.class;
         case "uploadconcurrency":
         case "uploadConcurrency": return int.class;
         case "usesystemproxy":
@@ -292,10 +346,14 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "applicationName": return target.getApplicationName();
         case "autocreatebucket":
         case "autoCreateBucket": return target.isAutoCreateBucket();
+        case "bucketkeyenabled":
+        case "bucketKeyEnabled": return target.isBucketKeyEnabled();
         case "bucketname":
         case "bucketName": return target.getBucketName();
         case "cachecontrol":
         case "cacheControl": return target.getCacheControl();
+        case "cannedacl":
+        case "cannedAcl": return target.getCannedAcl();
         case "checkpointrepository":
         case "checkpointRepository": return target.getCheckpointRepository();
         case "checksumalgorithm":
@@ -332,6 +390,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "downloadpartsize":
         case "downloadPartSize": return target.getDownloadPartSize();
         case "endpoint": return target.getEndpoint();
+        case "expectedbucketowner":
+        case "expectedBucketOwner": return target.getExpectedBucketOwner();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();
         case "includebody":
@@ -342,6 +402,10 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "includeFolders": return target.isIncludeFolders();
         case "keyname":
         case "keyName": return target.getKeyName();
+        case "kmsencryptioncontext":
+        case "kmsEncryptionContext": return target.getKmsEncryptionContext();
+        case "kmskeyid":
+        case "kmsKeyId": return target.getKmsKeyId();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
         case "maxmessagesperpoll":
@@ -361,6 +425,12 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "multipartThreshold": return target.getMultipartThreshold();
         case "nonproxyhosts":
         case "nonProxyHosts": return target.getNonProxyHosts();
+        case "objectlocklegalhold":
+        case "objectLockLegalHold": return target.isObjectLockLegalHold();
+        case "objectlockmode":
+        case "objectLockMode": return target.getObjectLockMode();
+        case "objectlockretainuntil":
+        case "objectLockRetainUntil": return target.getObjectLockRetainUntil();
         case "operation": return target.getOperation();
         case "partsize":
         case "partSize": return target.getPartSize();
@@ -380,6 +450,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyusername":
         case "proxyUsername": return target.getProxyUsername();
         case "region": return target.getRegion();
+        case "requestpayer":
+        case "requestPayer": return target.isRequestPayer();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
         case "rolearn":
@@ -394,18 +466,27 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "s3Client": return target.getS3Client();
         case "secretkey":
         case "secretKey": return target.getSecretKey();
+        case "serversideencryption":
+        case "serverSideEncryption": return target.getServerSideEncryption();
         case "sessiontoken":
         case "sessionToken": return target.getSessionToken();
         case "sockettimeout":
         case "socketTimeout": return target.getSocketTimeout();
+        case "ssecustomerkey":
+        case "sseCustomerKey": return target.getSseCustomerKey();
+        case "ssecustomerkeyoverhttp":
+        case "sseCustomerKeyOverHttp": return target.isSseCustomerKeyOverHttp();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "staleuploadage":
         case "staleUploadAge": return target.getStaleUploadAge();
+        case "storageclass":
+        case "storageClass": return target.getStorageClass();
         case "stsendpoint":
         case "stsEndpoint": return target.getStsEndpoint();
         case "stsregion":
         case "stsRegion": return target.getStsRegion();
+        case "tagging": return target.getTagging();
         case "uploadconcurrency":
         case "uploadConcurrency": return target.getUploadConcurrency();
         case "usesystemproxy":
@@ -418,6 +499,7 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "metadata": return java.lang.String.class;
+        case "tagging": return java.lang.String.class;
         default: return null;
         }
     }

@@ -37,8 +37,12 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "bucketkeyenabled":
+        case "bucketKeyEnabled": target.getConfiguration().setBucketKeyEnabled(property(camelContext, boolean.class, value)); return true;
         case "cachecontrol":
         case "cacheControl": target.getConfiguration().setCacheControl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cannedacl":
+        case "cannedAcl": target.getConfiguration().setCannedAcl(property(camelContext, java.lang.String.class, value)); return true;
         case "checkpointrepository":
         case "checkpointRepository": target.getConfiguration().setCheckpointRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "checksumalgorithm":
@@ -80,6 +84,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "expectedbucketowner":
+        case "expectedBucketOwner": target.getConfiguration().setExpectedBucketOwner(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "headerfilterstrategy":
         case "headerFilterStrategy": target.setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
@@ -95,6 +101,10 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "keyname":
         case "keyName": target.getConfiguration().setKeyName(property(camelContext, java.lang.String.class, value)); return true;
+        case "kmsencryptioncontext":
+        case "kmsEncryptionContext": target.getConfiguration().setKmsEncryptionContext(property(camelContext, java.lang.String.class, value)); return true;
+        case "kmskeyid":
+        case "kmsKeyId": target.getConfiguration().setKmsKeyId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
@@ -116,6 +126,12 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "multipartThreshold": target.getConfiguration().setMultipartThreshold(property(camelContext, long.class, value)); return true;
         case "nonproxyhosts":
         case "nonProxyHosts": target.getConfiguration().setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectlocklegalhold":
+        case "objectLockLegalHold": target.getConfiguration().setObjectLockLegalHold(property(camelContext, boolean.class, value)); return true;
+        case "objectlockmode":
+        case "objectLockMode": target.getConfiguration().setObjectLockMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectlockretainuntil":
+        case "objectLockRetainUntil": target.getConfiguration().setObjectLockRetainUntil(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.s3lite.S3LiteOperations.class, value)); return true;
         case "partsize":
         case "partSize": target.getConfiguration().setPartSize(property(camelContext, long.class, value)); return true;
@@ -139,6 +155,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "requestpayer":
+        case "requestPayer": target.getConfiguration().setRequestPayer(property(camelContext, boolean.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "rolearn":
@@ -162,20 +180,29 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "secretKey": target.getConfiguration().setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "serversideencryption":
+        case "serverSideEncryption": target.getConfiguration().setServerSideEncryption(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": target.getConfiguration().setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": target.getConfiguration().setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ssecustomerkey":
+        case "sseCustomerKey": target.getConfiguration().setSseCustomerKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "ssecustomerkeyoverhttp":
+        case "sseCustomerKeyOverHttp": target.getConfiguration().setSseCustomerKeyOverHttp(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staleuploadage":
         case "staleUploadAge": target.getConfiguration().setStaleUploadAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "storageclass":
+        case "storageClass": target.getConfiguration().setStorageClass(property(camelContext, java.lang.String.class, value)); return true;
         case "stsendpoint":
         case "stsEndpoint": target.getConfiguration().setStsEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "stsregion":
         case "stsRegion": target.getConfiguration().setStsRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "tagging": target.getConfiguration().setTagging(property(camelContext, java.util.Map.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "uploadconcurrency":
@@ -210,8 +237,12 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "backoffMultiplier": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "bucketkeyenabled":
+        case "bucketKeyEnabled": return boolean.class;
         case "cachecontrol":
         case "cacheControl": return java.lang.String.class;
+        case "cannedacl":
+        case "cannedAcl": return java.lang.String.class;
         case "checkpointrepository":
         case "checkpointRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "checksumalgorithm":
@@ -253,6 +284,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "expectedbucketowner":
+        case "expectedBucketOwner": return java.lang.String.class;
         case "greedy": return boolean.class;
         case "headerfilterstrategy":
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
@@ -268,6 +301,10 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "initialDelay": return long.class;
         case "keyname":
         case "keyName": return java.lang.String.class;
+        case "kmsencryptioncontext":
+        case "kmsEncryptionContext": return java.lang.String.class;
+        case "kmskeyid":
+        case "kmsKeyId": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
@@ -289,6 +326,12 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "multipartThreshold": return long.class;
         case "nonproxyhosts":
         case "nonProxyHosts": return java.lang.String.class;
+        case "objectlocklegalhold":
+        case "objectLockLegalHold": return boolean.class;
+        case "objectlockmode":
+        case "objectLockMode": return java.lang.String.class;
+        case "objectlockretainuntil":
+        case "objectLockRetainUntil": return java.lang.String.class;
         case "operation": return io.github.s3lite.S3LiteOperations.class;
         case "partsize":
         case "partSize": return long.class;
@@ -312,6 +355,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "requestpayer":
+        case "requestPayer": return boolean.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "rolearn":
@@ -335,20 +380,29 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "secretKey": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "serversideencryption":
+        case "serverSideEncryption": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
+        case "ssecustomerkey":
+        case "sseCustomerKey": return java.lang.String.class;
+        case "ssecustomerkeyoverhttp":
+        case "sseCustomerKeyOverHttp": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staleuploadage":
         case "staleUploadAge": return long.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "storageclass":
+        case "storageClass": return java.lang.String.class;
         case "stsendpoint":
         case "stsEndpoint": return java.lang.String.class;
         case "stsregion":
         case "stsRegion": return java.lang.String.class;
+        case "tagging": return java.util.Map.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "uploadconcurrency":
@@ -379,8 +433,12 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "bucketkeyenabled":
+        case "bucketKeyEnabled": return target.getConfiguration().isBucketKeyEnabled();
         case "cachecontrol":
         case "cacheControl": return target.getConfiguration().getCacheControl();
+        case "cannedacl":
+        case "cannedAcl": return target.getConfiguration().getCannedAcl();
         case "checkpointrepository":
         case "checkpointRepository": return target.getConfiguration().getCheckpointRepository();
         case "checksumalgorithm":
@@ -422,6 +480,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "expectedbucketowner":
+        case "expectedBucketOwner": return target.getConfiguration().getExpectedBucketOwner();
         case "greedy": return target.isGreedy();
         case "headerfilterstrategy":
         case "headerFilterStrategy": return target.getHeaderFilterStrategy();
@@ -437,6 +497,10 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "initialDelay": return target.getInitialDelay();
         case "keyname":
         case "keyName": return target.getConfiguration().getKeyName();
+        case "kmsencryptioncontext":
+        case "kmsEncryptionContext": return target.getConfiguration().getKmsEncryptionContext();
+        case "kmskeyid":
+        case "kmsKeyId": return target.getConfiguration().getKmsKeyId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
@@ -458,6 +522,12 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "multipartThreshold": return target.getConfiguration().getMultipartThreshold();
         case "nonproxyhosts":
         case "nonProxyHosts": return target.getConfiguration().getNonProxyHosts();
+        case "objectlocklegalhold":
+        case "objectLockLegalHold": return target.getConfiguration().isObjectLockLegalHold();
+        case "objectlockmode":
+        case "objectLockMode": return target.getConfiguration().getObjectLockMode();
+        case "objectlockretainuntil":
+        case "objectLockRetainUntil": return target.getConfiguration().getObjectLockRetainUntil();
         case "operation": return target.getConfiguration().getOperation();
         case "partsize":
         case "partSize": return target.getConfiguration().getPartSize();
@@ -481,6 +551,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "requestpayer":
+        case "requestPayer": return target.getConfiguration().isRequestPayer();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "rolearn":
@@ -504,20 +576,29 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "secretKey": return target.getConfiguration().getSecretKey();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "serversideencryption":
+        case "serverSideEncryption": return target.getConfiguration().getServerSideEncryption();
         case "sessiontoken":
         case "sessionToken": return target.getConfiguration().getSessionToken();
         case "sockettimeout":
         case "socketTimeout": return target.getConfiguration().getSocketTimeout();
+        case "ssecustomerkey":
+        case "sseCustomerKey": return target.getConfiguration().getSseCustomerKey();
+        case "ssecustomerkeyoverhttp":
+        case "sseCustomerKeyOverHttp": return target.getConfiguration().isSseCustomerKeyOverHttp();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "staleuploadage":
         case "staleUploadAge": return target.getConfiguration().getStaleUploadAge();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "storageclass":
+        case "storageClass": return target.getConfiguration().getStorageClass();
         case "stsendpoint":
         case "stsEndpoint": return target.getConfiguration().getStsEndpoint();
         case "stsregion":
         case "stsRegion": return target.getConfiguration().getStsRegion();
+        case "tagging": return target.getConfiguration().getTagging();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "uploadconcurrency":
@@ -536,6 +617,7 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "metadata": return java.lang.String.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
+        case "tagging": return java.lang.String.class;
         default: return null;
         }
     }

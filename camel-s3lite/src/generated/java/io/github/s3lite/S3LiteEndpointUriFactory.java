@@ -23,7 +23,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(86);
+        Set<String> props = new HashSet<>(100);
         props.add("accessKey");
         props.add("applicationName");
         props.add("autoCreateBucket");
@@ -31,8 +31,10 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("bridgeErrorHandler");
+        props.add("bucketKeyEnabled");
         props.add("bucketName");
         props.add("cacheControl");
+        props.add("cannedAcl");
         props.add("checkpointRepository");
         props.add("checksumAlgorithm");
         props.add("claimTimeout");
@@ -55,6 +57,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("endpoint");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("expectedBucketOwner");
         props.add("greedy");
         props.add("headerFilterStrategy");
         props.add("idempotentRepository");
@@ -63,6 +66,8 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("includeFolders");
         props.add("initialDelay");
         props.add("keyName");
+        props.add("kmsEncryptionContext");
+        props.add("kmsKeyId");
         props.add("lazyStartProducer");
         props.add("maxConnections");
         props.add("maxMessagesPerPoll");
@@ -74,6 +79,9 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("multipartCopyThreshold");
         props.add("multipartThreshold");
         props.add("nonProxyHosts");
+        props.add("objectLockLegalHold");
+        props.add("objectLockMode");
+        props.add("objectLockRetainUntil");
         props.add("operation");
         props.add("partSize");
         props.add("pathStyleAccess");
@@ -87,6 +95,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("proxyUsername");
         props.add("region");
         props.add("repeatCount");
+        props.add("requestPayer");
         props.add("requestTimeout");
         props.add("roleArn");
         props.add("roleExternalId");
@@ -99,29 +108,36 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("schedulerProperties");
         props.add("secretKey");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("serverSideEncryption");
         props.add("sessionToken");
         props.add("socketTimeout");
+        props.add("sseCustomerKey");
+        props.add("sseCustomerKeyOverHttp");
         props.add("sslContextParameters");
         props.add("staleUploadAge");
         props.add("startScheduler");
+        props.add("storageClass");
         props.add("stsEndpoint");
         props.add("stsRegion");
+        props.add("tagging");
         props.add("timeUnit");
         props.add("uploadConcurrency");
         props.add("useFixedDelay");
         props.add("useSystemProxy");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(6);
+        Set<String> secretProps = new HashSet<>(7);
         secretProps.add("accessKey");
         secretProps.add("proxyPassword");
         secretProps.add("proxyUsername");
         secretProps.add("roleExternalId");
         secretProps.add("secretKey");
         secretProps.add("sessionToken");
+        secretProps.add("sseCustomerKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        Map<String, String> prefixes = new HashMap<>(2);
+        Map<String, String> prefixes = new HashMap<>(3);
         prefixes.put("metadata", "metadata.");
         prefixes.put("schedulerProperties", "scheduler.");
+        prefixes.put("tagging", "tagging.");
         MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 

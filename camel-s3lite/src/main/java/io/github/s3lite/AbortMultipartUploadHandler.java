@@ -14,6 +14,6 @@ final class AbortMultipartUploadHandler extends AbstractHandler {
         if (uploadId == null) {
             throw new IllegalArgumentException("abortMultipartUpload needs header " + S3LiteConstants.UPLOAD_ID);
         }
-        client().abortMultipartUpload(bucket(exchange), key(exchange), uploadId);
+        client(exchange).abortMultipartUpload(bucket(exchange), key(exchange), uploadId);
     }
 }

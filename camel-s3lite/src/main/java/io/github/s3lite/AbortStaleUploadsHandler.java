@@ -29,14 +29,14 @@ final class AbortStaleUploadsHandler extends AbstractHandler {
         Instant cutoff = Instant.now().minus(Duration.ofMillis(config().getStaleUploadAge()));
         List<MultipartUploadInfo> aborted = new ArrayList<>();
         CheckpointStore store = endpoint.getCheckpointStore();
-        for (MultipartUploadInfo u : client().listMultipartUploads(bucket, header(exchange, S3LiteConstants.PREFIX))) {
+        for (MultipartUploadInfo u : client(exchange).listMultipartUploads(bucket, header(exchange, S3LiteConstants.PREFIX))) {
             if (u.initiated() != null && u.initiated().isBefore(cutoff)) {
                 List<PartInfo> parts = List.of();
                 try {
                     if (store != null && store != CheckpointStore.NONE) {
-                        parts = client().listParts(bucket, u.key(), u.uploadId()); // to name their checkpoint keys
+                        parts = client(exchange).listParts(bucket, u.key(), u.uploadId()); // to name their checkpoint keys
                     }
-                    client().abortMultipartUpload(bucket, u.key(), u.uploadId());
+                    client(exchange).abortMultipartUpload(bucket, u.key(), u.uploadId());
                 } catch (S3NotFoundException gone) {
                     // completed or aborted meanwhile
                 }

@@ -1,6 +1,7 @@
 package io.github.s3lite;
 
 import io.github.s3lite.client.ObjectInfo;
+import io.github.s3lite.client.ObjectStorageOptions;
 import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3Names;
 import org.apache.camel.Exchange;
@@ -22,6 +23,34 @@ abstract class AbstractHandler implements OperationHandler {
 
     protected S3LiteClient client() {
         return endpoint.getClient();
+    }
+
+    /**
+     * The endpoint's client, or a view of it when the exchange overrides the SSE-C key, the expected bucket owner
+     * or the request payer ({@code CamelS3LiteSseCustomerKey}, {@code CamelS3LiteExpectedBucketOwner},
+     * {@code CamelS3LiteRequestPayer}).
+     */
+    protected S3LiteClient client(Exchange exchange) {
+        Message m = exchange.getMessage();
+        if (m.getHeader(S3LiteConstants.SSE_CUSTOMER_KEY) == null && m.getHeader(S3LiteConstants.EXPECTED_BUCKET_OWNER) == null
+                && m.getHeader(S3LiteConstants.REQUEST_PAYER) == null) {
+            return client();
+        }
+        try {
+            return client().withAccess(config().objectAccess(WriteOverrides.of(m)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The exchange's encryption or access headers are invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** The storage options of a write: the options, overridden by the exchange's headers. */
+    protected ObjectStorageOptions storage(Exchange exchange) {
+        try {
+            return config().storageOptions(WriteOverrides.of(exchange.getMessage()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The exchange's write options are invalid (headers such as "
+                    + S3LiteConstants.STORAGE_CLASS + " override the options): " + e.getMessage(), e);
+        }
     }
 
     /** The CamelS3LiteBucketName header, else the URI's bucket; validated. */

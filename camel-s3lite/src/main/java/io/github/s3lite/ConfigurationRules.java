@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.s3lite.client.ChecksumAlgorithm;
+import io.github.s3lite.client.ObjectStorageOptions;
 import io.github.s3lite.client.S3Limits;
 import io.github.s3lite.client.S3Names;
 import io.github.s3lite.content.UserMetadata;
@@ -40,6 +43,7 @@ final class ConfigurationRules {
         r.producer();
         r.multipart();
         r.metadata();
+        r.writeOptions();
         r.consumer();
         return r.problems;
     }
@@ -213,6 +217,47 @@ final class ConfigurationRules {
             problems.add("staleUploadAge=" + c.getStaleUploadAge() + " ms is below 1s: abortStaleUploads would abort "
                     + "uploads still in progress; use such as 24h");
         }
+    }
+
+    /**
+     * Encryption and write options: each value (through the one mapping, {@link S3LiteConfiguration#storageOptions}
+     * and {@link S3LiteConfiguration#objectAccess}), and the combinations S3 refuses. The SSE-C key is never quoted.
+     */
+    private void writeOptions() {
+        ObjectStorageOptions storage = null;
+        try {
+            storage = c.storageOptions(null);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        try {
+            c.objectAccess(null);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        boolean sseC = notEmpty(c.getSseCustomerKey());
+        if (sseC && notEmpty(c.getServerSideEncryption())) {
+            problems.add("sseCustomerKey and serverSideEncryption=" + c.getServerSideEncryption() + " are both set: an object "
+                    + "has one kind of server-side encryption; keep sseCustomerKey (SSE-C) or serverSideEncryption (SSE-S3/KMS)");
+        }
+        if (sseC && !c.isSseCustomerKeyOverHttp() && c.getS3Client() == null && endpointIsPlainHttp()) {
+            problems.add("sseCustomerKey over plain http (endpoint " + c.getEndpoint().trim() + ") would send the key in clear "
+                    + "text: use an https endpoint, or set sseCustomerKeyOverHttp=true for a trusted network");
+        }
+        if (storage != null && storage.objectLock().mode() != null && !storage.objectLock().retainUntil().isAfter(Instant.now())) {
+            problems.add("objectLockRetainUntil=" + c.getObjectLockRetainUntil() + " is not in the future: give a later instant "
+                    + "or a duration such as 30d");
+        }
+        boolean lock = notEmpty(c.getObjectLockMode()) || c.isObjectLockLegalHold();
+        if (lock && c.getChecksumAlgorithm() == ChecksumAlgorithm.NONE) {
+            problems.add("objectLockMode/objectLockLegalHold with checksumAlgorithm=NONE: S3 refuses Object Lock writes "
+                    + "without Content-MD5 or x-amz-checksum-*; use checksumAlgorithm=AUTO (the default)");
+        }
+    }
+
+    private boolean endpointIsPlainHttp() {
+        String e = c.getEndpoint();
+        return notEmpty(e) && e.trim().toLowerCase(Locale.ROOT).startsWith("http:");
     }
 
     private void metadata() {

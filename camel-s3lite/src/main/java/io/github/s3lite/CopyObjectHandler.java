@@ -1,9 +1,11 @@
 package io.github.s3lite;
 
 import io.github.s3lite.client.CopySource;
-import io.github.s3lite.client.ObjectInfo;
-import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.GetOptions;
+import io.github.s3lite.client.ObjectInfo;
+import io.github.s3lite.client.ObjectStorageOptions;
+import io.github.s3lite.client.ObjectWriteOptions;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3Names;
 import io.github.s3lite.upload.CopyOutcome;
 import org.apache.camel.Exchange;
@@ -16,7 +18,9 @@ import org.apache.camel.Message;
  * {@code CamelS3LiteCopySourceIfMatch}). The source's content headers and metadata are kept, unless the exchange
  * gives a {@code CamelS3LiteContentType} or {@code CamelS3LiteMetadata}: then the destination gets the ones the
  * metadata chain resolves, exactly as a PUT would. {@code CamelS3LiteIfMatch}/{@code CamelS3LiteIfNoneMatch} are
- * conditions on the destination, as for putObject.
+ * conditions on the destination, as for putObject. The destination is stored with the encryption and write options
+ * (and their headers); with an SSE-C key the source is read and the destination written with it (CopyObject and
+ * every UploadPartCopy).
  */
 final class CopyObjectHandler extends AbstractHandler {
     public CopyObjectHandler(S3LiteEndpoint endpoint) {
@@ -34,8 +38,10 @@ final class CopyObjectHandler extends AbstractHandler {
             throw new IllegalArgumentException("copyObject needs the destination key in header " + S3LiteConstants.DESTINATION_KEY);
         }
         Message m = exchange.getMessage();
+        S3LiteClient client = client(exchange);
+        ObjectStorageOptions storage = storage(exchange);
         CopySource source = new CopySource(bucket, key, header(exchange, S3LiteConstants.COPY_SOURCE_IF_MATCH));
-        ObjectInfo head = client().headObject(bucket, key, new GetOptions(null, source.ifMatch(), null));
+        ObjectInfo head = client.headObject(bucket, key, new GetOptions(null, source.ifMatch(), null));
         ObjectWriteOptions replace = null;
         String contentType = header(exchange, S3LiteConstants.CONTENT_TYPE);
         if (contentType != null || m.getHeader(S3LiteConstants.METADATA) != null) {
@@ -43,7 +49,7 @@ final class CopyObjectHandler extends AbstractHandler {
                     config().getContentEncoding(), config().getCacheControl(), config().getContentDisposition(),
                     endpoint.getMetadataChain().resolve(exchange, null), null, null);
         }
-        CopyOutcome r = endpoint.getCopier().copy(source, head, destBucket, destKey, replace,
+        CopyOutcome r = endpoint.getCopier().with(client).copy(source, head, destBucket, destKey, replace, storage,
                 header(exchange, S3LiteConstants.IF_MATCH), header(exchange, S3LiteConstants.IF_NONE_MATCH));
         m.setHeader(S3LiteConstants.E_TAG, r.eTag());
         if (r.versionId() != null) {

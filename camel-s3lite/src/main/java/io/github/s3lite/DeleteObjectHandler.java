@@ -10,6 +10,6 @@ final class DeleteObjectHandler extends AbstractHandler {
 
     @Override
     public void handle(Exchange exchange) {
-        client().deleteObject(bucket(exchange), key(exchange));
+        client(exchange).deleteObject(bucket(exchange), key(exchange), null, header(exchange, S3LiteConstants.TARGET_VERSION_ID));
     }
 }

@@ -28,6 +28,6 @@ final class DeleteObjectsHandler extends AbstractHandler {
         }
         List<String> list = new ArrayList<>();
         c.forEach(k -> list.add(String.valueOf(k)));
-        exchange.getMessage().setBody(client().deleteObjects(bucket(exchange), list));
+        exchange.getMessage().setBody(client(exchange).deleteObjects(bucket(exchange), list));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Paths;
 
 import io.github.s3lite.client.GetObjectResponse;
 import io.github.s3lite.client.GetOptions;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.transfer.DestinationDirectory;
 import io.github.s3lite.transfer.DownloadChecksumValidation;
 import io.github.s3lite.transfer.DownloadTarget;
@@ -37,8 +38,15 @@ final class GetObjectHandler extends AbstractHandler {
         Message m = exchange.getMessage();
         DownloadChecksumValidation validation = config().getDownloadChecksumValidation();
         DownloadTarget target = destination(exchange, key);
+        S3LiteClient client = client(exchange);
+        String version = header(exchange, S3LiteConstants.TARGET_VERSION_ID);
         if (target != null) {
-            ResumableDownload.Result r = ResumableDownload.download(client(), bucket, key, target,
+            if (version != null) {
+                throw new IllegalArgumentException("getObject to a file takes the current version only: remove "
+                        + S3LiteConstants.TARGET_VERSION_ID + " (pin a version by its ETag with " + S3LiteConstants.IF_MATCH
+                        + "), or read that version as a stream");
+            }
+            ResumableDownload.Result r = ResumableDownload.download(client, bucket, key, target,
                     header(exchange, S3LiteConstants.IF_MATCH), validation, config().downloadParallelism());
             setObjectHeaders(m, bucket, r.info());
             m.setHeader(S3LiteConstants.DOWNLOAD_RESUMED_FROM, r.resumedFrom());
@@ -49,8 +57,9 @@ final class GetObjectHandler extends AbstractHandler {
         String range = header(exchange, S3LiteConstants.RANGE);
         boolean whole = ObjectHelper.isEmpty(range);
         GetOptions options = new GetOptions(range, header(exchange, S3LiteConstants.IF_MATCH),
-                header(exchange, S3LiteConstants.IF_NONE_MATCH), whole && validation != DownloadChecksumValidation.NEVER);
-        GetObjectResponse r = client().getObject(bucket, key, options);
+                header(exchange, S3LiteConstants.IF_NONE_MATCH), whole && validation != DownloadChecksumValidation.NEVER,
+                version);
+        GetObjectResponse r = client.getObject(bucket, key, options);
         setObjectHeaders(m, bucket, r.info());
         if (r.notModified()) {
             m.setHeader(S3LiteConstants.NOT_MODIFIED, true);

@@ -11,7 +11,7 @@ final class HeadBucketHandler extends AbstractHandler {
     @Override
     public void handle(Exchange exchange) {
         String bucket = bucket(exchange);
-        client().headBucket(bucket);
+        client(exchange).headBucket(bucket);
         exchange.getMessage().setHeader(S3LiteConstants.BUCKET_NAME, bucket);
     }
 }

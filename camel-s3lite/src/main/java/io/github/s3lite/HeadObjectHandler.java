@@ -13,7 +13,7 @@ final class HeadObjectHandler extends AbstractHandler {
     public void handle(Exchange exchange) {
         String bucket = bucket(exchange);
         GetOptions conditions = new GetOptions(null, header(exchange, S3LiteConstants.IF_MATCH),
-                header(exchange, S3LiteConstants.IF_NONE_MATCH));
-        setObjectHeaders(exchange.getMessage(), bucket, client().headObject(bucket, key(exchange), conditions));
+                header(exchange, S3LiteConstants.IF_NONE_MATCH), false, header(exchange, S3LiteConstants.TARGET_VERSION_ID));
+        setObjectHeaders(exchange.getMessage(), bucket, client(exchange).headObject(bucket, key(exchange), conditions));
     }
 }

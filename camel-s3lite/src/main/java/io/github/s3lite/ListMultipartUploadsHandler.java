@@ -10,6 +10,6 @@ final class ListMultipartUploadsHandler extends AbstractHandler {
 
     @Override
     public void handle(Exchange exchange) {
-        exchange.getMessage().setBody(client().listMultipartUploads(bucket(exchange), header(exchange, S3LiteConstants.PREFIX)));
+        exchange.getMessage().setBody(client(exchange).listMultipartUploads(bucket(exchange), header(exchange, S3LiteConstants.PREFIX)));
     }
 }

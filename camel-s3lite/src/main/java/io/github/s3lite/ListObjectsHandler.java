@@ -30,7 +30,7 @@ final class ListObjectsHandler extends AbstractHandler {
         List<S3ObjectSummary> objects = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         do {
-            ListPage page = client().listObjects(bucket, prefix, delimiter, token, maxKeys == null ? 0 : maxKeys, null);
+            ListPage page = client(exchange).listObjects(bucket, prefix, delimiter, token, maxKeys == null ? 0 : maxKeys, null);
             objects.addAll(page.objects());
             prefixes.addAll(page.commonPrefixes());
             token = page.nextContinuationToken();

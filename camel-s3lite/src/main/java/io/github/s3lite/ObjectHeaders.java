@@ -3,6 +3,7 @@ package io.github.s3lite;
 import java.util.Map;
 
 import io.github.s3lite.client.ObjectInfo;
+import io.github.s3lite.client.StorageInfo;
 import io.github.s3lite.content.UserMetadata;
 import org.apache.camel.Message;
 
@@ -27,6 +28,17 @@ public final class ObjectHeaders {
         setOrRemove(m, S3LiteConstants.CACHE_CONTROL, info.cacheControl());
         setOrRemove(m, S3LiteConstants.CONTENT_DISPOSITION, info.contentDisposition());
         setOrRemove(m, S3LiteConstants.CONTENT_RANGE, info.contentRange());
+        setStorage(m, info.storage());
+    }
+
+    /** What the store reported about encryption and storage class; stale headers removed. */
+    public static void setStorage(Message m, StorageInfo s) {
+        StorageInfo i = s == null ? StorageInfo.NONE : s;
+        setOrRemove(m, S3LiteConstants.STORED_ENCRYPTION, i.serverSideEncryption());
+        setOrRemove(m, S3LiteConstants.STORED_KMS_KEY_ID, i.kmsKeyId());
+        setOrRemove(m, S3LiteConstants.STORED_BUCKET_KEY_ENABLED, i.bucketKeyEnabled());
+        setOrRemove(m, S3LiteConstants.STORED_STORAGE_CLASS, i.storageClass());
+        setOrRemove(m, S3LiteConstants.STORED_SSE_CUSTOMER_ALGORITHM, i.sseCustomerAlgorithm());
     }
 
     /** Sets the header, or removes a stale one when there is no value. */

@@ -15,6 +15,7 @@ import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.PutResult;
 import io.github.s3lite.client.RequestBody;
 import io.github.s3lite.client.S3Exception;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3Limits;
 import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.content.DefaultContentTypeResolver;
@@ -110,7 +111,9 @@ final class PutObjectHandler extends AbstractHandler {
                 first(header(exchange, S3LiteConstants.CONTENT_ENCODING), c.getContentEncoding()),
                 first(header(exchange, S3LiteConstants.CACHE_CONTROL), c.getCacheControl()),
                 first(header(exchange, S3LiteConstants.CONTENT_DISPOSITION), c.getContentDisposition()),
-                metadata, header(exchange, S3LiteConstants.IF_MATCH), header(exchange, S3LiteConstants.IF_NONE_MATCH));
+                metadata, header(exchange, S3LiteConstants.IF_MATCH), header(exchange, S3LiteConstants.IF_NONE_MATCH),
+                null, null, storage(exchange));
+        S3LiteClient client = client(exchange);
 
         long length = length(body);
         Message out = exchange.getMessage();
@@ -120,7 +123,7 @@ final class PutObjectHandler extends AbstractHandler {
             MemoryBudget.shared().lease(buffer);
             PutResult r;
             try {
-                r = client().putObject(bucket, key, singleBody(exchange, body, length, key), options,
+                r = client.putObject(bucket, key, singleBody(exchange, body, length, key), options,
                         c.getChecksumAlgorithm());
             } finally {
                 MemoryBudget.shared().release(buffer);
@@ -131,9 +134,10 @@ final class PutObjectHandler extends AbstractHandler {
             out.setHeader(S3LiteConstants.PART_COUNT, 1);
             out.setHeader(S3LiteConstants.RESUMED_PART_COUNT, 0);
             out.setHeader(S3LiteConstants.ALREADY_UPLOADED, false);
+            ObjectHeaders.setStorage(out, r.storage());
         } else {
             // a stream too large for one in-heap buffer goes in parts, whatever multipartThreshold says
-            MultipartUploader uploader = new MultipartUploader(client(), endpoint.getUploadExecutor(),
+            MultipartUploader uploader = new MultipartUploader(client, endpoint.getUploadExecutor(),
                     endpoint.getCheckpointStore(), c.toUploadSettings(),
                     new LoggingProgress());
             UploadResult r = uploader.upload(bucket, key, uploadSource(exchange, body), options);
@@ -143,6 +147,7 @@ final class PutObjectHandler extends AbstractHandler {
             out.setHeader(S3LiteConstants.PART_COUNT, r.partCount());
             out.setHeader(S3LiteConstants.RESUMED_PART_COUNT, r.resumedPartCount());
             out.setHeader(S3LiteConstants.ALREADY_UPLOADED, r.alreadyUploaded());
+            ObjectHeaders.setStorage(out, r.storage());
         }
         out.setHeader(S3LiteConstants.BUCKET_NAME, bucket);
         out.setHeader(S3LiteConstants.KEY, key);

@@ -44,6 +44,8 @@ public class S3LiteComponent extends HealthCheckComponent implements SSLContextP
         S3LiteEndpoint endpoint = new S3LiteEndpoint(uri, this, config);
         Map<String, Object> meta = PropertiesHelper.extractProperties(parameters, "metadata.");
         meta.forEach((k, v) -> config.getMetadata().put(k, v == null ? "" : v.toString()));
+        Map<String, Object> tags = PropertiesHelper.extractProperties(parameters, "tagging.");
+        tags.forEach((k, v) -> config.getTagging().put(k, v == null ? "" : v.toString()));
         setProperties(endpoint, parameters);
         return endpoint;
     }

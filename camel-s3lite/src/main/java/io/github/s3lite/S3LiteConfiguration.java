@@ -2,11 +2,17 @@ package io.github.s3lite;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.github.s3lite.client.ChecksumAlgorithm;
+import io.github.s3lite.client.ObjectAccess;
+import io.github.s3lite.client.ObjectLock;
+import io.github.s3lite.client.ObjectStorageOptions;
+import io.github.s3lite.client.ServerSideEncryption;
+import io.github.s3lite.client.SseCustomerKey;
 import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3Limits;
 import io.github.s3lite.client.S3ClientConfig;
@@ -38,7 +44,7 @@ import org.apache.camel.spi.UriPath;
  * This is also where options become domain settings: {@link #validate()} checks the whole configuration before any
  * request (rules in {@link ConfigurationRules}), {@link #toClientConfig()} and {@link #toUploadSettings()} map it to
  * the Camel-free client and uploader. Sizes, durations and counts given as text are parsed by {@link OptionText}.
- * (Longer than the usual 350 lines: it holds the accessors of some 45 options.)
+ * (Longer than the usual 350 lines: it holds the accessors of some 60 options.)
  */
 @UriParams
 @Configurer
@@ -238,6 +244,67 @@ public class S3LiteConfiguration implements Cloneable {
     @UriParam(label = "producer,metadata", description = "Application name added to metadata as 'application' when metadataEnvironment is used.")
     private String applicationName;
 
+    // ------------------------------------------------------------ encryption and write options (issue 14.2)
+    @UriParam(label = "producer,security", enums = "AES256,aws:kms,aws:kms:dsse",
+              description = "Server-side encryption of new objects (PUT, CreateMultipartUpload, copies): AES256 (SSE-S3), aws:kms "
+                            + "(SSE-KMS) or aws:kms:dsse (dual-layer SSE-KMS). Default: none sent, the bucket's default applies. For "
+                            + "customer-provided keys use sseCustomerKey.")
+    private String serverSideEncryption;
+    @UriParam(label = "producer,security",
+              description = "SSE-KMS: the KMS key (id, ARN or alias ARN) new objects are encrypted with. Default: the account's aws/s3 key.")
+    private String kmsKeyId;
+    @UriParam(label = "producer,security",
+              description = "SSE-KMS: the encryption context, as a JSON object such as {\"project\":\"billing\"} (sent base64-encoded) or "
+                            + "its base64 text.")
+    private String kmsEncryptionContext;
+    @UriParam(label = "producer,security", defaultValue = "false",
+              description = "SSE-KMS: use an S3 Bucket Key for new objects (fewer KMS requests).")
+    private boolean bucketKeyEnabled;
+    @UriParam(label = "security", secret = true,
+              description = "SSE-C: the base64 text of a 256-bit key (such as 'openssl rand -base64 32'). Objects are written with it "
+                            + "(PUT, CreateMultipartUpload, every UploadPart, CompleteMultipartUpload, copies) and read with it (getObject, "
+                            + "headObject, downloads, the consumer); the algorithm (AES256) and the key's MD5 are computed. Refused "
+                            + "over plain http unless sseCustomerKeyOverHttp is true.")
+    private String sseCustomerKey;
+    @UriParam(label = "security,advanced", defaultValue = "false",
+              description = "Allow sseCustomerKey over a plain http endpoint (the key then travels in clear text): only on a "
+                            + "trusted network, such as a store on the same host. AWS S3 refuses SSE-C over http anyway.")
+    private boolean sseCustomerKeyOverHttp;
+    @UriParam(label = "producer,storage",
+              description = "Storage class of new objects, such as STANDARD, STANDARD_IA, ONEZONE_IA, INTELLIGENT_TIERING, GLACIER_IR, "
+                            + "GLACIER, DEEP_ARCHIVE, REDUCED_REDUNDANCY (Ceph RGW: a storage class of the placement target). Default: "
+                            + "none sent (STANDARD).")
+    private String storageClass;
+    @UriParam(label = "producer,storage", enums = "private,public-read,public-read-write,authenticated-read,aws-exec-read,"
+                                                  + "bucket-owner-read,bucket-owner-full-control",
+              description = "Canned ACL of new objects (x-amz-acl). Buckets with Object Ownership 'bucket owner enforced' (the AWS "
+                            + "default since 2023) refuse every ACL but bucket-owner-full-control.")
+    private String cannedAcl;
+    @UriParam(label = "producer,storage", prefix = "tagging.", multiValue = true,
+              description = "Object tags for every upload, as tagging.NAME=VALUE options such as tagging.project=billing (at most 10; "
+                            + "sent as x-amz-tagging). A copy with tags replaces the source's.")
+    private Map<String, String> tagging = new LinkedHashMap<>();
+    @UriParam(label = "producer,storage", enums = "GOVERNANCE,COMPLIANCE",
+              description = "Object Lock retention mode of new objects (the bucket must have Object Lock enabled); needs "
+                            + "objectLockRetainUntil.")
+    private String objectLockMode;
+    @UriParam(label = "producer,storage",
+              description = "Object Lock: retain new objects until this instant (ISO-8601, such as 2027-01-31T00:00:00Z) or for this "
+                            + "long from the upload (a duration such as 30d or P30D).")
+    private String objectLockRetainUntil;
+    @UriParam(label = "producer,storage", defaultValue = "false",
+              description = "Object Lock: put a legal hold on new objects.")
+    private boolean objectLockLegalHold;
+    @UriParam(label = "security",
+              description = "The AWS account id (12 digits) the buckets must belong to: sent as x-amz-expected-bucket-owner on every "
+                            + "request to a bucket (and x-amz-source-expected-bucket-owner for a copy's source), so a bucket that "
+                            + "changed hands is refused with 403 instead of receiving data.")
+    private String expectedBucketOwner;
+    @UriParam(label = "common", defaultValue = "false",
+              description = "Requester-pays buckets: send x-amz-request-payer: requester on every object and listing request "
+                            + "(you pay for the requests and transfer).")
+    private boolean requestPayer;
+
     // ------------------------------------------------------------ consumer
     @UriParam(label = "consumer", description = "Only objects whose key starts with this prefix.")
     private String prefix;
@@ -347,6 +414,69 @@ public class S3LiteConfiguration implements Cloneable {
                 java.time.Duration.ofMillis(staleUploadAge));
     }
 
+    /**
+     * The storage options of a write (encryption, storage class, ACL, tags, Object Lock): the options, each
+     * overridden by the exchange's value where {@code perExchange} gives one (null: none). The one place options
+     * become {@link ObjectStorageOptions}; {@link ConfigurationRules} calls it at start without overrides.
+     *
+     * @throws IllegalArgumentException naming the option and the rule a value breaks
+     */
+    public ObjectStorageOptions storageOptions(WriteOverrides perExchange) {
+        WriteOverrides x = perExchange == null ? WriteOverrides.NONE : perExchange;
+        String sse = x.text("serverSideEncryption", serverSideEncryption);
+        ServerSideEncryption encryption = new ServerSideEncryption(sse, x.text("kmsKeyId", kmsKeyId),
+                x.text("kmsEncryptionContext", kmsEncryptionContext), x.flag("bucketKeyEnabled", bucketKeyEnabled));
+        String mode = x.text("objectLockMode", objectLockMode);
+        Object until = x.value("objectLockRetainUntil", objectLockRetainUntil);
+        ObjectLock lock = new ObjectLock(mode, retainUntil(until), x.flag("objectLockLegalHold", objectLockLegalHold));
+        Map<String, String> tags = x.tags("tagging", tagging);
+        return new ObjectStorageOptions(encryption, x.text("storageClass", storageClass), x.text("cannedAcl", cannedAcl),
+                tags, lock);
+    }
+
+    /**
+     * What every request carries (SSE-C key, expected bucket owner, request payer), with the exchange's overrides:
+     * the one place options become {@link ObjectAccess}.
+     */
+    public ObjectAccess objectAccess(WriteOverrides perExchange) {
+        WriteOverrides x = perExchange == null ? WriteOverrides.NONE : perExchange;
+        String key = x.text("sseCustomerKey", sseCustomerKey);
+        return new ObjectAccess(isSet(key) ? SseCustomerKey.fromBase64(key) : null,
+                x.text("expectedBucketOwner", expectedBucketOwner), x.flag("requestPayer", requestPayer),
+                sseCustomerKeyOverHttp);
+    }
+
+    /** An ISO-8601 instant, a duration from now (text such as 30d, or a Duration), an Instant or a Date; null: none. */
+    private static Instant retainUntil(Object v) {
+        if (v == null || v instanceof String s && s.isBlank()) {
+            return null;
+        }
+        if (v instanceof Instant i) {
+            return i;
+        }
+        if (v instanceof java.util.Date d) {
+            return d.toInstant();
+        }
+        if (v instanceof Duration d) {
+            return Instant.now().plus(d);
+        }
+        String s = v.toString().trim();
+        if (Character.isDigit(s.charAt(0)) && s.length() >= 10 && s.charAt(4) == '-') {
+            try {
+                return java.time.OffsetDateTime.parse(s).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("objectLockRetainUntil=" + s + " is not an ISO-8601 instant such as "
+                        + "2027-01-31T00:00:00Z (" + e.getMessage() + ")");
+            }
+        }
+        try {
+            return Instant.now().plus(OptionText.parseDuration("objectLockRetainUntil", s));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("objectLockRetainUntil=" + s + " is neither an ISO-8601 instant such as "
+                    + "2027-01-31T00:00:00Z nor a duration such as 30d");
+        }
+    }
+
     private static boolean isSet(String s) {
         return s != null && !s.isEmpty();
     }
@@ -355,6 +485,7 @@ public class S3LiteConfiguration implements Cloneable {
         try {
             S3LiteConfiguration c = (S3LiteConfiguration) super.clone();
             c.metadata = new LinkedHashMap<>(metadata);
+            c.tagging = new LinkedHashMap<>(tagging);
             return c;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
@@ -884,5 +1015,117 @@ public class S3LiteConfiguration implements Cloneable {
 
     public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getServerSideEncryption() {
+        return serverSideEncryption;
+    }
+
+    public void setServerSideEncryption(String serverSideEncryption) {
+        this.serverSideEncryption = serverSideEncryption;
+    }
+
+    public String getKmsKeyId() {
+        return kmsKeyId;
+    }
+
+    public void setKmsKeyId(String kmsKeyId) {
+        this.kmsKeyId = kmsKeyId;
+    }
+
+    public String getKmsEncryptionContext() {
+        return kmsEncryptionContext;
+    }
+
+    public void setKmsEncryptionContext(String kmsEncryptionContext) {
+        this.kmsEncryptionContext = kmsEncryptionContext;
+    }
+
+    public boolean isBucketKeyEnabled() {
+        return bucketKeyEnabled;
+    }
+
+    public void setBucketKeyEnabled(boolean bucketKeyEnabled) {
+        this.bucketKeyEnabled = bucketKeyEnabled;
+    }
+
+    public String getSseCustomerKey() {
+        return sseCustomerKey;
+    }
+
+    public void setSseCustomerKey(String sseCustomerKey) {
+        this.sseCustomerKey = sseCustomerKey;
+    }
+
+    public boolean isSseCustomerKeyOverHttp() {
+        return sseCustomerKeyOverHttp;
+    }
+
+    public void setSseCustomerKeyOverHttp(boolean sseCustomerKeyOverHttp) {
+        this.sseCustomerKeyOverHttp = sseCustomerKeyOverHttp;
+    }
+
+    public String getStorageClass() {
+        return storageClass;
+    }
+
+    public void setStorageClass(String storageClass) {
+        this.storageClass = storageClass;
+    }
+
+    public String getCannedAcl() {
+        return cannedAcl;
+    }
+
+    public void setCannedAcl(String cannedAcl) {
+        this.cannedAcl = cannedAcl;
+    }
+
+    public Map<String, String> getTagging() {
+        return tagging;
+    }
+
+    public void setTagging(Map<String, String> tagging) {
+        this.tagging = tagging == null ? new LinkedHashMap<>() : new LinkedHashMap<>(tagging);
+    }
+
+    public String getObjectLockMode() {
+        return objectLockMode;
+    }
+
+    public void setObjectLockMode(String objectLockMode) {
+        this.objectLockMode = objectLockMode;
+    }
+
+    public String getObjectLockRetainUntil() {
+        return objectLockRetainUntil;
+    }
+
+    public void setObjectLockRetainUntil(String objectLockRetainUntil) {
+        this.objectLockRetainUntil = objectLockRetainUntil;
+    }
+
+    public boolean isObjectLockLegalHold() {
+        return objectLockLegalHold;
+    }
+
+    public void setObjectLockLegalHold(boolean objectLockLegalHold) {
+        this.objectLockLegalHold = objectLockLegalHold;
+    }
+
+    public String getExpectedBucketOwner() {
+        return expectedBucketOwner;
+    }
+
+    public void setExpectedBucketOwner(String expectedBucketOwner) {
+        this.expectedBucketOwner = expectedBucketOwner;
+    }
+
+    public boolean isRequestPayer() {
+        return requestPayer;
+    }
+
+    public void setRequestPayer(boolean requestPayer) {
+        this.requestPayer = requestPayer;
     }
 }

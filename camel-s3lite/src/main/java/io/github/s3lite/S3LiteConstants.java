@@ -72,7 +72,67 @@ public final class S3LiteConstants {
               javaType = "java.util.List<String>")
     public static final String KEYS = "CamelS3LiteKeys";
 
+    // ---------------------------------------------------------------- in: encryption and write options (each wins over its option)
+    @Metadata(label = "producer", description = "putObject/copyObject: server-side encryption, AES256, aws:kms or aws:kms:dsse "
+                                                + "(overrides serverSideEncryption).", javaType = "String")
+    public static final String SERVER_SIDE_ENCRYPTION = "CamelS3LiteServerSideEncryption";
+    @Metadata(label = "producer", description = "putObject/copyObject: the SSE-KMS key id (overrides kmsKeyId).", javaType = "String")
+    public static final String KMS_KEY_ID = "CamelS3LiteKmsKeyId";
+    @Metadata(label = "producer", description = "putObject/copyObject: the SSE-KMS encryption context, JSON or its base64 "
+                                                + "(overrides kmsEncryptionContext).", javaType = "String")
+    public static final String KMS_ENCRYPTION_CONTEXT = "CamelS3LiteKmsEncryptionContext";
+    @Metadata(label = "producer", description = "putObject/copyObject: use an S3 Bucket Key (overrides bucketKeyEnabled).",
+              javaType = "Boolean")
+    public static final String BUCKET_KEY_ENABLED = "CamelS3LiteBucketKeyEnabled";
+    @Metadata(label = "producer", description = "Every object operation: the SSE-C key, base64 of 256 bits (overrides "
+                                                + "sseCustomerKey). A secret: do not log this header.", javaType = "String")
+    public static final String SSE_CUSTOMER_KEY = "CamelS3LiteSseCustomerKey";
+    @Metadata(label = "producer", description = "putObject/copyObject: the storage class (overrides storageClass).", javaType = "String")
+    public static final String STORAGE_CLASS = "CamelS3LiteStorageClass";
+    @Metadata(label = "producer", description = "putObject/copyObject: the canned ACL (overrides cannedAcl).", javaType = "String")
+    public static final String CANNED_ACL = "CamelS3LiteCannedAcl";
+    @Metadata(label = "producer", description = "putObject/copyObject: object tags, a Map<String, String> or text such as "
+                                                + "a=1&b=2 (replaces the tagging options).", javaType = "java.util.Map<String, String>")
+    public static final String TAGGING = "CamelS3LiteTagging";
+    @Metadata(label = "producer", description = "putObject/copyObject: Object Lock mode, GOVERNANCE or COMPLIANCE (overrides "
+                                                + "objectLockMode).", javaType = "String")
+    public static final String OBJECT_LOCK_MODE = "CamelS3LiteObjectLockMode";
+    @Metadata(label = "producer", description = "putObject/copyObject: Object Lock retention end, an Instant, an ISO-8601 text or "
+                                                + "a duration from now (overrides objectLockRetainUntil).", javaType = "Object")
+    public static final String OBJECT_LOCK_RETAIN_UNTIL = "CamelS3LiteObjectLockRetainUntil";
+    @Metadata(label = "producer", description = "putObject/copyObject: Object Lock legal hold (overrides objectLockLegalHold).",
+              javaType = "Boolean")
+    public static final String OBJECT_LOCK_LEGAL_HOLD = "CamelS3LiteObjectLockLegalHold";
+    @Metadata(label = "producer", description = "Every request: the expected bucket owner's account id (overrides "
+                                                + "expectedBucketOwner).", javaType = "String")
+    public static final String EXPECTED_BUCKET_OWNER = "CamelS3LiteExpectedBucketOwner";
+    @Metadata(label = "producer", description = "Every request: requester pays (overrides requestPayer).", javaType = "Boolean")
+    public static final String REQUEST_PAYER = "CamelS3LiteRequestPayer";
+    @Metadata(label = "producer", description = "getObject/headObject/deleteObject: this version of the object (versioned "
+                                                + "buckets; deleteObject of a version deletes it for good). Not CamelS3LiteVersionId, "
+                                                + "which every read and write sets as an out header.", javaType = "String")
+    public static final String TARGET_VERSION_ID = "CamelS3LiteTargetVersionId";
+
     // ---------------------------------------------------------------- out
+    @Metadata(description = "Out (writes, reads, consumer): the server-side encryption the store reports "
+                            + "(x-amz-server-side-encryption: AES256, aws:kms, aws:kms:dsse); absent when it reports none.",
+              javaType = "String")
+    public static final String STORED_ENCRYPTION = "CamelS3LiteStoredEncryption";
+    @Metadata(description = "Out: the KMS key the store reports (x-amz-server-side-encryption-aws-kms-key-id).", javaType = "String")
+    public static final String STORED_KMS_KEY_ID = "CamelS3LiteStoredKmsKeyId";
+    @Metadata(description = "Out: whether the store reports an S3 Bucket Key (x-amz-server-side-encryption-bucket-key-enabled).",
+              javaType = "Boolean")
+    public static final String STORED_BUCKET_KEY_ENABLED = "CamelS3LiteStoredBucketKeyEnabled";
+    @Metadata(description = "Out (reads, consumer): the storage class the store reports (x-amz-storage-class; S3 sends none "
+                            + "for STANDARD).", javaType = "String")
+    public static final String STORED_STORAGE_CLASS = "CamelS3LiteStoredStorageClass";
+    @Metadata(description = "Out: the SSE-C algorithm the store confirms (x-amz-server-side-encryption-customer-algorithm).",
+              javaType = "String")
+    public static final String STORED_SSE_CUSTOMER_ALGORITHM = "CamelS3LiteStoredSseCustomerAlgorithm";
+    @Metadata(label = "producer", description = "createDownloadLink/createUploadLink: the headers the link's user must send "
+                                                + "(signed; a Map<String, String>), besides the SSE-C key when one is used.",
+              javaType = "java.util.Map<String, String>")
+    public static final String SIGNED_HEADERS = "CamelS3LiteSignedHeaders";
     @Metadata(description = "The ETag of the object written or read.", javaType = "String")
     public static final String E_TAG = "CamelS3LiteETag";
     @Metadata(description = "The version id, on versioned buckets.", javaType = "String")

@@ -131,7 +131,8 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
                 LOG.info("Consumer of {}: keys under destinationPrefix {} are the move destination and are not delivered",
                         c.getBucketName(), skip);
             }
-            commit = new MoveAfterRead(client, endpoint.getCopier(), destBucket, c.getDestinationPrefix());
+            commit = new MoveAfterRead(client, endpoint.getCopier(), destBucket, c.getDestinationPrefix(),
+                    () -> c.storageOptions(null));
         } else {
             commit = c.isDeleteAfterRead() ? new DeleteAfterRead(client) : new LeaveInPlace();
         }

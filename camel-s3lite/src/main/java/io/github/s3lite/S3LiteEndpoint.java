@@ -40,6 +40,8 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
     @UriParam(label = "filter,advanced",
               description = "Decides which entries of the CamelS3LiteMetadata header map are dropped (by default names starting with Camel, and breadcrumbId).")
     private HeaderFilterStrategy headerFilterStrategy = new S3LiteHeaderFilterStrategy();
+    /** The client built or given; {@link #client} is its view carrying the endpoint's {@code ObjectAccess}. */
+    private S3LiteClient baseClient;
     private S3LiteClient client;
     private boolean ownsClient;
     private CheckpointStore checkpointStore;
@@ -73,12 +75,14 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
         configuration.validate();
         validateKeyName();
         if (configuration.getS3Client() != null) {
-            client = configuration.getS3Client();
+            baseClient = configuration.getS3Client();
             ownsClient = false;
         } else {
-            client = new S3LiteClient(configuration.toClientConfig(sslContext()));
+            baseClient = new S3LiteClient(configuration.toClientConfig(sslContext()));
             ownsClient = true;
         }
+        // every request of this endpoint carries the SSE-C key, expected owner and request payer (refused: SSE-C over http)
+        client = baseClient.withAccess(configuration.objectAccess(null));
         LOG.debug("s3lite endpoint for bucket {} uses {}", configuration.getBucketName(), client.config());
         IdempotentRepository repo = configuration.getCheckpointRepository();
         if (repo == null) {
@@ -106,10 +110,11 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
         if (ownCheckpointRepository != null) {
             ServiceHelper.stopService(ownCheckpointRepository);
         }
-        if (ownsClient && client != null) {
-            client.close();
+        if (ownsClient && baseClient != null) {
+            baseClient.close();
         }
         client = null;
+        baseClient = null;
         super.doStop();
     }
 

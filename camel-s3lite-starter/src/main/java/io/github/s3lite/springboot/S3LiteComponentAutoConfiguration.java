@@ -200,6 +200,22 @@ public class S3LiteComponentAutoConfiguration {
         c.setIncludeExchangeMetadata(p.isIncludeExchangeMetadata());
         c.setMetadataEnvironment(emptyToNull(p.getMetadataEnvironment()));
         c.setApplicationName(emptyToNull(p.getApplicationName()));
+        c.setServerSideEncryption(emptyToNull(p.getServerSideEncryption()));
+        c.setKmsKeyId(emptyToNull(p.getKmsKeyId()));
+        c.setKmsEncryptionContext(emptyToNull(p.getKmsEncryptionContext()));
+        c.setBucketKeyEnabled(p.isBucketKeyEnabled());
+        c.setSseCustomerKey(emptyToNull(p.getSseCustomerKey()));
+        c.setSseCustomerKeyOverHttp(p.isSseCustomerKeyOverHttp());
+        c.setStorageClass(emptyToNull(p.getStorageClass()));
+        c.setCannedAcl(emptyToNull(p.getCannedAcl()));
+        if (p.getTagging() != null && !p.getTagging().isEmpty()) {
+            c.getTagging().putAll(p.getTagging());
+        }
+        c.setObjectLockMode(emptyToNull(p.getObjectLockMode()));
+        c.setObjectLockRetainUntil(emptyToNull(p.getObjectLockRetainUntil()));
+        c.setObjectLockLegalHold(p.isObjectLockLegalHold());
+        c.setExpectedBucketOwner(emptyToNull(p.getExpectedBucketOwner()));
+        c.setRequestPayer(p.isRequestPayer());
         c.setPrefix(emptyToNull(p.getPrefix()));
         c.setDelimiter(emptyToNull(p.getDelimiter()));
         c.setMaxMessagesPerPoll(p.getMaxMessagesPerPoll());

@@ -334,6 +334,92 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private String applicationName;
 
     /**
+     * Server-side encryption of new objects (PUT, CreateMultipartUpload, copies): AES256 (SSE-S3), aws:kms (SSE-KMS) or
+     * aws:kms:dsse (dual-layer SSE-KMS). Default: none sent, the bucket's default applies. For customer-provided keys
+     * use sseCustomerKey.
+     */
+    private String serverSideEncryption;
+
+    /**
+     * SSE-KMS: the KMS key (id, ARN or alias ARN) new objects are encrypted with. Default: the account's aws/s3 key.
+     */
+    private String kmsKeyId;
+
+    /**
+     * SSE-KMS: the encryption context, as a JSON object such as {project:billing} (sent base64-encoded) or its base64
+     * text.
+     */
+    private String kmsEncryptionContext;
+
+    /**
+     * SSE-KMS: use an S3 Bucket Key for new objects (fewer KMS requests).
+     */
+    private boolean bucketKeyEnabled = false;
+
+    /**
+     * SSE-C: the base64 text of a 256-bit key (such as 'openssl rand -base64 32'). Objects are written with it (PUT,
+     * CreateMultipartUpload, every UploadPart, CompleteMultipartUpload, copies) and read with it (getObject,
+     * headObject, downloads, the consumer); the algorithm (AES256) and the key's MD5 are computed. Refused over plain
+     * http unless sseCustomerKeyOverHttp is true.
+     */
+    private String sseCustomerKey;
+
+    /**
+     * Allow sseCustomerKey over a plain http endpoint (the key then travels in clear text): only on a trusted network,
+     * such as a store on the same host. AWS S3 refuses SSE-C over http anyway.
+     */
+    private boolean sseCustomerKeyOverHttp = false;
+
+    /**
+     * Storage class of new objects, such as STANDARD, STANDARD_IA, ONEZONE_IA, INTELLIGENT_TIERING, GLACIER_IR,
+     * GLACIER, DEEP_ARCHIVE, REDUCED_REDUNDANCY (Ceph RGW: a storage class of the placement target). Default: none sent
+     * (STANDARD).
+     */
+    private String storageClass;
+
+    /**
+     * Canned ACL of new objects (x-amz-acl). Buckets with Object Ownership 'bucket owner enforced' (the AWS default
+     * since 2023) refuse every ACL but bucket-owner-full-control.
+     */
+    private String cannedAcl;
+
+    /**
+     * Object tags for every upload, as tagging.NAME=VALUE options such as tagging.project=billing (at most 10; sent as
+     * x-amz-tagging). A copy with tags replaces the source's. This is a multi-value option with prefix: tagging.
+     */
+    private Map<String, String> tagging = new LinkedHashMap<>();
+
+    /**
+     * Object Lock retention mode of new objects (the bucket must have Object Lock enabled); needs
+     * objectLockRetainUntil.
+     */
+    private String objectLockMode;
+
+    /**
+     * Object Lock: retain new objects until this instant (ISO-8601, such as 2027-01-31T00:00:00Z) or for this long from
+     * the upload (a duration such as 30d or P30D).
+     */
+    private String objectLockRetainUntil;
+
+    /**
+     * Object Lock: put a legal hold on new objects.
+     */
+    private boolean objectLockLegalHold = false;
+
+    /**
+     * The AWS account id (12 digits) the buckets must belong to: sent as x-amz-expected-bucket-owner on every request
+     * to a bucket (and x-amz-source-expected-bucket-owner for a copy's source), so a bucket that changed hands is
+     * refused with 403 instead of receiving data.
+     */
+    private String expectedBucketOwner;
+
+    /**
+     * Requester-pays buckets: send x-amz-request-payer: requester on every object and listing request (you pay for the
+     * requests and transfer).
+     */
+    private boolean requestPayer = false;
+
+    /**
      * Only objects whose key starts with this prefix.
      */
     private String prefix;
@@ -981,5 +1067,117 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
 
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public String getServerSideEncryption() {
+        return serverSideEncryption;
+    }
+
+    public void setServerSideEncryption(String serverSideEncryption) {
+        this.serverSideEncryption = serverSideEncryption;
+    }
+
+    public String getKmsKeyId() {
+        return kmsKeyId;
+    }
+
+    public void setKmsKeyId(String kmsKeyId) {
+        this.kmsKeyId = kmsKeyId;
+    }
+
+    public String getKmsEncryptionContext() {
+        return kmsEncryptionContext;
+    }
+
+    public void setKmsEncryptionContext(String kmsEncryptionContext) {
+        this.kmsEncryptionContext = kmsEncryptionContext;
+    }
+
+    public boolean isBucketKeyEnabled() {
+        return bucketKeyEnabled;
+    }
+
+    public void setBucketKeyEnabled(boolean bucketKeyEnabled) {
+        this.bucketKeyEnabled = bucketKeyEnabled;
+    }
+
+    public String getSseCustomerKey() {
+        return sseCustomerKey;
+    }
+
+    public void setSseCustomerKey(String sseCustomerKey) {
+        this.sseCustomerKey = sseCustomerKey;
+    }
+
+    public boolean isSseCustomerKeyOverHttp() {
+        return sseCustomerKeyOverHttp;
+    }
+
+    public void setSseCustomerKeyOverHttp(boolean sseCustomerKeyOverHttp) {
+        this.sseCustomerKeyOverHttp = sseCustomerKeyOverHttp;
+    }
+
+    public String getStorageClass() {
+        return storageClass;
+    }
+
+    public void setStorageClass(String storageClass) {
+        this.storageClass = storageClass;
+    }
+
+    public String getCannedAcl() {
+        return cannedAcl;
+    }
+
+    public void setCannedAcl(String cannedAcl) {
+        this.cannedAcl = cannedAcl;
+    }
+
+    public Map<String, String> getTagging() {
+        return tagging;
+    }
+
+    public void setTagging(Map<String, String> tagging) {
+        this.tagging = tagging;
+    }
+
+    public String getObjectLockMode() {
+        return objectLockMode;
+    }
+
+    public void setObjectLockMode(String objectLockMode) {
+        this.objectLockMode = objectLockMode;
+    }
+
+    public String getObjectLockRetainUntil() {
+        return objectLockRetainUntil;
+    }
+
+    public void setObjectLockRetainUntil(String objectLockRetainUntil) {
+        this.objectLockRetainUntil = objectLockRetainUntil;
+    }
+
+    public boolean isObjectLockLegalHold() {
+        return objectLockLegalHold;
+    }
+
+    public void setObjectLockLegalHold(boolean objectLockLegalHold) {
+        this.objectLockLegalHold = objectLockLegalHold;
+    }
+
+    public String getExpectedBucketOwner() {
+        return expectedBucketOwner;
+    }
+
+    public void setExpectedBucketOwner(String expectedBucketOwner) {
+        this.expectedBucketOwner = expectedBucketOwner;
+    }
+
+    public boolean isRequestPayer() {
+        return requestPayer;
+    }
+
+    public void setRequestPayer(boolean requestPayer) {
+        this.requestPayer = requestPayer;
     }
 }

@@ -28,7 +28,7 @@ record Call(String method, String bucket, String key, List<QueryParam> query, Ma
         return new Call(method, bucket, key, query, headers, RequestBody.of(xml), Hashing.sha256Hex(xml));
     }
 
-    /** Headers of a write: content headers, conditions and {@code x-amz-meta-*}. */
+    /** Headers of a write: content headers, conditions, {@code x-amz-meta-*} and the storage options. */
     static Map<String, String> writeHeaders(ObjectWriteOptions o) {
         Map<String, String> h = new LinkedHashMap<>();
         if (o == null) {
@@ -43,6 +43,7 @@ record Call(String method, String bucket, String key, List<QueryParam> query, Ma
         putIfPresent(h, "If-Match", conditionETag(o.ifMatch()));
         putIfPresent(h, "If-None-Match", o.ifNoneMatch());
         o.metadata().forEach((k, v) -> h.put("x-amz-meta-" + k, v));
+        o.storage().putHeaders(h);
         return h;
     }
 

@@ -35,8 +35,9 @@ final class CompleteMultipartResponse {
                 body = readSkippingLeadingWhitespace(in);
             }
         }
-        return parse(body, r.getCode(), header(r, "ETag"), header(r, "x-amz-version-id"),
+        PutResult p = parse(body, r.getCode(), header(r, "ETag"), header(r, "x-amz-version-id"),
                 header(r, "x-amz-request-id"), what);
+        return new PutResult(p.eTag(), p.versionId(), StorageInfo.of(r));
     }
 
     /** The result of a 2xx answer with this body, or the exception it means. */

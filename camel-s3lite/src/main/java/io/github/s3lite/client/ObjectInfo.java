@@ -12,14 +12,25 @@ import java.util.Map;
  * the headers' text as sent (null when absent). {@code encryption} is
  * {@code x-amz-server-side-encryption} as sent ({@code AES256}, {@code aws:kms}, {@code aws:kms:dsse}), or
  * {@code SSE-C:<algorithm>} when {@code x-amz-server-side-encryption-customer-algorithm} was sent; null when neither.
+ * {@code storage} is what the store says about the object's encryption (KMS key, bucket key) and storage class.
  */
 public record ObjectInfo(String key, long contentLength, String contentType, String eTag, Instant lastModified,
         String versionId, String contentEncoding, String cacheControl, String contentDisposition, String contentRange,
         Map<String, String> userMetadata, Map<String, String> checksums, String contentLanguage, String expires,
-        String encryption) {
+        String encryption, StorageInfo storage) {
 
     public ObjectInfo {
         checksums = checksums == null ? Map.of() : checksums;
+        storage = storage == null ? StorageInfo.NONE : storage;
+    }
+
+    /** Without storage information. */
+    public ObjectInfo(String key, long contentLength, String contentType, String eTag, Instant lastModified,
+            String versionId, String contentEncoding, String cacheControl, String contentDisposition, String contentRange,
+            Map<String, String> userMetadata, Map<String, String> checksums, String contentLanguage, String expires,
+            String encryption) {
+        this(key, contentLength, contentType, eTag, lastModified, versionId, contentEncoding, cacheControl,
+                contentDisposition, contentRange, userMetadata, checksums, contentLanguage, expires, encryption, null);
     }
 
     /** Without the encryption the store reported. */

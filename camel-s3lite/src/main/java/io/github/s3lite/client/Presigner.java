@@ -9,7 +9,10 @@ import io.github.s3lite.client.auth.QueryParam;
 import io.github.s3lite.client.auth.SigV4Signer;
 import io.github.s3lite.client.auth.SigningRequest;
 
-/** Presigned URLs, signed with the executor's (skew-corrected) clock. */
+/**
+ * Presigned URLs, signed with the executor's (skew-corrected) clock. The given headers become signed headers
+ * ({@code X-Amz-SignedHeaders}): the URL's user must send them with these values.
+ */
 final class Presigner {
     private final S3ClientConfig config;
     private final RequestExecutor executor;
@@ -19,7 +22,7 @@ final class Presigner {
         this.executor = executor;
     }
 
-    String presign(String method, String bucket, String key, Duration expires, Map<String, String> headers) {
+    PresignedRequest presign(String method, String bucket, String key, Duration expires, Map<String, String> headers) {
         S3Names.requireValidKey(key);
         if (expires == null || expires.toSeconds() < 1 || expires.toSeconds() > S3Limits.MAX_PRESIGN_SECONDS) {
             throw new IllegalArgumentException("Presigned URL lifetime must be between 1 second and 7 days, was " + expires);
@@ -28,6 +31,13 @@ final class Presigner {
         Credentials creds = RequestExecutor.credentials(config);
         List<QueryParam> q = executor.signer().presign(new SigningRequest(method, t.host(), t.path(), List.of(), headers,
                 SigV4Signer.UNSIGNED_PAYLOAD), creds, executor.now(), expires);
-        return Addressing.uri(t, q).toString();
+        Map<String, String> required = new java.util.LinkedHashMap<>();
+        headers.forEach((n, v) -> {
+            if (!SseCustomerKey.isKeyHeader(n)) {
+                required.put(n, v);
+            }
+        });
+        return new PresignedRequest(Addressing.uri(t, q).toString(), required, headers.keySet().stream()
+                .anyMatch(SseCustomerKey::isKeyHeader));
     }
 }

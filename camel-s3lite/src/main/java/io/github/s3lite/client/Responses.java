@@ -66,7 +66,7 @@ final class Responses {
         return new ObjectInfo(key, length, header(r, "Content-Type"), header(r, "ETag"), lastModified,
                 header(r, "x-amz-version-id"), header(r, "Content-Encoding"), header(r, "Cache-Control"),
                 header(r, "Content-Disposition"), header(r, "Content-Range"), Map.copyOf(meta), Map.copyOf(checksums),
-                header(r, "Content-Language"), header(r, "Expires"), encryption(r));
+                header(r, "Content-Language"), header(r, "Expires"), encryption(r), StorageInfo.of(r));
     }
 
     /**

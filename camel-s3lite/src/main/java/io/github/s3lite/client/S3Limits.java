@@ -48,6 +48,15 @@ public final class S3Limits {
      */
     public static final long MAX_RESPONSE_DOCUMENT_BYTES = 16L * 1024 * 1024;
 
+    /** Object tagging: "You can associate up to 10 tags with an object". */
+    public static final int MAX_OBJECT_TAGS = 10;
+    /** "A tag key can be up to 128 Unicode characters in length". */
+    public static final int MAX_TAG_KEY_LENGTH = 128;
+    /** "tag values can be up to 256 Unicode characters in length". */
+    public static final int MAX_TAG_VALUE_LENGTH = 256;
+    /** SSE-C: "a 256-bit, base64-encoded encryption key". */
+    public static final int SSE_CUSTOMER_KEY_BYTES = 32;
+
     private S3Limits() {
     }
 }

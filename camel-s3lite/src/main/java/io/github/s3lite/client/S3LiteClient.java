@@ -47,6 +47,8 @@ public final class S3LiteClient implements AutoCloseable {
     private final RequestExecutor executor;
     private final ChecksumNegotiation checksums;
     private final Presigner presigner;
+    private final ObjectAccess access;
+    private final boolean view;
 
     public S3LiteClient(S3ClientConfig config) {
         this(config, Clock.systemUTC());
@@ -58,6 +60,43 @@ public final class S3LiteClient implements AutoCloseable {
         this.executor = new RequestExecutor(config, clock);
         this.checksums = new ChecksumNegotiation(executor);
         this.presigner = new Presigner(config, executor);
+        this.access = ObjectAccess.NONE;
+        this.view = false;
+    }
+
+    private S3LiteClient(S3LiteClient base, ObjectAccess access) {
+        this.config = base.config;
+        this.executor = base.executor;
+        this.checksums = base.checksums;
+        this.presigner = base.presigner;
+        this.access = access;
+        this.view = true;
+    }
+
+    /**
+     * A view of this client whose requests also carry {@code access} (an SSE-C key, the expected bucket owner, the
+     * request payer: see {@link ObjectAccess} for which request gets which header). It shares this client's
+     * connections, clock offset and checksum negotiation; closing a view does nothing (close the client it came from).
+     *
+     * @throws IllegalArgumentException for an SSE-C key over plain http, unless {@code access} allows it
+     */
+    public S3LiteClient withAccess(ObjectAccess access) {
+        ObjectAccess a = access == null ? ObjectAccess.NONE : access;
+        if (a.sseCustomerKey() != null && !a.sseCustomerKeyOverHttp()
+                && "http".equalsIgnoreCase(config.effectiveEndpoint().getScheme())) {
+            throw new IllegalArgumentException("sseCustomerKey over plain http (endpoint " + config.effectiveEndpoint()
+                    + ") would send the encryption key in clear text: use an https endpoint, or set sseCustomerKeyOverHttp=true "
+                    + "for a trusted network (AWS S3 itself refuses SSE-C over http)");
+        }
+        if (a.equals(this.access)) {
+            return this; // NONE on a client is the client itself
+        }
+        return new S3LiteClient(this, a); // the parts are shared; a view of a view replaces the access
+    }
+
+    /** What every request of this client carries besides its parameters ({@link ObjectAccess#NONE} unless a view). */
+    public ObjectAccess access() {
+        return access;
     }
 
     public S3ClientConfig config() {
@@ -74,9 +113,12 @@ public final class S3LiteClient implements AutoCloseable {
         return executor.clockOffsetMillis();
     }
 
+    /** Closes the connections; a view ({@link #withAccess}) leaves them to the client it came from. */
     @Override
     public void close() {
-        executor.close();
+        if (!view) {
+            executor.close();
+        }
     }
 
     // ------------------------------------------------------------------ objects
@@ -97,9 +139,10 @@ public final class S3LiteClient implements AutoCloseable {
             ChecksumProbe.run(this, bucket, key, options.withoutConditions());
         }
         Map<String, String> headers = writeHeaders(options);
+        access.putObjectHeaders(headers);
         return sendChecksummed("PUT " + bucket + "/" + key, checksum, body, headers,
                 h -> new Call("PUT", bucket, key, List.of(), h, body, SigV4Signer.UNSIGNED_PAYLOAD),
-                (r, eTag, sent) -> new PutResult(eTag, header(r, "x-amz-version-id")));
+                (r, eTag, sent) -> new PutResult(eTag, header(r, "x-amz-version-id"), StorageInfo.of(r)));
     }
 
     /**
@@ -117,7 +160,9 @@ public final class S3LiteClient implements AutoCloseable {
         if (o.checksumMode()) {
             headers.put("x-amz-checksum-mode", "ENABLED");
         }
-        ClassicHttpResponse r = execute(new Call("GET", bucket, key, List.of(), headers, null, SigV4Signer.EMPTY_SHA256), true);
+        access.putObjectHeaders(headers);
+        ClassicHttpResponse r = execute(new Call("GET", bucket, key, versionQuery(o.versionId()), headers, null,
+                SigV4Signer.EMPTY_SHA256), true);
         try {
             ObjectInfo info = objectInfo(key, r);
             if (r.getCode() == 304) {
@@ -147,8 +192,9 @@ public final class S3LiteClient implements AutoCloseable {
                 headers.put("x-amz-checksum-mode", "ENABLED");
             }
         }
-        return executeAndRead(new Call("HEAD", bucket, key, List.of(), headers, null, SigV4Signer.EMPTY_SHA256),
-                r -> objectInfo(key, r));
+        access.putObjectHeaders(headers);
+        return executeAndRead(new Call("HEAD", bucket, key, versionQuery(options == null ? null : options.versionId()),
+                headers, null, SigV4Signer.EMPTY_SHA256), r -> objectInfo(key, r));
     }
 
     /** DeleteObject. Deleting a missing key succeeds (S3 semantics). */
@@ -162,10 +208,31 @@ public final class S3LiteClient implements AutoCloseable {
      * (Ceph RGW 16, S3Proxy 4.1) ignore it and delete whatever the key holds: callers check with a HEAD first.
      */
     public void deleteObject(String bucket, String key, String ifMatch) {
+        deleteObject(bucket, key, ifMatch, null);
+    }
+
+    /**
+     * DeleteObject, conditional when {@code ifMatch} is given, of one version when {@code versionId} is given (null:
+     * the current object; on a versioned bucket that adds a delete marker, while a version id deletes that version
+     * for good).
+     */
+    public void deleteObject(String bucket, String key, String ifMatch, String versionId) {
         S3Names.requireValidKey(key);
-        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> headers = bucketHeaders();
         putIfPresent(headers, "If-Match", ifMatch);
-        executeAndRead(new Call("DELETE", bucket, key, List.of(), headers, null, SigV4Signer.EMPTY_SHA256), r -> null);
+        executeAndRead(new Call("DELETE", bucket, key, versionQuery(versionId), headers, null, SigV4Signer.EMPTY_SHA256),
+                r -> null);
+    }
+
+    private static List<QueryParam> versionQuery(String versionId) {
+        return versionId == null || versionId.isEmpty() ? List.of() : List.of(new QueryParam("versionId", versionId));
+    }
+
+    /** Owner and request payer, as every object and listing request carries them. */
+    private Map<String, String> bucketHeaders() {
+        Map<String, String> h = new LinkedHashMap<>();
+        access.putBucketHeaders(h);
+        return h;
     }
 
     /** DeleteObjects, in batches of 1,000. Per-key failures are reported in the result, not thrown. */
@@ -176,8 +243,9 @@ public final class S3LiteClient implements AutoCloseable {
             List<String> batch = keys.subList(i, Math.min(keys.size(), i + S3Limits.MAX_DELETE_BATCH));
             batch.forEach(S3Names::requireValidKey);
             byte[] xml = S3Xml.delete(batch).getBytes(StandardCharsets.UTF_8);
-            DeleteObjectsResult page = executeAndRead(xmlCall("POST", bucket, null, List.of(new QueryParam("delete", "")), xml),
-                    r -> S3Xml.deleteResult(parseXml(r, "DeleteObjects", bucket, null)));
+            Call call = xmlCall("POST", bucket, null, List.of(new QueryParam("delete", "")), xml);
+            access.putBucketHeaders(call.headers());
+            DeleteObjectsResult page = executeAndRead(call, r -> S3Xml.deleteResult(parseXml(r, "DeleteObjects", bucket, null)));
             deleted.addAll(page.deleted());
             errors.addAll(page.errors());
         }
@@ -197,7 +265,7 @@ public final class S3LiteClient implements AutoCloseable {
         if (maxKeys > 0) {
             q.add(new QueryParam("max-keys", Integer.toString(Math.min(maxKeys, S3Limits.MAX_KEYS_PER_PAGE))));
         }
-        return executeAndRead(new Call("GET", bucket, null, q, new LinkedHashMap<>(), null, SigV4Signer.EMPTY_SHA256),
+        return executeAndRead(new Call("GET", bucket, null, q, bucketHeaders(), null, SigV4Signer.EMPTY_SHA256),
                 r -> S3Xml.listPage(parseXml(r, "ListObjectsV2", bucket, null)));
     }
 
@@ -234,6 +302,15 @@ public final class S3LiteClient implements AutoCloseable {
     }
 
     /**
+     * CopyObject whose destination is stored with {@code storage} (encryption, storage class, ACL, tags replacing
+     * the source's, Object Lock; null: the bucket's defaults, the source's tags).
+     */
+    public CopyResult copyObject(String sourceBucket, String sourceKey, String bucket, String key,
+            ObjectWriteOptions replace, ObjectStorageOptions storage) {
+        return copyObject(CopySource.of(sourceBucket, sourceKey), bucket, key, replace, storage, null, null);
+    }
+
+    /**
      * CopyObject of a source that may be pinned to its ETag ({@code x-amz-copy-source-if-match}: 412 when it changed),
      * with the destination conditions of a write ({@code ifMatch}, {@code ifNoneMatch "*"}; AWS evaluates them, Ceph
      * RGW 16 and S3Proxy 4.1 may not). With {@code replace} non-null the destination gets its content headers and
@@ -243,14 +320,32 @@ public final class S3LiteClient implements AutoCloseable {
      */
     public CopyResult copyObject(CopySource source, String bucket, String key, ObjectWriteOptions replace, String ifMatch,
             String ifNoneMatch) {
+        return copyObject(source, bucket, key, replace, replace == null ? null : replace.storage(), ifMatch, ifNoneMatch);
+    }
+
+    /**
+     * As {@link #copyObject(CopySource, String, String, ObjectWriteOptions, String, String)}, the destination stored
+     * with {@code storage} (encryption, storage class, ACL, tags replacing the source's with
+     * {@code x-amz-tagging-directive: REPLACE}, Object Lock; null: the destination bucket's defaults and the source's
+     * tags). With an SSE-C key in {@link #access()} the source is read and the destination written with it.
+     */
+    public CopyResult copyObject(CopySource source, String bucket, String key, ObjectWriteOptions replace,
+            ObjectStorageOptions storage, String ifMatch, String ifNoneMatch) {
         S3Names.requireValidKey(key);
-        Map<String, String> headers = replace == null ? new LinkedHashMap<>() : writeHeaders(replace.withoutConditions());
+        Map<String, String> headers = replace == null ? new LinkedHashMap<>()
+                : writeHeaders(replace.withoutConditions().withStorage(ObjectStorageOptions.NONE));
         copySourceHeaders(headers, source);
         headers.put("x-amz-metadata-directive", replace == null ? "COPY" : "REPLACE");
         putIfPresent(headers, "If-Match", Call.conditionETag(ifMatch));
         putIfPresent(headers, "If-None-Match", ifNoneMatch);
-        return executeAndRead(new Call("PUT", bucket, key, List.of(), headers, null, SigV4Signer.EMPTY_SHA256),
-                r -> S3Xml.copyResult(CopyResponse.read(r, "CopyObject", bucket, key), header(r, "x-amz-version-id")));
+        if (storage != null) {
+            storage.putCopyHeaders(headers);
+        }
+        access.putObjectHeaders(headers);
+        return executeAndRead(new Call("PUT", bucket, key, List.of(), headers, null, SigV4Signer.EMPTY_SHA256), r -> {
+            CopyResult c = S3Xml.copyResult(CopyResponse.read(r, "CopyObject", bucket, key), header(r, "x-amz-version-id"));
+            return new CopyResult(c.eTag(), c.lastModified(), c.versionId(), StorageInfo.of(r));
+        });
     }
 
     /**
@@ -270,6 +365,7 @@ public final class S3LiteClient implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         copySourceHeaders(headers, source);
         headers.put("x-amz-copy-source-range", "bytes=" + first + "-" + last);
+        access.putObjectHeaders(headers); // the destination's SSE-C key (as on UploadPart), owner, payer
         List<QueryParam> q = List.of(new QueryParam("partNumber", Integer.toString(partNumber)),
                 new QueryParam("uploadId", uploadId));
         String what = "UploadPartCopy " + partNumber + " of " + bucket + "/" + key;
@@ -281,24 +377,33 @@ public final class S3LiteClient implements AutoCloseable {
 
     /**
      * The headers naming the source of a copy, in one place (CopyObject and UploadPartCopy): {@code x-amz-copy-source}
-     * and the pin {@code x-amz-copy-source-if-match}. Headers about the source's encryption belong here too.
+     * and the pin {@code x-amz-copy-source-if-match}, the source's SSE-C key
+     * ({@code x-amz-copy-source-server-side-encryption-customer-*}) and owner ({@code x-amz-source-expected-bucket-owner}).
      */
-    private static void copySourceHeaders(Map<String, String> headers, CopySource source) {
+    private void copySourceHeaders(Map<String, String> headers, CopySource source) {
         headers.put("x-amz-copy-source", source.header());
         putIfPresent(headers, "x-amz-copy-source-if-match", source.ifMatch());
+        access.putCopySourceHeaders(headers);
     }
 
     // ------------------------------------------------------------------ buckets
 
     /** HeadBucket: returns normally when the bucket exists and is reachable with these credentials. */
     public void headBucket(String bucket) {
-        executeAndRead(new Call("HEAD", bucket, null, List.of(), new LinkedHashMap<>(), null, SigV4Signer.EMPTY_SHA256),
+        executeAndRead(new Call("HEAD", bucket, null, List.of(), ownerHeader(), null, SigV4Signer.EMPTY_SHA256),
                 r -> null);
+    }
+
+    /** HeadBucket takes the expected owner but no request payer. */
+    private Map<String, String> ownerHeader() {
+        Map<String, String> h = new LinkedHashMap<>();
+        access.putOwner(h);
+        return h;
     }
 
     /** HeadBucket bounded by {@code timeout} instead of the request timeout (health checks). */
     public void headBucket(String bucket, Duration timeout) {
-        ClassicHttpResponse r = executor.execute(new Call("HEAD", bucket, null, List.of(), new LinkedHashMap<>(), null,
+        ClassicHttpResponse r = executor.execute(new Call("HEAD", bucket, null, List.of(), ownerHeader(), null,
                 SigV4Signer.EMPTY_SHA256), false, timeout);
         closeQuietly(r);
     }
@@ -366,6 +471,7 @@ public final class S3LiteClient implements AutoCloseable {
         S3Names.requireValidKey(key);
         ChecksumAlgorithm declared = checksums.declared(checksum);
         Map<String, String> headers = writeHeaders(options.withoutConditions());
+        access.putObjectHeaders(headers);
         if (declared != null) {
             headers.put("x-amz-checksum-algorithm", declared.wireName());
             headers.put("x-amz-checksum-type", "COMPOSITE");
@@ -396,7 +502,9 @@ public final class S3LiteClient implements AutoCloseable {
         List<QueryParam> q = List.of(new QueryParam("partNumber", Integer.toString(partNumber)),
                 new QueryParam("uploadId", uploadId));
         String what = "UploadPart " + partNumber + " of " + bucket + "/" + key;
-        return sendChecksummed(what, checksum, body, new LinkedHashMap<>(),
+        Map<String, String> headers = new LinkedHashMap<>();
+        access.putObjectHeaders(headers); // SSE-C on every part (camel-aws2-s3 forgets it), owner, request payer
+        return sendChecksummed(what, checksum, body, headers,
                 h -> new Call("PUT", bucket, key, q, h, body, SigV4Signer.UNSIGNED_PAYLOAD), (r, eTag, sent) -> {
                     if (eTag == null) {
                         throw new S3TransientException("S3 " + what + " returned no ETag", r.getCode(), null,
@@ -431,12 +539,13 @@ public final class S3LiteClient implements AutoCloseable {
         Call call = xmlCall("POST", bucket, key, List.of(new QueryParam("uploadId", uploadId)), xml);
         putIfPresent(call.headers(), "If-Match", Call.conditionETag(ifMatch));
         putIfPresent(call.headers(), "If-None-Match", ifNoneMatch);
+        access.putObjectHeaders(call.headers());
         return executeAndRead(call, r -> CompleteMultipartResponse.read(r, "CompleteMultipartUpload " + bucket + "/" + key));
     }
 
     /** AbortMultipartUpload. */
     public void abortMultipartUpload(String bucket, String key, String uploadId) {
-        executeAndRead(new Call("DELETE", bucket, key, List.of(new QueryParam("uploadId", uploadId)), new LinkedHashMap<>(),
+        executeAndRead(new Call("DELETE", bucket, key, List.of(new QueryParam("uploadId", uploadId)), bucketHeaders(),
                 null, SigV4Signer.EMPTY_SHA256), r -> null);
     }
 
@@ -457,7 +566,9 @@ public final class S3LiteClient implements AutoCloseable {
             }
             S3Xml.PartsPage page;
             try {
-                page = executeAndRead(new Call("GET", bucket, key, q, new LinkedHashMap<>(), null,
+                Map<String, String> headers = new LinkedHashMap<>();
+                access.putObjectHeaders(headers); // ListParts takes the SSE-C key (needed with flexible checksums)
+                page = executeAndRead(new Call("GET", bucket, key, q, headers, null,
                         SigV4Signer.EMPTY_SHA256), r -> S3Xml.partsPage(parseXml(r, "ListParts", bucket, key)));
             } catch (S3NotFoundException e) {
                 // Ceph RGW 16 answers NoSuchKey for an upload id it does not know (AWS: NoSuchUpload)
@@ -488,7 +599,7 @@ public final class S3LiteClient implements AutoCloseable {
             addIfPresent(q, "prefix", prefix);
             addIfPresent(q, "key-marker", keyMarker);
             addIfPresent(q, "upload-id-marker", idMarker);
-            S3Xml.UploadsPage page = executeAndRead(new Call("GET", bucket, null, q, new LinkedHashMap<>(), null,
+            S3Xml.UploadsPage page = executeAndRead(new Call("GET", bucket, null, q, bucketHeaders(), null,
                     SigV4Signer.EMPTY_SHA256), r -> S3Xml.uploadsPage(parseXml(r, "ListMultipartUploads", bucket, null)));
             out.addAll(page.uploads());
             if (!page.truncated() || page.nextKeyMarker() == null) {
@@ -504,18 +615,38 @@ public final class S3LiteClient implements AutoCloseable {
 
     /** A presigned GET URL valid for {@code expires} (1 s to 7 days). */
     public String presignGet(String bucket, String key, Duration expires) {
-        return presign("GET", bucket, key, expires, Map.of());
+        return presignedGet(bucket, key, expires).url();
+    }
+
+    /**
+     * A presigned GET with the headers its user must send: with an SSE-C key in {@link #access()} they are signed
+     * (the key itself is not in the URL: the user sends it too), as are the owner and request payer.
+     */
+    public PresignedRequest presignedGet(String bucket, String key, Duration expires) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        access.putObjectHeaders(headers);
+        return presigner.presign("GET", bucket, key, expires, headers);
     }
 
     /** A presigned PUT URL; when {@code contentType} is given the uploader must send exactly that Content-Type. */
     public String presignPut(String bucket, String key, Duration expires, String contentType) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        putIfPresent(headers, "Content-Type", contentType);
-        return presign("PUT", bucket, key, expires, headers);
+        return presignedPut(bucket, key, expires, contentType, null).url();
     }
 
-    private String presign(String method, String bucket, String key, Duration expires, Map<String, String> headers) {
-        return presigner.presign(method, bucket, key, expires, headers);
+    /**
+     * A presigned PUT whose uploader must send exactly these headers: the Content-Type when given, the storage
+     * options (encryption, storage class, ACL, tags, Object Lock) and this view's SSE-C, owner and payer headers, all
+     * signed, so an upload without them, or with others, is refused.
+     */
+    public PresignedRequest presignedPut(String bucket, String key, Duration expires, String contentType,
+            ObjectStorageOptions storage) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        putIfPresent(headers, "Content-Type", contentType);
+        if (storage != null) {
+            storage.putHeaders(headers);
+        }
+        access.putObjectHeaders(headers);
+        return presigner.presign("PUT", bucket, key, expires, headers);
     }
 
     // ------------------------------------------------------------------ delegates to the parts

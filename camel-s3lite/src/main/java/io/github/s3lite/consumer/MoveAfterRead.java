@@ -1,8 +1,11 @@
 package io.github.s3lite.consumer;
 
+import java.util.function.Supplier;
+
 import io.github.s3lite.client.CopySource;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectInfo;
+import io.github.s3lite.client.ObjectStorageOptions;
 import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3NotFoundException;
 import io.github.s3lite.client.S3PreconditionFailedException;
@@ -33,12 +36,25 @@ public final class MoveAfterRead implements CommitStrategy {
     private final String destinationBucket;
     private final String destinationPrefix;
 
+    private final Supplier<ObjectStorageOptions> storage;
+
     /** {@code destinationBucket} null: the source bucket. */
     public MoveAfterRead(S3LiteClient client, ObjectCopier copier, String destinationBucket, String destinationPrefix) {
+        this(client, copier, destinationBucket, destinationPrefix, () -> null);
+    }
+
+    /**
+     * {@code storage}: how each copy is stored (encryption, storage class...; null: the destination bucket's
+     * defaults), asked per copy (an Object Lock period counts from the copy). S3 applies the destination bucket's
+     * default encryption to a copy that names none, not the source's.
+     */
+    public MoveAfterRead(S3LiteClient client, ObjectCopier copier, String destinationBucket, String destinationPrefix,
+            Supplier<ObjectStorageOptions> storage) {
         this.client = client;
         this.copier = copier;
         this.destinationBucket = destinationBucket;
         this.destinationPrefix = destinationPrefix == null ? "" : destinationPrefix;
+        this.storage = storage;
     }
 
     @Override
@@ -50,7 +66,8 @@ public final class MoveAfterRead implements CommitStrategy {
         CopyOutcome copied;
         ObjectInfo copy;
         try {
-            copied = copier.copy(new CopySource(bucket, key, delivered.eTag()), head, destBucket, destKey, null, null, null);
+            copied = copier.copy(new CopySource(bucket, key, delivered.eTag()), head, destBucket, destKey, null, storage.get(),
+                    null, null);
             copy = client.headObject(destBucket, destKey, null);
         } catch (S3PreconditionFailedException changed) {
             throw changed; // the source was overwritten during the copy: nothing of the newer version was moved
@@ -81,7 +98,10 @@ public final class MoveAfterRead implements CommitStrategy {
     private static void verify(ObjectInfo delivered, CopyOutcome copied, ObjectInfo copy, String destBucket, String destKey) {
         String sourceETag = ObjectVersions.unquote(delivered.eTag());
         String copyETag = ObjectVersions.unquote(copy.eTag());
-        boolean sameAsSource = !copied.multipart() && !sourceETag.contains("-");
+        // the ETag of an SSE-KMS or SSE-C object is no MD5 and a copy gets another one (AWS): compare the length only
+        boolean encrypted = copy.storage().sseCustomerAlgorithm() != null || (copy.storage().serverSideEncryption() != null
+                && copy.storage().serverSideEncryption().startsWith("aws:kms"));
+        boolean sameAsSource = !copied.multipart() && !sourceETag.contains("-") && !encrypted;
         boolean sameAsCopied = copied.eTag() == null || copyETag.equals(ObjectVersions.unquote(copied.eTag()));
         if (copy.contentLength() != delivered.contentLength() || (sameAsSource && !sourceETag.equals(copyETag))
                 || !sameAsCopied) {

@@ -122,7 +122,7 @@ public final class CheckpointProtocol {
             return null;
         }
         LOG.info("{}/{} already holds this source (ETag {}): nothing to send", bucket, key, done.eTag());
-        return new UploadResult(done.eTag(), done.versionId(), null, 0, 0, true);
+        return new UploadResult(done.eTag(), done.versionId(), null, 0, 0, true, done.storage());
     }
 
     /** {@code head} (the HEAD of the key, null: no object) when a {@code done} key of this source names its ETag. */
@@ -331,7 +331,7 @@ public final class CheckpointProtocol {
         if (head == null || !(MultipartETag.same(head.eTag(), expected) || MultipartChecksum.reportedBy(head, composite))) {
             return null;
         }
-        return new UploadResult(head.eTag(), head.versionId(), null, 0, 0, false);
+        return new UploadResult(head.eTag(), head.versionId(), null, 0, 0, false, head.storage());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.PartInfo;
 import io.github.s3lite.client.PutResult;
+import io.github.s3lite.client.StorageInfo;
 import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3Exception;
 import io.github.s3lite.client.S3NotFoundException;
@@ -101,16 +102,18 @@ final class Completion {
             }
             String eTag = r.eTag();
             String versionId = r.versionId();
+            StorageInfo storage = r.storage();
             if (eTag == null) {
                 // the store did not say (Ceph RGW 16 answers <ETag></ETag>): ask the object itself
                 ObjectInfo head = server.head(bucket, key);
                 if (head != null) {
                     eTag = blankToNull(head.eTag());
                     versionId = versionId != null ? versionId : head.versionId();
+                    storage = storage.equals(StorageInfo.NONE) ? head.storage() : storage;
                 }
             }
             checkpoints.completed(uploadId, eTag, expected, parts);
-            return new UploadResult(eTag, versionId, uploadId, parts.size(), resumed, false);
+            return new UploadResult(eTag, versionId, uploadId, parts.size(), resumed, false, storage);
         }
         throw last;
     }
@@ -149,7 +152,7 @@ final class Completion {
         LOG.info("Upload {} of {}/{} is complete: the object has the ETag its {} parts make ({})", uploadId, bucket, key,
                 parts.size(), mine.eTag());
         checkpoints.completed(uploadId, mine.eTag(), expected, parts);
-        return new UploadResult(mine.eTag(), mine.versionId(), uploadId, parts.size(), resumed, false);
+        return new UploadResult(mine.eTag(), mine.versionId(), uploadId, parts.size(), resumed, false, mine.storage());
     }
 
     private void pause(int attempt) {

@@ -101,7 +101,7 @@ public final class MultipartUploader {
                     // the whole stream fit in one part: a single PUT is cheaper than a multipart upload
                     PutResult r = client.putObject(bucket, key, new RequestBody.Bytes(stream.first, 0, stream.firstLength),
                             options, settings.checksum());
-                    return new UploadResult(r.eTag(), r.versionId(), null, 1, 0, false);
+                    return new UploadResult(r.eTag(), r.versionId(), null, 1, 0, false, r.storage());
                 }
             }
             return upload(bucket, key, source, options, plan, partSize, stream, buffers);

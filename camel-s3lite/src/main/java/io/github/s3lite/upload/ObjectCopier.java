@@ -8,6 +8,7 @@ import io.github.s3lite.client.CopyResult;
 import io.github.s3lite.client.CopySource;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectInfo;
+import io.github.s3lite.client.ObjectStorageOptions;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3Limits;
@@ -45,11 +46,39 @@ public final class ObjectCopier {
     private final S3LiteClient client;
     private final Settings settings;
     private final MultipartCopier multipart;
+    private final Executor executor;
+    private final CheckpointStore store;
 
     public ObjectCopier(S3LiteClient client, Executor executor, CheckpointStore store, Settings settings) {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.executor = executor;
+        this.store = store;
         this.multipart = new MultipartCopier(client, executor, store, settings);
+    }
+
+    /** The same copier sending through {@code other} (a client view with another SSE-C key, owner or payer). */
+    public ObjectCopier with(S3LiteClient other) {
+        return other == client ? this : new ObjectCopier(other, executor, store, settings);
+    }
+
+    /**
+     * {@link #copy(CopySource, ObjectInfo, String, String, ObjectWriteOptions, String, String)} whose destination is
+     * stored with {@code storage} (encryption, storage class, ACL, tags, Object Lock; null: the bucket's defaults).
+     */
+    public CopyOutcome copy(CopySource source, ObjectInfo head, String bucket, String key, ObjectWriteOptions replace,
+            ObjectStorageOptions storage, String ifMatch, String ifNoneMatch) {
+        CopySource pinned = source.pinnedTo(head.eTag());
+        if (head.contentLength() <= settings.multipartCopyThreshold() || head.contentLength() <= 0) {
+            // stores that ignore conditions on CopyObject (see the README's store notes) are checked here too
+            checkConditions(client, bucket, key, ObjectWriteOptions.DEFAULTS.withIfMatch(ifMatch).withIfNoneMatch(ifNoneMatch));
+            CopyResult r = client.copyObject(pinned, bucket, key, replace, storage, ifMatch, ifNoneMatch);
+            return new CopyOutcome(r.eTag(), r.versionId(), r.lastModified(), head.contentLength(), head.eTag(), null, 1, 0,
+                    false);
+        }
+        ObjectWriteOptions written = (replace != null ? replace : ObjectWriteOptions.of(head)).withIfMatch(ifMatch)
+                .withIfNoneMatch(ifNoneMatch);
+        return multipart.copy(pinned, head, bucket, key, storage == null ? written : written.withStorage(storage));
     }
 
     /**
@@ -66,17 +95,7 @@ public final class ObjectCopier {
     /** {@link #copy} of the source version {@code head} describes (a HEAD the caller already made, pinned or not). */
     public CopyOutcome copy(CopySource source, ObjectInfo head, String bucket, String key, ObjectWriteOptions replace,
             String ifMatch, String ifNoneMatch) {
-        CopySource pinned = source.pinnedTo(head.eTag());
-        if (head.contentLength() <= settings.multipartCopyThreshold() || head.contentLength() <= 0) {
-            // stores that ignore conditions on CopyObject (see the README's store notes) are checked here too
-            checkConditions(client, bucket, key, ObjectWriteOptions.DEFAULTS.withIfMatch(ifMatch).withIfNoneMatch(ifNoneMatch));
-            CopyResult r = client.copyObject(pinned, bucket, key, replace, ifMatch, ifNoneMatch);
-            return new CopyOutcome(r.eTag(), r.versionId(), r.lastModified(), head.contentLength(), head.eTag(), null, 1, 0,
-                    false);
-        }
-        ObjectWriteOptions written = (replace != null ? replace : ObjectWriteOptions.of(head)).withIfMatch(ifMatch)
-                .withIfNoneMatch(ifNoneMatch);
-        return multipart.copy(pinned, head, bucket, key, written);
+        return copy(source, head, bucket, key, replace, replace == null ? null : replace.storage(), ifMatch, ifNoneMatch);
     }
 
     /** The destination conditions of {@code options}, checked with a HEAD of bucket/key when there are any. */

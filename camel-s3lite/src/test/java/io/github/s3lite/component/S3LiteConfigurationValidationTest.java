@@ -396,4 +396,40 @@ class S3LiteConfigurationValidationTest {
             assertThat(connections.get()).isZero();
         }
     }
+
+    /** Issue 14.2: every encryption and write option is checked at start, each problem naming the option and the fix. */
+    @Test
+    void encryptionAndWriteOptionsAreCheckedBeforeAnyRequest() {
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        for (String[] bad : new String[][] {
+                { "serverSideEncryption=aws:kmz", "serverSideEncryption=aws:kmz is not one of AES256, aws:kms, aws:kms:dsse" },
+                { "kmsKeyId=k1", "kmsKeyId, kmsEncryptionContext and bucketKeyEnabled apply to SSE-KMS only" },
+                { "serverSideEncryption=aws:kms&kmsEncryptionContext=project", "kmsEncryptionContext is neither a JSON object" },
+                { "sseCustomerKey=RAW(c2hvcnQ=)", "sseCustomerKey decodes to 5 bytes" },
+                { "sseCustomerKey=RAW(" + key + ")&serverSideEncryption=AES256&endpoint=https://s3.example.com",
+                        "sseCustomerKey and serverSideEncryption=AES256 are both set" },
+                { "sseCustomerKey=RAW(" + key + ")&endpoint=http://127.0.0.1:9000", "set sseCustomerKeyOverHttp=true" },
+                { "storageClass=glacier", "storageClass=glacier is not a storage class name" },
+                { "cannedAcl=public", "cannedAcl=public is not one of private, public-read" },
+                { "objectLockMode=GOVERNANCE", "objectLockMode and objectLockRetainUntil go together" },
+                { "objectLockMode=FOREVER&objectLockRetainUntil=1d", "objectLockMode=FOREVER is not GOVERNANCE or COMPLIANCE" },
+                { "objectLockMode=COMPLIANCE&objectLockRetainUntil=2020-01-01T00:00:00Z", "is not in the future" },
+                { "objectLockMode=COMPLIANCE&objectLockRetainUntil=soon", "objectLockRetainUntil=soon is neither an ISO-8601" },
+                { "objectLockLegalHold=true&checksumAlgorithm=NONE", "S3 refuses Object Lock writes without Content-MD5" },
+                { "tagging.aws:x=1", "keys starting with aws: are AWS's own" },
+                { "tagging.a=b*c", "tagging value of 'a' must be at most 256" },
+                { "expectedBucketOwner=me", "expectedBucketOwner=me is not an AWS account id" } }) {
+            // (Camel's own ResolveEndpointFailedException quotes the URI: keys belong on the component, see README)
+            assertThatThrownBy(() -> endpoint(bad[0]).start()).as(bad[0])
+                    .satisfies(t -> assertThat(root(t)).isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageContaining(bad[1]).hasMessageNotContaining(key));
+        }
+        S3LiteEndpoint ok = endpoint("serverSideEncryption=aws:kms&kmsKeyId=alias/x&kmsEncryptionContext=RAW({\"a\":\"b\"})"
+                + "&bucketKeyEnabled=true&storageClass=STANDARD_IA&cannedAcl=private&tagging.team=a b&objectLockMode=GOVERNANCE"
+                + "&objectLockRetainUntil=30d&objectLockLegalHold=true&expectedBucketOwner=123456789012&requestPayer=true");
+        assertThat(ok.getConfiguration().getTagging()).containsEntry("team", "a b");
+        var storage = ok.getConfiguration().storageOptions(null);
+        assertThat(storage.objectLock().retainUntil()).isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(29)));
+        assertThat(storage.encryption().kmsEncryptionContextBase64()).isEqualTo("eyJhIjoiYiJ9");
+    }
 }

@@ -42,6 +42,13 @@ import com.sun.net.httpserver.HttpServer;
  * </ul>
  * With {@code flexibleChecksums=false} it behaves like Ceph RGW 16 instead: {@code x-amz-checksum-*} are ignored
  * (neither verified nor echoed) and conditions on CompleteMultipartUpload are ignored. Every request is recorded.
+ * <p>
+ * SSE-C as AWS enforces it: a key whose {@code ...-customer-key-MD5} does not match is refused (400); an object or
+ * upload created with a key needs the same key on every GET, HEAD, UploadPart and as the copy source
+ * ({@code x-amz-copy-source-server-side-encryption-customer-*}), else 400 with AWS's message; the answers echo the
+ * algorithm and key MD5. {@code x-amz-server-side-encryption}, the KMS key id and {@code x-amz-storage-class} given
+ * on a write are answered on it and on GET/HEAD. Also CopyObject, ListObjectsV2 and DeleteObject (no version logic;
+ * {@code versionId} is only recorded).
  */
 public final class AwsRulesFake implements AutoCloseable {
 
@@ -71,13 +78,91 @@ public final class AwsRulesFake implements AutoCloseable {
     record Part(byte[] data, String eTag, String crc32c) {
     }
 
-    record Upload(String path, String algorithm, Map<Integer, Part> parts) {
+    record Upload(String path, String algorithm, Map<Integer, Part> parts, String sseCustomerKeyMd5, Map<String, String> stored) {
+        Upload(String path, String algorithm, Map<Integer, Part> parts) {
+            this(path, algorithm, parts, null, Map.of());
+        }
     }
 
-    /** {@code checksum}: the stored CRC32C (base64, {@code -N} when composite), null when none. */
-    record StoredObject(byte[] data, String eTag, String checksum, boolean kms) {
+    /**
+     * {@code checksum}: the stored CRC32C (base64, {@code -N} when composite), null when none; {@code stored}: the
+     * encryption and storage-class headers answered for it.
+     */
+    record StoredObject(byte[] data, String eTag, String checksum, boolean kms, String sseCustomerKeyMd5,
+            Map<String, String> stored) {
         StoredObject(byte[] data, String eTag) {
-            this(data, eTag, null, false);
+            this(data, eTag, null, false, null, Map.of());
+        }
+
+        StoredObject(byte[] data, String eTag, String checksum, boolean kms) {
+            this(data, eTag, checksum, kms, null, Map.of());
+        }
+    }
+
+    private static final String SSEC = "x-amz-server-side-encryption-customer-";
+    private static final String COPY_SSEC = "x-amz-copy-source-server-side-encryption-customer-";
+
+    /**
+     * The key MD5 of the request's SSE-C headers with this prefix (null: none), or a refusal when they are
+     * incomplete or the MD5 does not match the key.
+     */
+    private static String sseCustomerKey(Request r, String prefix) {
+        String algorithm = r.header(prefix + "algorithm");
+        String key = r.header(prefix + "key");
+        String md5 = r.header(prefix + "key-md5");
+        if (algorithm == null && key == null && md5 == null) {
+            return null;
+        }
+        if (!"AES256".equals(algorithm) || key == null || md5 == null) {
+            throw new Refused(400, "InvalidArgument", "Requests specifying Server Side Encryption with Customer provided keys "
+                    + "must provide a valid encryption algorithm and key (" + prefix + "*)");
+        }
+        byte[] raw = Base64.getDecoder().decode(key);
+        if (raw.length != 32 || !Base64.getEncoder().encodeToString(digest("MD5", raw)).equals(md5)) {
+            throw new Refused(400, "InvalidArgument", "The calculated MD5 hash of the key did not match the hash that was provided.");
+        }
+        return md5;
+    }
+
+    /** The object (or upload) needs the SSE-C key it was made with; a key for an object made without one is refused too. */
+    private static void requireSameKey(String stored, String given, String what) {
+        if (stored != null && given == null) {
+            throw new Refused(400, "InvalidRequest", "The object was stored using a form of Server Side Encryption. The correct "
+                    + "parameters must be provided to retrieve the object. (" + what + ")");
+        }
+        if (stored != null && !stored.equals(given)) {
+            throw new Refused(403, "AccessDenied", "The SSE-C key does not match the object's (" + what + ")");
+        }
+        if (stored == null && given != null) {
+            throw new Refused(400, "InvalidRequest", "The encryption parameters are not applicable to this object. (" + what + ")");
+        }
+    }
+
+    /** What a write asks to be stored with, as answered: SSE, KMS key, bucket key, storage class, SSE-C. */
+    private static Map<String, String> storedHeaders(Request r, String keyMd5) {
+        Map<String, String> h = new LinkedHashMap<>();
+        for (String n : List.of("x-amz-server-side-encryption", "x-amz-server-side-encryption-aws-kms-key-id",
+                "x-amz-server-side-encryption-bucket-key-enabled", "x-amz-storage-class")) {
+            if (r.header(n) != null) {
+                h.put(n, r.header(n));
+            }
+        }
+        if (keyMd5 != null) {
+            h.put(SSEC + "algorithm", "AES256");
+            h.put(SSEC + "key-MD5", keyMd5);
+        }
+        return h;
+    }
+
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+        final String code;
+
+        Refused(int status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
         }
     }
 
@@ -160,6 +245,13 @@ public final class AwsRulesFake implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            answer(ex);
+        }
+    }
+
+    /** Inside the exchange's try-with-resources, so an error answer goes out before the exchange is closed. */
+    private void answer(HttpExchange ex) throws IOException {
+        try {
             Map<String, String> headers = new TreeMap<>();
             ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
             Map<String, String> query = new LinkedHashMap<>();
@@ -179,6 +271,8 @@ public final class AwsRulesFake implements AutoCloseable {
                 return;
             }
             route(ex, r);
+        } catch (Refused e) {
+            error(ex, e.status, e.code, e.getMessage());
         } catch (RuntimeException e) {
             error(ex, 500, "InternalError", String.valueOf(e));
         }
@@ -199,16 +293,30 @@ public final class AwsRulesFake implements AutoCloseable {
             send(ex, 204, Map.of(), new byte[0]);
         } else if (m.equals("GET") && r.query().containsKey("uploads")) {
             listUploads(ex, r);
+        } else if (m.equals("GET") && "2".equals(r.query().get("list-type"))) {
+            listObjects(ex, r);
+        } else if (m.equals("PUT") && r.header("x-amz-copy-source") != null) {
+            copyObject(ex, r);
         } else if (m.equals("PUT")) {
             putObject(ex, r);
+        } else if (m.equals("DELETE")) {
+            objects.remove(r.path());
+            send(ex, 204, Map.of(), new byte[0]);
         } else if (m.equals("HEAD") || m.equals("GET")) {
             StoredObject o = objects.get(r.path());
             if (o == null) {
                 error(ex, 404, "NoSuchKey", "no such key");
                 return;
             }
-            Map<String, String> h = new LinkedHashMap<>(Map.of("ETag", "\"" + o.eTag() + "\"", "Content-Type",
-                    "application/octet-stream"));
+            requireSameKey(o.sseCustomerKeyMd5(), sseCustomerKey(r, SSEC), m + " " + r.path());
+            String quoted = "\"" + o.eTag() + "\"";
+            String ifMatch = r.header("if-match");
+            if (ifMatch != null && !ifMatch.replace("\"", "").equals(o.eTag())) {
+                error(ex, 412, "PreconditionFailed", "If-Match");
+                return;
+            }
+            Map<String, String> h = new LinkedHashMap<>(o.stored());
+            h.put("ETag", quoted);
             if (o.kms()) {
                 h.put("x-amz-server-side-encryption", "aws:kms");
             }
@@ -216,12 +324,25 @@ public final class AwsRulesFake implements AutoCloseable {
                 h.put("x-amz-checksum-crc32c", o.checksum());
                 h.put("x-amz-checksum-type", o.checksum().contains("-") ? "COMPOSITE" : "FULL_OBJECT");
             }
+            String range = r.header("range");
             if (m.equals("HEAD")) {
                 h.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+                ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
                 ex.getResponseHeaders().set("Content-Length", Long.toString(o.data().length));
                 ex.sendResponseHeaders(200, -1);
+            } else if (range != null && range.startsWith("bytes=") && range.endsWith("-")) {
+                int from = Integer.parseInt(range.substring(6, range.length() - 1));
+                h.put("Content-Range", "bytes " + from + "-" + (o.data().length - 1) + "/" + o.data().length);
+                h.put("Content-Type", "application/octet-stream");
+                h.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+                byte[] rest = java.util.Arrays.copyOfRange(o.data(), from, o.data().length);
+                ex.sendResponseHeaders(206, rest.length == 0 ? -1 : rest.length);
+                ex.getResponseBody().write(rest);
             } else {
-                send(ex, 200, h, o.data());
+                h.put("Content-Type", "application/octet-stream");
+                h.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+                ex.sendResponseHeaders(200, o.data().length == 0 ? -1 : o.data().length);
+                ex.getResponseBody().write(o.data());
             }
         } else {
             error(ex, 501, "NotImplemented", m + " " + r.path());
@@ -231,9 +352,11 @@ public final class AwsRulesFake implements AutoCloseable {
     private void create(HttpExchange ex, Request r) throws IOException {
         String algorithm = flexibleChecksums ? r.header("x-amz-checksum-algorithm") : null;
         String id = "upload-" + ids.incrementAndGet();
-        uploads.put(id, new Upload(r.path(), algorithm, new ConcurrentHashMap<>()));
+        String keyMd5 = sseCustomerKey(r, SSEC);
+        Map<String, String> stored = storedHeaders(r, keyMd5);
+        uploads.put(id, new Upload(r.path(), algorithm, new ConcurrentHashMap<>(), keyMd5, stored));
         String[] bk = bucketKey(r.path());
-        send(ex, 200, Map.of(), ("<InitiateMultipartUploadResult><Bucket>" + bk[0] + "</Bucket><Key>" + bk[1]
+        send(ex, 200, stored, ("<InitiateMultipartUploadResult><Bucket>" + bk[0] + "</Bucket><Key>" + bk[1]
                 + "</Key><UploadId>" + id + "</UploadId></InitiateMultipartUploadResult>").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -243,6 +366,12 @@ public final class AwsRulesFake implements AutoCloseable {
             error(ex, 404, "NoSuchUpload", "no such upload");
             return;
         }
+        if (u.sseCustomerKeyMd5() != null && sseCustomerKey(r, SSEC) == null) {
+            error(ex, 400, "InvalidRequest", "The multipart upload initiate requested encryption. Subsequent part requests "
+                    + "must include the appropriate encryption parameters.");
+            return;
+        }
+        requireSameKey(u.sseCustomerKeyMd5(), sseCustomerKey(r, SSEC), "UploadPart");
         String crc = r.header("x-amz-checksum-crc32c");
         String actual = crc32c(r.body());
         if (flexibleChecksums) {
@@ -269,7 +398,8 @@ public final class AwsRulesFake implements AutoCloseable {
         String eTag = sseKms ? "kms-" + md5Hex((n + ":" + ids.incrementAndGet()).getBytes(StandardCharsets.UTF_8))
                 : md5Hex(r.body());
         u.parts().put(n, new Part(r.body(), eTag, actual));
-        Map<String, String> h = new LinkedHashMap<>();
+        Map<String, String> h = new LinkedHashMap<>(u.stored());
+        h.remove("x-amz-storage-class");
         h.put("ETag", "\"" + eTag + "\"");
         if (flexibleChecksums && crc != null) {
             h.put("x-amz-checksum-crc32c", actual);
@@ -323,7 +453,7 @@ public final class AwsRulesFake implements AutoCloseable {
         String eTag = (sseKms ? md5Hex(("opaque" + ids.incrementAndGet()).getBytes(StandardCharsets.UTF_8))
                 : md5Hex(md5s.toByteArray())) + "-" + count;
         String composite = "CRC32C".equals(u.algorithm()) ? crc32c(crcs.toByteArray()) + "-" + count : null;
-        objects.put(u.path(), new StoredObject(all.toByteArray(), eTag, composite, sseKms));
+        objects.put(u.path(), new StoredObject(all.toByteArray(), eTag, composite, sseKms, u.sseCustomerKeyMd5(), u.stored()));
         uploads.remove(r.query().get("uploadId"));
         if (commitThen500.test(r)) {
             error(ex, 500, "InternalError", "committed, answer lost");
@@ -333,7 +463,9 @@ public final class AwsRulesFake implements AutoCloseable {
         String checksum = "CRC32C".equals(u.algorithm())
                 ? "<ChecksumCRC32C>" + crc32c(crcs.toByteArray()) + "-" + count + "</ChecksumCRC32C><ChecksumType>COMPOSITE</ChecksumType>"
                 : "";
-        send(ex, 200, Map.of(), ("<CompleteMultipartUploadResult><Bucket>" + bk[0] + "</Bucket><Key>" + bk[1] + "</Key><ETag>\""
+        Map<String, String> answered = new LinkedHashMap<>(u.stored());
+        answered.remove("x-amz-storage-class");
+        send(ex, 200, answered, ("<CompleteMultipartUploadResult><Bucket>" + bk[0] + "</Bucket><Key>" + bk[1] + "</Key><ETag>\""
                 + eTag + "\"</ETag>" + checksum + "</CompleteMultipartUploadResult>").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -382,16 +514,52 @@ public final class AwsRulesFake implements AutoCloseable {
             error(ex, 400, "BadDigest", "Content-MD5 mismatch");
             return;
         }
+        String keyMd5 = sseCustomerKey(r, SSEC);
         // under SSE-KMS the ETag is 32 hex digits, but not the MD5 of the bytes
         StoredObject o = new StoredObject(r.body(), sseKms ? md5Hex(("kms" + ids.incrementAndGet()).getBytes(
-                StandardCharsets.UTF_8)) : md5Hex(r.body()), flexibleChecksums && crc != null ? crc : null, sseKms);
+                StandardCharsets.UTF_8)) : md5Hex(r.body()), flexibleChecksums && crc != null ? crc : null, sseKms,
+                keyMd5, storedHeaders(r, keyMd5));
         objects.put(r.path(), o);
-        Map<String, String> h = new LinkedHashMap<>();
+        Map<String, String> h = new LinkedHashMap<>(o.stored());
+        h.remove("x-amz-storage-class");
         h.put("ETag", "\"" + o.eTag() + "\"");
         if (flexibleChecksums && crc != null) {
             h.put("x-amz-checksum-crc32c", crc);
         }
         send(ex, 200, h, new byte[0]);
+    }
+
+    private void copyObject(HttpExchange ex, Request r) throws IOException {
+        String source = URLDecoder.decode(r.header("x-amz-copy-source"), StandardCharsets.UTF_8);
+        String[] sk = bucketKey(source.startsWith("/") ? source : "/" + source);
+        StoredObject from = objects.get("/" + sk[0] + "/" + sk[1]);
+        if (from == null) {
+            error(ex, 404, "NoSuchKey", "copy source");
+            return;
+        }
+        requireSameKey(from.sseCustomerKeyMd5(), sseCustomerKey(r, COPY_SSEC), "copy source");
+        String keyMd5 = sseCustomerKey(r, SSEC);
+        StoredObject o = new StoredObject(from.data(), from.eTag(), null, false, keyMd5, storedHeaders(r, keyMd5));
+        objects.put(r.path(), o);
+        Map<String, String> h = new LinkedHashMap<>(o.stored());
+        h.remove("x-amz-storage-class");
+        send(ex, 200, h, ("<CopyObjectResult><LastModified>2026-01-01T00:00:00.000Z</LastModified><ETag>\"" + o.eTag()
+                + "\"</ETag></CopyObjectResult>").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void listObjects(HttpExchange ex, Request r) throws IOException {
+        String bucket = r.path().replaceAll("^/|/$", "");
+        String prefix = r.query().getOrDefault("prefix", "");
+        StringBuilder sb = new StringBuilder("<ListBucketResult><IsTruncated>false</IsTruncated>");
+        new TreeMap<>(objects).forEach((path, o) -> {
+            String[] bk = bucketKey(path);
+            if (bk[0].equals(bucket) && bk[1].startsWith(prefix)) {
+                sb.append("<Contents><Key>").append(bk[1]).append("</Key><LastModified>2026-01-01T00:00:00.000Z</LastModified>"
+                        + "<ETag>&quot;").append(o.eTag()).append("&quot;</ETag><Size>").append(o.data().length)
+                        .append("</Size></Contents>");
+            }
+        });
+        send(ex, 200, Map.of(), sb.append("</ListBucketResult>").toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** If-None-Match: * and If-Match (quoted or not) against the object at the request's path (or the upload's). */

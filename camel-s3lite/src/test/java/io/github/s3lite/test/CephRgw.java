@@ -105,6 +105,14 @@ public final class CephRgw implements S3Store {
         }
         instance = new CephRgw(uri, p.getProperty("S3LITE_RGW_REGION", "default").trim(),
                 new Credentials(access.trim(), secret.trim()));
+        instance.kmsKeyId = p.getProperty("S3LITE_RGW_KMS_KEY_ID", "testkey-1").trim();
+    }
+
+    private String kmsKeyId;
+
+    /** The key id of the RGW's testing KMS backend ({@code rgw_crypt_s3_kms_encryption_keys}), for SSE-KMS. */
+    public String kmsKeyId() {
+        return kmsKeyId;
     }
 
     @Override
