@@ -422,14 +422,14 @@ class WriteOptionsWireTest extends CamelTestSupport {
 
     /**
      * The request's x-amz-* headers that options decide: all but signing, content checksums, metadata and the copy
-     * source itself.
+     * source itself (and its version pin).
      */
     static Map<String, String> optionHeaders(Request r) {
         Map<String, String> out = new TreeMap<>();
         r.headers().forEach((k, v) -> {
             if (k.startsWith("x-amz-") && !k.equals("x-amz-date") && !k.equals("x-amz-content-sha256")
                     && !k.startsWith("x-amz-checksum-") && !k.startsWith("x-amz-meta-") && !k.equals("x-amz-copy-source")
-                    && !k.equals("x-amz-metadata-directive")) {
+                    && !k.equals("x-amz-metadata-directive") && !k.equals("x-amz-copy-source-if-match")) {
                 out.put(k, v);
             }
         });
