@@ -47,7 +47,8 @@ final class GetObjectHandler extends AbstractHandler {
                         + "), or read that version as a stream");
             }
             ResumableDownload.Result r = ResumableDownload.download(client, bucket, key, target,
-                    header(exchange, S3LiteConstants.IF_MATCH), validation, config().downloadParallelism());
+                    header(exchange, S3LiteConstants.IF_MATCH), validation, config().downloadParallelism(),
+                    endpoint.getTransferExecutor());
             setObjectHeaders(m, bucket, r.info());
             m.setHeader(S3LiteConstants.DOWNLOAD_RESUMED_FROM, r.resumedFrom());
             m.setHeader(S3LiteConstants.DOWNLOAD_VERIFIED_WITH, r.verifiedWith());

@@ -137,7 +137,7 @@ final class PutObjectHandler extends AbstractHandler {
             ObjectHeaders.setStorage(out, r.storage());
         } else {
             // a stream too large for one in-heap buffer goes in parts, whatever multipartThreshold says
-            MultipartUploader uploader = new MultipartUploader(client, endpoint.getUploadExecutor(),
+            MultipartUploader uploader = new MultipartUploader(client, endpoint.getTransferExecutor(),
                     endpoint.getCheckpointStore(), c.toUploadSettings(),
                     new LoggingProgress());
             UploadResult r = uploader.upload(bucket, key, uploadSource(exchange, body), options);

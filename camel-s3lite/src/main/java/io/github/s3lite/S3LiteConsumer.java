@@ -347,7 +347,7 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
             } else {
                 // pinned to the HEADed version: a change since fails with 412 and is delivered as a new version
                 ResumableDownload.Result r = ResumableDownload.download(client, bucket, key, dir.prepare(key), info.eTag(),
-                        validation, c.downloadParallelism());
+                        validation, c.downloadParallelism(), endpoint.getTransferExecutor());
                 m.setBody(r.file().toFile());
             }
         } else {

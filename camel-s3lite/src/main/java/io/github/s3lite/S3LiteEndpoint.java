@@ -46,7 +46,7 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
     private boolean ownsClient;
     private CheckpointStore checkpointStore;
     private IdempotentRepository ownCheckpointRepository;
-    private ExecutorService uploadExecutor;
+    private ExecutorService transferExecutor;
     private ObjectCopier copier;
     private ContentTypeResolver contentTypeResolver;
     private MetadataChain metadataChain;
@@ -90,8 +90,8 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
         }
         ServiceHelper.startService(repo);
         checkpointStore = new IdempotentCheckpointStore(repo, repo != ownCheckpointRepository);
-        uploadExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "s3lite-upload");
-        copier = new ObjectCopier(client, uploadExecutor, checkpointStore, configuration.toCopySettings());
+        transferExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "s3lite-transfer");
+        copier = new ObjectCopier(client, transferExecutor, checkpointStore, configuration.toCopySettings());
         contentTypeResolver = configuration.getContentTypeResolver() != null
                 ? configuration.getContentTypeResolver() : new DefaultContentTypeResolver();
         metadataChain = new MetadataChain(this);
@@ -103,9 +103,9 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
 
     @Override
     protected void doStop() throws Exception {
-        if (uploadExecutor != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(uploadExecutor);
-            uploadExecutor = null;
+        if (transferExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(transferExecutor);
+            transferExecutor = null;
         }
         if (ownCheckpointRepository != null) {
             ServiceHelper.stopService(ownCheckpointRepository);
@@ -170,8 +170,12 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
         return checkpointStore;
     }
 
-    public ExecutorService getUploadExecutor() {
-        return uploadExecutor;
+    /**
+     * The endpoint's one pool for the parallel work of its transfers: upload parts, copy parts, download ranges
+     * (cached: threads are made as the running transfers need them and end when idle); available while started.
+     */
+    public ExecutorService getTransferExecutor() {
+        return transferExecutor;
     }
 
     /** Server-side copies (copyObject, moveAfterRead), single or in parts; available while the endpoint is started. */

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.s3lite.client.GetObjectResponse;
@@ -49,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Memory: one {@value #BUFFER}-byte buffer per range being fetched.
  * <p>
+ * Threads: the ranges run on the executor given (the endpoint's shared transfer pool, as the parts of an upload do);
+ * without one, on a pool of this download's own that ends with it. An executor that refuses a task (it is shutting
+ * down) gets that worker run on the calling thread instead.
+ * <p>
  * Longer than 350 lines because the per-range rules (exact range, pinned ETag, cut and resume, completion record)
  * and the coordination of the workers (stop the others on the first failure, report the most telling one) are one
  * protocol; split, each half would need the other's state.
@@ -70,11 +76,13 @@ final class RangedFetch {
     private final Parallelism parallelism;
     private final Path part;
     private final Path rangesFile;
+    private final Executor executor;
     private final Set<GetObjectResponse> open = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
+    /** @param executor runs the ranges; null: a pool of this download's own */
     RangedFetch(S3LiteClient client, String bucket, String key, String eTag, long length, Parallelism parallelism, Path part,
-            Path rangesFile) {
+            Path rangesFile, Executor executor) {
         this.client = client;
         this.bucket = bucket;
         this.key = key;
@@ -83,6 +91,7 @@ final class RangedFetch {
         this.parallelism = parallelism;
         this.part = part;
         this.rangesFile = rangesFile;
+        this.executor = executor;
     }
 
     /** The ranges an earlier attempt completed, from the {@code .ranges} file (empty when there is none). */
@@ -138,17 +147,18 @@ final class RangedFetch {
         }
         int workers = Math.min(parallelism.concurrency(), todo.size());
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+        ExecutorService own = executor != null ? null : Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "s3lite-download-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        Executor pool = executor != null ? executor : own;
         try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
              FileChannel log = FileChannel.open(rangesFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS))) {
-            List<Future<Void>> futures = new ArrayList<>();
+            List<FutureTask<Void>> futures = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(() -> {
+                FutureTask<Void> task = new FutureTask<>(() -> {
                     ByteBuffer buf = ByteBuffer.allocate(BUFFER);
                     for (int n; !stopped && (n = next.getAndIncrement()) < todo.size();) {
                         int index = todo.get(n);
@@ -164,10 +174,16 @@ final class RangedFetch {
                         }
                     }
                     return null;
-                }));
+                });
+                futures.add(task);
+                try {
+                    pool.execute(task);
+                } catch (RejectedExecutionException shuttingDown) {
+                    task.run();
+                }
             }
             Throwable first = null;
-            for (Future<Void> f : futures) {
+            for (FutureTask<Void> f : futures) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
@@ -183,7 +199,9 @@ final class RangedFetch {
                 rethrow(first, pinned);
             }
         } finally {
-            pool.shutdownNow();
+            if (own != null) {
+                own.shutdownNow();
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.BitSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 
 import io.github.s3lite.client.GetObjectResponse;
 import io.github.s3lite.client.GetOptions;
@@ -97,6 +98,16 @@ public final class ResumableDownload {
      */
     public static Result download(S3LiteClient client, String bucket, String key, DownloadTarget target, String expectedETag,
             DownloadChecksumValidation validation, Parallelism parallelism) {
+        return download(client, bucket, key, target, expectedETag, validation, parallelism, null);
+    }
+
+    /**
+     * As {@link #download(S3LiteClient, String, String, DownloadTarget, String, DownloadChecksumValidation, Parallelism)},
+     * with the ranges run on {@code executor} (e.g. the endpoint's shared transfer pool); null: a pool of the
+     * download's own, ended with it.
+     */
+    public static Result download(S3LiteClient client, String bucket, String key, DownloadTarget target, String expectedETag,
+            DownloadChecksumValidation validation, Parallelism parallelism, Executor executor) {
         CountDownLatch mine = new CountDownLatch(1);
         try {
             for (CountDownLatch other; (other = BUSY.putIfAbsent(target.realFile(), mine)) != null;) {
@@ -108,7 +119,7 @@ public final class ResumableDownload {
                     null, e);
         }
         try {
-            return downloadAlone(client, bucket, key, target, expectedETag, validation, parallelism);
+            return downloadAlone(client, bucket, key, target, expectedETag, validation, parallelism, executor);
         } finally {
             BUSY.remove(target.realFile(), mine);
             mine.countDown();
@@ -116,13 +127,13 @@ public final class ResumableDownload {
     }
 
     private static Result downloadAlone(S3LiteClient client, String bucket, String key, DownloadTarget target,
-            String expectedETag, DownloadChecksumValidation validation, Parallelism parallelism) {
+            String expectedETag, DownloadChecksumValidation validation, Parallelism parallelism, Executor executor) {
         String why = null;
         Parallelism p = parallelism;
         try {
             for (int round = 0; round < 3; round++) {
                 try {
-                    return attempt(client, bucket, key, target, expectedETag, validation, p);
+                    return attempt(client, bucket, key, target, expectedETag, validation, p, executor);
                 } catch (StartOver e) {
                     why = e.getMessage();
                     LOG.info("Download of {}/{}: {}; starting over", bucket, key, why);
@@ -142,7 +153,8 @@ public final class ResumableDownload {
     }
 
     private static Result attempt(S3LiteClient client, String bucket, String key, DownloadTarget target, String expectedETag,
-            DownloadChecksumValidation validation, Parallelism parallelism) throws IOException, StartOver, RangesIgnored {
+            DownloadChecksumValidation validation, Parallelism parallelism, Executor executor)
+            throws IOException, StartOver, RangesIgnored {
         boolean checksumMode = validation != DownloadChecksumValidation.NEVER;
         ObjectInfo head = client.headObject(bucket, key, new GetOptions(null, expectedETag, null, checksumMode));
         String eTag = head.eTag();
@@ -178,7 +190,7 @@ public final class ResumableDownload {
         long total = length;
         if (ranged) {
             try {
-                new RangedFetch(client, bucket, key, eTag, length, parallelism, part, ranges).fetch(done,
+                new RangedFetch(client, bucket, key, eTag, length, parallelism, part, ranges, executor).fetch(done,
                         expectedETag != null);
             } catch (StartOver | RangesIgnored | S3PreconditionFailedException e) {
                 discard(part, state, ranges);
