@@ -30,6 +30,9 @@ import io.github.s3lite.client.S3TransientException;
  * decides it: it goes alone (with Content-MD5 and CRC32C, as any first AUTO request), and the others wait for its
  * answer, so each of them is checksummed once, with the algorithm that answer chose (else every part in flight
  * before the answer would carry both, MD5 costing about twice CRC32C's CPU).
+ * <p>
+ * Progress is told in order: a part is counted and its event told under one lock, so each event has more bytes and
+ * parts than the one before, whichever part thread finishes first (the listener should return quickly).
  */
 final class PartSender {
     private final S3LiteClient client;
@@ -49,6 +52,8 @@ final class PartSender {
     private final AtomicInteger resumed = new AtomicInteger();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final AtomicLong bytesDone = new AtomicLong();
+    /** Counting a part and telling its progress happen together under this lock, in order. */
+    private final Object progressOrder = new Object();
     /** Counted down when the first part sent was answered (or failed); null when nothing is to be learned. */
     private final CountDownLatch negotiated;
     private final AtomicBoolean firstSent = new AtomicBoolean();
@@ -117,9 +122,11 @@ final class PartSender {
         } else if (p.size() != len) {
             return false;
         }
-        completed.put(n, p);
+        synchronized (progressOrder) {
+            completed.put(n, p);
+            bytesDone.addAndGet(len);
+        }
         resumed.incrementAndGet();
-        bytesDone.addAndGet(len);
         return true;
     }
 
@@ -151,10 +158,12 @@ final class PartSender {
                 try {
                     PartInfo p = client.uploadPart(bucket, key, uploadId, n, body, checksum);
                     checkpoints.partUploaded(uploadId, p);
-                    completed.put(n, p);
-                    long sentBytes = bytesDone.addAndGet(body.length());
-                    progress.onPart(key, sentBytes, plan == null ? -1 : plan.objectSize(), completed.size(),
-                            plan == null ? -1 : plan.partCount());
+                    synchronized (progressOrder) {
+                        completed.put(n, p);
+                        long sentBytes = bytesDone.addAndGet(body.length());
+                        progress.onPart(key, sentBytes, plan == null ? -1 : plan.objectSize(), completed.size(),
+                                plan == null ? -1 : plan.partCount());
+                    }
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                 } finally {
