@@ -51,9 +51,32 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
     private ContentTypeResolver contentTypeResolver;
     private MetadataChain metadataChain;
 
+    /**
+     * The URI as given, kept for {@link #equals(Object)} only: the endpoint's own URI ({@link #getEndpointUri()},
+     * {@link #getEndpointBaseUri()}, {@link #toString()}, what JMX, dev consoles, route start logs and Camel's error
+     * messages show) has every secret option's value masked (see {@link SecretUris}).
+     */
+    private final String givenUri;
+
     public S3LiteEndpoint(String uri, S3LiteComponent component, S3LiteConfiguration configuration) {
-        super(uri, component);
+        super(SecretUris.mask(uri), component);
+        this.givenUri = uri;
         this.configuration = configuration;
+    }
+
+    /**
+     * Two endpoints whose URIs differ only in a masked secret (such as two sseCustomerKey values) are different:
+     * Camel keys producer pools by endpoint, so equality on the masked URI would hand one the other's producer.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof S3LiteEndpoint other && super.equals(other)
+                && java.util.Objects.equals(givenUri, other.givenUri);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode();
     }
 
     @Override
