@@ -22,6 +22,9 @@ import io.github.s3lite.content.UserMetadata;
  * The rules {@link S3LiteConfiguration#validate()} checks, option by option and for combinations, before any request.
  * Each problem names the option, the value, the allowed range and what to do; all problems are reported at once.
  * Limits come from {@link S3Limits}. Secret values are never quoted.
+ * <p>
+ * Size: one short method per group of options, each rule with its message naming option, value and fix; keeping
+ * every rule in one class is the point (one place to look for what is accepted).
  */
 final class ConfigurationRules {
 

@@ -44,7 +44,9 @@ import org.apache.camel.spi.UriPath;
  * This is also where options become domain settings: {@link #validate()} checks the whole configuration before any
  * request (rules in {@link ConfigurationRules}), {@link #toClientConfig()} and {@link #toUploadSettings()} map it to
  * the Camel-free client and uploader. Sizes, durations and counts given as text are parsed by {@link OptionText}.
- * (Longer than the usual 350 lines: it holds the accessors of some 60 options.)
+ * Size: one field with its {@code @UriParam} and one getter/setter pair per Camel option (about 80), which Camel's
+ * configurer generation requires on this class; the rules live in {@link ConfigurationRules}, text parsing in
+ * {@link OptionText}.
  */
 @UriParams
 @Configurer

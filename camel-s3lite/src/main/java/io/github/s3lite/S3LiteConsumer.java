@@ -41,8 +41,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls a bucket (ListObjectsV2) and delivers one exchange per object. (Somewhat over the usual 350 lines: the
- * poll loop, batch processing and the per-exchange completion that drives the commit strategy stay together.)
+ * Polls a bucket (ListObjectsV2) and delivers one exchange per object.
+ * Size: the poll loop, batch processing and the per-exchange completion that drives the commit strategy stay
+ * together; the strategies themselves are in package {@code consumer}.
  *
  * <h2>Parts</h2> This class is the poll loop over three parts of package {@code consumer}: a {@link ListingCursor}
  * (which page to list; each poll continues where the previous one stopped, so with {@code deleteAfterRead=false}

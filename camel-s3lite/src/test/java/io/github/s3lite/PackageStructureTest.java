@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The design rules that a build check keeps true, read from the main sources (an import scan, so it needs no
  * bytecode library): no package of the component imports another in a cycle, and the core packages never import
- * Camel. A new cycle fails here with the packages that form it.
+ * Camel. A new cycle fails here with the packages that form it. A main class above {@value #MAX_LINES} lines states
+ * in its class javadoc why it is large, by a sentence beginning {@code Size:}.
  */
 class PackageStructureTest {
 
@@ -41,6 +42,15 @@ class PackageStructureTest {
 
     /** Cycles that exist and are being removed; nothing may be added here. */
     private static final Set<List<String>> KNOWN_CYCLES = Set.of();
+
+    /** Above this many lines a main class states why in its class javadoc ("Size: ..."). */
+    static final int MAX_LINES = 350;
+    /** The first top-level type declaration of a source file. */
+    private static final Pattern TYPE_DECLARATION = Pattern.compile(
+            "^(?:(?:public|protected|private|final|abstract|sealed|non-sealed|strictfp|static)\\s+)*"
+                    + "(?:class|interface|enum|record|@interface)\\s+\\w+", Pattern.MULTILINE);
+    private static final Pattern ONLY_ANNOTATIONS = Pattern.compile("(?:\\s*@[\\w.]+(?:\\([^)]*\\))?)*\\s*");
+    private static final Pattern SIZE_SENTENCE = Pattern.compile("(?:^|\\s)Size:\\s+\\S");
 
     private static final Map<String, Set<String>> DEPENDS = new TreeMap<>();
     private static final Map<String, Set<String>> CAMEL_IMPORTS = new TreeMap<>();
@@ -119,6 +129,58 @@ class PackageStructureTest {
             }
         });
         assertThat(offenders).as("Camel imports in Camel-free packages").isEmpty();
+    }
+
+    @Test
+    void largeMainClassesStateWhyInTheirJavadoc() throws IOException {
+        Map<String, Integer> unexplained = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                String src = Files.readString(f);
+                int lines = lineCount(src);
+                if (lines > MAX_LINES && !statesSize(src)) {
+                    unexplained.put(MAIN.relativize(f).toString(), lines);
+                }
+            }
+        }
+        assertThat(unexplained).as("main classes above %d lines without a \"Size: ...\" sentence in their class javadoc "
+                + "(split them, or state why they are large)", MAX_LINES).isEmpty();
+    }
+
+    @Test
+    void theSizeRuleSeesAMissingReason() {
+        String body = "    int x;\n".repeat(MAX_LINES);
+        String without = "package p;\n\n/** A class. Big for no stated reason. */\n@Deprecated\npublic final class Big {\n"
+                + body + "}\n";
+        String with = "package p;\n\n/**\n * A class.\n * Size: it must be.\n */\n@SuppressWarnings(\"x\")\n"
+                + "public final class Big {\n" + body + "}\n";
+        String onAMember = "package p;\n\n/** A class. */\npublic final class Big {\n    /** Size: of a field. */\n"
+                + body + "}\n";
+        assertThat(lineCount(without)).isGreaterThan(MAX_LINES);
+        assertThat(statesSize(without)).isFalse();
+        assertThat(statesSize(with)).isTrue();
+        assertThat(statesSize(onAMember)).isFalse();
+    }
+
+    /** Lines as {@code wc -l} counts them. */
+    static int lineCount(String src) {
+        return (int) src.chars().filter(c -> c == '\n').count();
+    }
+
+    /** Whether the javadoc of the file's first top-level type has a sentence beginning "Size:". */
+    static boolean statesSize(String src) {
+        Matcher decl = TYPE_DECLARATION.matcher(src);
+        if (!decl.find()) {
+            return false;
+        }
+        String before = src.substring(0, decl.start());
+        int open = before.lastIndexOf("/**");
+        int close = open < 0 ? -1 : before.indexOf("*/", open);
+        if (close < 0 || !ONLY_ANNOTATIONS.matcher(before.substring(close + 2)).matches()) {
+            return false;
+        }
+        String javadoc = before.substring(open + 3, close).replaceAll("(?m)^\\s*\\*", " ");
+        return SIZE_SENTENCE.matcher(javadoc).find();
     }
 
     /** Tarjan's algorithm over the package graph. */

@@ -38,8 +38,9 @@ import static io.github.s3lite.client.S3Errors.ioFailure;
  * (learned from the server's {@code Date}) and one re-send of an idempotent request whose pooled connection turned
  * out stale before any byte of the answer.
  * <p>
- * Named {@code S3LiteClient} so that an IDE's auto-import never takes it for the AWS SDK's {@code S3Client}. Longer
- * than the project's ~350 lines because it holds one short method per S3 operation (about 25 of them).
+ * Named {@code S3LiteClient} so that an IDE's auto-import never takes it for the AWS SDK's {@code S3Client}.
+ * Size: one short public method per S3 operation (and its overloads), each only building its {@link Call} and
+ * mapping the answer; the machinery is in the parts named above.
  */
 public final class S3LiteClient implements AutoCloseable {
 

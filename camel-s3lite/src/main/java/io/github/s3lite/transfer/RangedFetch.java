@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * without one, on a pool of this download's own that ends with it. An executor that refuses a task (it is shutting
  * down) gets that worker run on the calling thread instead.
  * <p>
- * Longer than 350 lines because the per-range rules (exact range, pinned ETag, cut and resume, completion record)
+ * Size: the per-range rules (exact range, pinned ETag, cut and resume, completion record)
  * and the coordination of the workers (stop the others on the first failure, report the most telling one) are one
  * protocol; split, each half would need the other's state.
  */

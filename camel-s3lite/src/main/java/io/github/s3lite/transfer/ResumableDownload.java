@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Without an expected ETag, a version that changes during the download makes it start over once with the new one.
  * Downloads to one target take turns within a JVM; two JVMs downloading to one file at once are not supported.
- * Just above 350 lines: the temp-file life cycle (create, resume, discard, verify, rename) is kept in one place so
+ * Size: the temp-file life cycle (create, resume, discard, verify, rename) is kept in one place so
  * the one-GET and the ranged path share it.
  */
 public final class ResumableDownload {

@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * Look-ups that could only confirm a key the store knows it does not hold are skipped ({@link #mayBeDone()},
  * {@link #mayHaveUpload()}): with the endpoint's private in-memory default a first attempt sends no HEAD and no
  * ListMultipartUploads.
+ * <p>
+ * Size: every checkpoint key the uploader reads or writes is in this one class (that is its job), and the ordering
+ * rules above hold only when read together.
  */
 public final class CheckpointProtocol {
 

@@ -1,13 +1,10 @@
 package io.github.s3lite.upload;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.zip.CRC32C;
 
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.ObjectInfo;
@@ -25,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Uploads one object in parts, in parallel, with checkpoints: plan, then resume or create the upload (what must be
  * known first is asked by {@link Preflight} with as few serial round trips as possible), send the parts, complete. The checkpoint rules are in {@link CheckpointProtocol}, part sending in {@link PartSender},
- * stream reading in {@link StreamPartReader}, stream buffers in {@link PartBufferPool}, and the (idempotent)
+ * stream reading in {@link StreamParts} and {@link StreamPartReader}, stream buffers in {@link PartBufferPool}, and the (idempotent)
  * completion in {@link Completion}.
  * <p>
  * Memory: a stream is read into part-sized buffers, at most {@code concurrency + 1} at a time, leased from the
@@ -280,86 +277,6 @@ public final class MultipartUploader {
             parts.awaitInFlight();
         }
         parts.rethrowFailure();
-    }
-
-    /** A stream body: its first part is read before the upload exists (it may be small enough for one PUT). */
-    private static final class StreamParts {
-        final PartBufferPool buffers;
-        final String key;
-        final long maxObjectSize;
-        final long length;
-        final long partSize;
-        InputStream in;
-        StreamPartReader reader;
-        byte[] first;
-        int firstLength;
-
-        StreamParts(PartBufferPool buffers, InputStream in, String key, long partSize, long maxObjectSize, long length) {
-            this.buffers = buffers;
-            this.key = key;
-            this.maxObjectSize = maxObjectSize;
-            this.length = length;
-            this.partSize = partSize;
-            start(in);
-        }
-
-        private void start(InputStream stream) {
-            this.in = stream;
-            this.reader = new StreamPartReader(stream, key, partSize, maxObjectSize, length);
-            this.first = buffers.take();
-            this.firstLength = reader.read(first, 1);
-        }
-
-        /** CRC32C of the first part (hex): part of a stream's identity. */
-        String fingerprint() {
-            CRC32C crc = new CRC32C();
-            crc.update(first, 0, firstLength);
-            return HexFormat.of().toHexDigits((int) crc.getValue());
-        }
-
-        /** Reads the rest of the stream: the multipart ETag of all its bytes ({@link SourceETag}). */
-        String eTagOfAll() {
-            SourceETag e = new SourceETag(partSize);
-            e.update(first, 0, firstLength);
-            e.updateFrom(in, key);
-            return e.finish();
-        }
-
-        /** Reads the same body again from byte 0 (after {@link #eTagOfAll()}). */
-        void restart(InputStream again) {
-            buffers.give(first);
-            start(again);
-        }
-
-        void send(PartSender parts) {
-            byte[] buf = first;
-            int len = firstLength;
-            try {
-                for (int n = 1; !parts.failed(); n++) {
-                    if (n > 1) {
-                        buf = buffers.take();
-                        len = reader.read(buf, n);
-                        if (len == 0) {
-                            buffers.give(buf);
-                            break;
-                        }
-                    }
-                    byte[] b = buf;
-                    if (parts.reuse(n, len, buf)) {
-                        buffers.give(buf);
-                    } else {
-                        parts.send(n, new RequestBody.Bytes(buf, 0, len), () -> buffers.give(b));
-                    }
-                    if (len < partSize) {
-                        break;
-                    }
-                }
-            } finally {
-                parts.awaitInFlight();
-            }
-            parts.rethrowFailure();
-            reader.checkLength();
-        }
     }
 
     private RuntimeException onFailure(RuntimeException e, String bucket, String key, CheckpointProtocol checkpoints,

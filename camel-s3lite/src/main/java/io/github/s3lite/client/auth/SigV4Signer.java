@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
 
 /**
  * AWS Signature Version 4 (AWS4-HMAC-SHA256) with S3's rules: the path is encoded once by the caller and never
- * normalized. Thread-safe (its only state is the cached signing key of the day); does not log. (Over the usual 350 lines: header signing, presigning and
- * the aws-chunked chunk signatures, each checked against AWS's published vectors, share the canonical-request code.)
+ * normalized. Thread-safe (its only state is the cached signing key of the day); does not log.
+ * Size: header signing and presigning share the canonical-request, scope and signing-key code, and each step is
+ * public so that AWS's published vectors check it on its own.
  *
  * <p>References: "Authenticating Requests (AWS Signature Version 4)" in the Amazon S3 API Reference:
  * sig-v4-header-based-auth.html, sigv4-query-string-auth.html, sigv4-streaming.html.
