@@ -138,6 +138,7 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "prefix": getOrCreateConfiguration(target).setPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "presignexpiry":
         case "presignExpiry": getOrCreateConfiguration(target).setPresignExpiry(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "profile": getOrCreateConfiguration(target).setProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -312,6 +313,7 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "prefix": return java.lang.String.class;
         case "presignexpiry":
         case "presignExpiry": return long.class;
+        case "profile": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -482,6 +484,7 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "prefix": return getOrCreateConfiguration(target).getPrefix();
         case "presignexpiry":
         case "presignExpiry": return getOrCreateConfiguration(target).getPresignExpiry();
+        case "profile": return getOrCreateConfiguration(target).getProfile();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxypassword":

@@ -122,6 +122,7 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "prefix": target.setPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "presignexpiry":
         case "presignExpiry": target.setPresignExpiry(property(camelContext, long.class, value)); return true;
+        case "profile": target.setProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -280,6 +281,7 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "prefix": return java.lang.String.class;
         case "presignexpiry":
         case "presignExpiry": return long.class;
+        case "profile": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -439,6 +441,7 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "prefix": return target.getPrefix();
         case "presignexpiry":
         case "presignExpiry": return target.getPresignExpiry();
+        case "profile": return target.getProfile();
         case "proxyhost":
         case "proxyHost": return target.getProxyHost();
         case "proxypassword":

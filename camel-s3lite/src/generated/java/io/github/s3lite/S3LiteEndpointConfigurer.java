@@ -142,6 +142,7 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "prefix": target.getConfiguration().setPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "presignexpiry":
         case "presignExpiry": target.getConfiguration().setPresignExpiry(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "profile": target.getConfiguration().setProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -342,6 +343,7 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "prefix": return java.lang.String.class;
         case "presignexpiry":
         case "presignExpiry": return long.class;
+        case "profile": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -538,6 +540,7 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "prefix": return target.getConfiguration().getPrefix();
         case "presignexpiry":
         case "presignExpiry": return target.getConfiguration().getPresignExpiry();
+        case "profile": return target.getConfiguration().getProfile();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxypassword":

@@ -23,7 +23,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(100);
+        Set<String> props = new HashSet<>(101);
         props.add("accessKey");
         props.add("applicationName");
         props.add("autoCreateBucket");
@@ -88,6 +88,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("pollStrategy");
         props.add("prefix");
         props.add("presignExpiry");
+        props.add("profile");
         props.add("proxyHost");
         props.add("proxyPassword");
         props.add("proxyPort");

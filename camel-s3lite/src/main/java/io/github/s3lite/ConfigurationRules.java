@@ -16,6 +16,9 @@ import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.ObjectStorageOptions;
 import io.github.s3lite.client.S3Limits;
 import io.github.s3lite.client.S3Names;
+import io.github.s3lite.client.auth.ProfileCredentialsProvider;
+import io.github.s3lite.client.auth.ProfileFiles;
+import io.github.s3lite.client.auth.StsClient;
 import io.github.s3lite.content.UserMetadata;
 
 /**
@@ -125,11 +128,16 @@ final class ConfigurationRules {
         if (role && !c.getRoleArn().trim().startsWith("arn:")) {
             problems.add("roleArn=" + c.getRoleArn() + " is not an ARN: use such as arn:aws:iam::123456789012:role/uploader");
         }
-        if (!role && (notEmpty(c.getRoleSessionName()) || notEmpty(c.getRoleExternalId()) || c.getRoleSessionDuration() != 0
-                      || notEmpty(c.getStsEndpoint()) || notEmpty(c.getStsRegion()))) {
-            problems.add("roleSessionName, roleExternalId, roleSessionDuration, stsEndpoint and stsRegion only apply with "
-                    + "roleArn: set roleArn, or remove them");
+        if (!role && (notEmpty(c.getRoleSessionName()) || notEmpty(c.getRoleExternalId()) || c.getRoleSessionDuration() != 0)) {
+            problems.add("roleSessionName, roleExternalId and roleSessionDuration only apply with roleArn: set roleArn, or "
+                    + "remove them (a profile's role takes role_session_name, external_id and duration_seconds from the profile)");
         }
+        if ((notEmpty(c.getStsEndpoint()) || notEmpty(c.getStsRegion())) && (notEmpty(c.getAccessKey())
+                || c.getCredentialsProvider() != null) && !role) {
+            problems.add("stsEndpoint and stsRegion apply to roleArn, web identity and profile roles, but accessKey or "
+                    + "credentialsProvider is set without roleArn: set roleArn, or remove them");
+        }
+        profile();
         long d = c.getRoleSessionDuration();
         if (d != 0 && (d < 900_000 || d > 43_200_000)) {
             problems.add("roleSessionDuration=" + d + " ms is outside STS's 15m to 12h: use such as 1h (or 0 for STS's default)");
@@ -148,6 +156,42 @@ final class ConfigurationRules {
         }
         if (c.getCredentialsProvider() != null && notEmpty(c.getAccessKey())) {
             problems.add("credentialsProvider and accessKey/secretKey are both set: keep one (the keys would win)");
+        }
+    }
+
+    /** An explicit profile must exist in the shared files and be set up right (checked offline, before any request). */
+    private void profile() {
+        String name = c.getProfile();
+        if (name == null) {
+            return;
+        }
+        if (name.isBlank() || !name.strip().equals(name) || name.contains("[") || name.contains("]")) {
+            problems.add("profile='" + name + "' is not a profile name: give the name of a section, such as dev for [profile dev] "
+                    + "in ~/.aws/config or [dev] in ~/.aws/credentials");
+            return;
+        }
+        if (notEmpty(c.getAccessKey()) || c.getCredentialsProvider() != null) {
+            problems.add("profile=" + name + " and " + (notEmpty(c.getAccessKey()) ? "accessKey/secretKey" : "credentialsProvider")
+                    + " are both set: keep one");
+            return;
+        }
+        ProfileFiles files = ProfileFiles.fromSystem();
+        try {
+            ProfileFiles.Snapshot s = files.snapshot();
+            if (s.profile(name) == null) {
+                problems.add("profile=" + name + " is not in the AWS config or credentials file (" + s.where()
+                        + "; profiles there: " + s.profiles().keySet() + "): add [profile " + name + "] to the config file or ["
+                        + name + "] to the credentials file, point AWS_CONFIG_FILE/AWS_SHARED_CREDENTIALS_FILE at the files, "
+                        + "or fix the name");
+                return;
+            }
+            ProfileCredentialsProvider p = new ProfileCredentialsProvider(files, name, System::getenv,
+                    region -> new StsClient(null, region));
+            if (p.current() == null) {
+                problems.add("profile=" + name + ": " + p.whyNot());
+            }
+        } catch (RuntimeException e) {
+            problems.add("profile=" + name + ": " + e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.ObjectAccess;
@@ -20,6 +21,8 @@ import io.github.s3lite.client.auth.AssumeRoleCredentialsProvider;
 import io.github.s3lite.client.auth.AwsCredentialsChain;
 import io.github.s3lite.client.auth.Credentials;
 import io.github.s3lite.client.auth.CredentialsProvider;
+import io.github.s3lite.client.auth.ProfileCredentialsProvider;
+import io.github.s3lite.client.auth.ProfileFiles;
 import io.github.s3lite.client.auth.StsClient;
 import io.github.s3lite.client.http.HttpTransport;
 import io.github.s3lite.client.http.ProxiedStsTransport;
@@ -59,9 +62,10 @@ public class S3LiteConfiguration implements Cloneable {
     private String bucketName;
 
     // ------------------------------------------------------------ connection
-    @UriParam(label = "common", defaultValue = "us-east-1",
-              description = "Region used for signing (and for the AWS endpoint when no endpoint is set).")
-    private String region = "us-east-1";
+    @UriParam(label = "common",
+              description = "Region used for signing (and for the AWS endpoint when no endpoint is set). Default: the region of "
+                            + "the profile (see profile) in the AWS config file, else us-east-1.")
+    private String region;
     @UriParam(label = "common",
               description = "Base URL of an S3-compatible service, such as http://127.0.0.1:9000 or https://ACCOUNT_ID.r2.cloudflarestorage.com. "
                             + "Default: AWS's regional endpoint https://s3.REGION.amazonaws.com.")
@@ -70,9 +74,9 @@ public class S3LiteConfiguration implements Cloneable {
               description = "Path-style addressing (host/bucket/key) instead of virtual-host (bucket.host/key). Most self-hosted stores need true.")
     private boolean pathStyleAccess;
     @UriParam(label = "security", secret = true,
-              description = "Access key id. Without it: env AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, then the "
-                            + "AWS_PROFILE profile of the shared credentials file (AWS_SHARED_CREDENTIALS_FILE, default .aws/credentials in "
-                            + "the home directory).")
+              description = "Access key id. Without it (and without credentialsProvider or profile): the AWS default chain, "
+                            + "env AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, web identity, the AWS_PROFILE profile of "
+                            + "the shared config and credentials files, container, EC2 instance metadata.")
     private String accessKey;
     @UriParam(label = "security", secret = true, description = "Secret access key.")
     private String secretKey;
@@ -94,11 +98,20 @@ public class S3LiteConfiguration implements Cloneable {
     @UriParam(label = "security", javaType = "java.time.Duration", defaultValue = "0",
               description = "Lifetime of assumed-role sessions: 15m to 12h (the role's maximum session duration applies). 0: STS's default (1h).")
     private long roleSessionDuration;
-    @UriParam(label = "security", description = "STS endpoint for roleArn, such as https://sts.eu-west-1.amazonaws.com or a MinIO/Ceph STS URL. "
+    @UriParam(label = "security", description = "STS endpoint for roleArn, web identity and the roles of AWS profiles, such as "
+                                                + "https://sts.eu-west-1.amazonaws.com or a MinIO/Ceph STS URL. "
                                                 + "Default: https://sts.STSREGION.amazonaws.com.")
     private String stsEndpoint;
-    @UriParam(label = "security", description = "Region STS requests are signed for (and whose AWS endpoint is used). Default: region.")
+    @UriParam(label = "security", description = "Region STS requests are signed for (and whose AWS endpoint is used). Default: "
+                                                + "the profile's region for its roles, else region.")
     private String stsRegion;
+    @UriParam(label = "security",
+              description = "Take credentials from this profile of the AWS config file (.aws/config in the home directory or AWS_CONFIG_FILE, "
+                            + "section: profile NAME) and credentials file (.aws/credentials or AWS_SHARED_CREDENTIALS_FILE, section: NAME) "
+                            + "only: keys, role_arn with source_profile or credential_source, web_identity_token_file, credential_process; "
+                            + "its region is the default of region. Default: the AWS default chain, whose profile step reads AWS_PROFILE, "
+                            + "else default.")
+    private String profile;
     // ------------------------------------------------------------ network: proxy and TLS
     @UriParam(label = "proxy", description = "HTTP proxy host for S3 and STS requests (https targets are tunnelled with CONNECT). "
                                              + "The EC2 instance metadata and container credential endpoints are always reached directly.")
@@ -356,7 +369,8 @@ public class S3LiteConfiguration implements Cloneable {
 
     /**
      * The settings of a client built from these options: explicit keys, else {@code credentialsProvider}, else the
-     * default chain ({@link AwsCredentialsChain}); with {@code roleArn} a role assumed on top of those.
+     * {@code profile} alone ({@link ProfileCredentialsProvider}), else the default chain ({@link AwsCredentialsChain});
+     * with {@code roleArn} a role assumed on top of those. The signing region is {@link #resolvedRegion()}.
      */
     public S3ClientConfig toClientConfig() {
         return toClientConfig(null);
@@ -371,6 +385,10 @@ public class S3LiteConfiguration implements Cloneable {
         HttpTransport.Settings network = new HttpTransport.Settings(Duration.ofMillis(connectTimeout),
                 Duration.ofMillis(socketTimeout), 1, sslContext, null, null, proxy);
         StsClient.Transport stsTransport = proxy.isDirect() && sslContext == null ? null : new ProxiedStsTransport(network);
+        Function<String, StsClient> sts = AwsCredentialsChain.sts(isSet(stsEndpoint) ? URI.create(stsEndpoint.trim()) : null,
+                isSet(stsRegion) ? stsRegion.trim() : null, stsTransport);
+        String signingRegion = resolvedRegion();
+        Function<String, StsClient> profileSts = named -> sts.apply(named != null ? named : signingRegion);
         CredentialsProvider credentials;
         if (isSet(accessKey) || isSet(secretKey)) {
             if (!isSet(accessKey) || !isSet(secretKey)) {
@@ -380,19 +398,37 @@ public class S3LiteConfiguration implements Cloneable {
             credentials = CredentialsProvider.of(new Credentials(accessKey, secretKey, isSet(sessionToken) ? sessionToken : null));
         } else if (credentialsProvider != null) {
             credentials = credentialsProvider;
+        } else if (isSet(profile)) {
+            credentials = new ProfileCredentialsProvider(ProfileFiles.fromSystem(), profile.trim(), System::getenv, profileSts);
         } else {
-            credentials = stsTransport == null ? new AwsCredentialsChain() : AwsCredentialsChain.withStsTransport(stsTransport);
+            credentials = new AwsCredentialsChain(System::getenv, System::getProperty, ProfileFiles.fromSystem(), profileSts);
         }
         if (isSet(roleArn)) {
-            StsClient sts = new StsClient(isSet(stsEndpoint) ? URI.create(stsEndpoint.trim()) : null,
-                    isSet(stsRegion) ? stsRegion.trim() : region, stsTransport);
-            credentials = new AssumeRoleCredentialsProvider(credentials, sts, new StsClient.RoleRequest(roleArn.trim(),
-                    roleSessionName, roleExternalId, roleSessionDuration > 0 ? Duration.ofMillis(roleSessionDuration) : null));
+            credentials = new AssumeRoleCredentialsProvider(credentials, sts.apply(signingRegion),
+                    new StsClient.RoleRequest(roleArn.trim(), roleSessionName, roleExternalId,
+                            roleSessionDuration > 0 ? Duration.ofMillis(roleSessionDuration) : null));
         }
         URI uri = isSet(endpoint) ? URI.create(endpoint.trim()) : null;
-        return new S3ClientConfig(uri, region, pathStyleAccess, credentials, Duration.ofMillis(connectTimeout),
+        return new S3ClientConfig(uri, signingRegion, pathStyleAccess, credentials, Duration.ofMillis(connectTimeout),
                 Duration.ofMillis(socketTimeout), maxConnections, null).withRequestTimeout(Duration.ofMillis(requestTimeout))
                 .withMaxPages(maxPages).withTls(sslContext, null, null).withProxy(proxy);
+    }
+
+    /**
+     * The region requests are signed for: {@code region}, else the {@code region} of the profile ({@code profile},
+     * else {@code AWS_PROFILE}, else default) in the shared files, else us-east-1.
+     */
+    public String resolvedRegion() {
+        if (isSet(region)) {
+            return region.trim();
+        }
+        String fromProfile;
+        try {
+            fromProfile = ProfileCredentialsProvider.region(ProfileFiles.fromSystem(), profile);
+        } catch (RuntimeException e) { // an unreadable file: credentials resolution reports it
+            fromProfile = null;
+        }
+        return fromProfile != null ? fromProfile : "us-east-1";
     }
 
     /** Where requests go: proxyHost, else the system's settings when useSystemProxy, else direct. */
@@ -604,6 +640,14 @@ public class S3LiteConfiguration implements Cloneable {
 
     public void setStsRegion(String stsRegion) {
         this.stsRegion = stsRegion;
+    }
+
+    public String getProfile() {
+        return profile;
+    }
+
+    public void setProfile(String profile) {
+        this.profile = profile;
     }
 
     public long getConnectTimeout() {

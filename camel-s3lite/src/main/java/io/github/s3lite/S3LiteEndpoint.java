@@ -227,7 +227,7 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
     @Override
     public String getServiceUrl() {
         return ObjectHelper.isEmpty(configuration.getEndpoint())
-                ? "https://s3." + configuration.getRegion() + ".amazonaws.com" : configuration.getEndpoint();
+                ? "https://s3." + configuration.resolvedRegion() + ".amazonaws.com" : configuration.getEndpoint();
     }
 
     @Override

@@ -103,7 +103,7 @@ public class S3LiteComponentAutoConfiguration {
             c = new S3LiteConfiguration();
             component.setConfiguration(c);
         }
-        c.setRegion(p.getRegion());
+        c.setRegion(emptyToNull(p.getRegion()));
         c.setEndpoint(emptyToNull(p.getEndpoint()));
         c.setPathStyleAccess(p.isPathStyleAccess());
         c.setAccessKey(emptyToNull(p.getAccessKey()));
@@ -120,6 +120,7 @@ public class S3LiteComponentAutoConfiguration {
         }
         c.setStsEndpoint(emptyToNull(p.getStsEndpoint()));
         c.setStsRegion(emptyToNull(p.getStsRegion()));
+        c.setProfile(emptyToNull(p.getProfile()));
         c.setProxyHost(emptyToNull(p.getProxyHost()));
         c.setProxyPort(p.getProxyPort());
         c.setProxyProtocol(p.getProxyProtocol());

@@ -26,9 +26,9 @@ import org.springframework.util.unit.DataSize;
 public class S3LiteComponentConfiguration extends ComponentConfigurationPropertiesCommon {
 
     /**
-     * Region used for signing (and for the AWS endpoint when no endpoint is set).
+     * Region used for signing (and for the AWS endpoint when no endpoint is set). Default: the region of the profile (see profile) in the AWS config file, else us-east-1.
      */
-    private String region = "us-east-1";
+    private String region;
 
     /**
      * Base URL of an S3-compatible service, such as http://127.0.0.1:9000 or
@@ -43,9 +43,7 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private boolean pathStyleAccess = false;
 
     /**
-     * Access key id. Without it: env AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, then the AWS_PROFILE
-     * profile of the shared credentials file (AWS_SHARED_CREDENTIALS_FILE, default .aws/credentials in the home
-     * directory).
+     * Access key id. Without it (and without credentialsProvider or profile): the AWS default chain, env AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, web identity, the AWS_PROFILE profile of the shared config and credentials files, container, EC2 instance metadata.
      */
     private String accessKey;
 
@@ -85,14 +83,19 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
     private Duration roleSessionDuration = Duration.ZERO;
 
     /**
-     * STS endpoint for roleArn, such as https://sts.eu-west-1.amazonaws.com or a MinIO/Ceph STS URL. Default: https://sts.STSREGION.amazonaws.com.
+     * STS endpoint for roleArn, web identity and the roles of AWS profiles, such as https://sts.eu-west-1.amazonaws.com or a MinIO/Ceph STS URL. Default: https://sts.STSREGION.amazonaws.com.
      */
     private String stsEndpoint;
 
     /**
-     * Region STS requests are signed for (and whose AWS endpoint is used). Default: region.
+     * Region STS requests are signed for (and whose AWS endpoint is used). Default: the profile's region for its roles, else region.
      */
     private String stsRegion;
+
+    /**
+     * Take credentials from this profile of the AWS config file (.aws/config in the home directory or AWS_CONFIG_FILE, section: profile NAME) and credentials file (.aws/credentials or AWS_SHARED_CREDENTIALS_FILE, section: NAME) only: keys, role_arn with source_profile or credential_source, web_identity_token_file, credential_process; its region is the default of region. Default: the AWS default chain, whose profile step reads AWS_PROFILE, else default.
+     */
+    private String profile;
 
     /**
      * HTTP proxy host for S3 and STS requests (https targets are tunnelled with CONNECT). The EC2 instance metadata and container credential endpoints are always reached directly.
@@ -611,6 +614,14 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
 
     public void setStsRegion(String stsRegion) {
         this.stsRegion = stsRegion;
+    }
+
+    public String getProfile() {
+        return profile;
+    }
+
+    public void setProfile(String profile) {
+        this.profile = profile;
     }
 
     public Duration getConnectTimeout() {

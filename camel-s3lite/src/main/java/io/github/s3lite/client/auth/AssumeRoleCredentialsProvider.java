@@ -30,6 +30,11 @@ public final class AssumeRoleCredentialsProvider implements CredentialsProvider 
     }
 
     @Override
+    public java.time.Instant expiration() {
+        return cache.expiration();
+    }
+
+    @Override
     public String toString() {
         return "AssumeRoleCredentialsProvider[" + request + "]";
     }

@@ -151,6 +151,11 @@ public final class ContainerCredentialsProvider implements CredentialsProvider {
     }
 
     @Override
+    public java.time.Instant expiration() {
+        return cache.expiration();
+    }
+
+    @Override
     public String toString() {
         return "ContainerCredentialsProvider[" + CredentialsHttp.safe(uri) + "]";
     }

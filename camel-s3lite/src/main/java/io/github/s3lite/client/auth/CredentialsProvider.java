@@ -1,10 +1,20 @@
 package io.github.s3lite.client.auth;
 
+import java.time.Instant;
+
 /** Supplies credentials for each request (implementations may refresh them). */
 @FunctionalInterface
 public interface CredentialsProvider {
 
     Credentials credentials();
+
+    /**
+     * When the credentials last returned by {@link #credentials()} expire: null when they do not (static keys) or
+     * when this provider cannot tell. Used to warn when a presigned URL would outlive them.
+     */
+    default Instant expiration() {
+        return null;
+    }
 
     static CredentialsProvider of(Credentials c) {
         if (c == null) {

@@ -86,6 +86,11 @@ public final class InstanceProfileCredentialsProvider implements CredentialsProv
     }
 
     @Override
+    public java.time.Instant expiration() {
+        return cache.expiration();
+    }
+
+    @Override
     public String toString() {
         return "InstanceProfileCredentialsProvider[" + CredentialsHttp.safe(endpoint) + "]";
     }

@@ -60,6 +60,11 @@ public final class WebIdentityCredentialsProvider implements CredentialsProvider
     }
 
     @Override
+    public java.time.Instant expiration() {
+        return cache.expiration();
+    }
+
+    @Override
     public String toString() {
         return "WebIdentityCredentialsProvider[" + request.roleArn() + ", token file " + tokenFile + "]";
     }

@@ -55,7 +55,7 @@ public final class FakeCredentialServer implements AutoCloseable {
     public volatile Duration lifetime = Duration.ofSeconds(90);
     volatile String expectedWebToken;
     volatile Path containerTokenFile;
-    volatile String stsRegion = "us-east-1";
+    public volatile String stsRegion = "us-east-1";
     private final List<String> imdsTokens = Collections.synchronizedList(new ArrayList<>());
 
     public FakeCredentialServer() throws IOException {

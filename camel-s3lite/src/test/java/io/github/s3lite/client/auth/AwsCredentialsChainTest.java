@@ -12,15 +12,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DefaultCredentialsChainTest {
+/** The chain's static steps: system properties, environment and the shared files' static keys (IMDS off). */
+class AwsCredentialsChainTest {
 
     @TempDir
     Path home;
 
-    final Map<String, String> env = new HashMap<>();
+    final Map<String, String> env = new HashMap<>(Map.of("AWS_EC2_METADATA_DISABLED", "true"));
+    final Map<String, String> props = new HashMap<>();
 
-    DefaultCredentialsChain chain() {
-        return new DefaultCredentialsChain(env::get, home);
+    AwsCredentialsChain chain() {
+        return new AwsCredentialsChain(env::get, props::get, new ProfileFiles(env::get, home),
+                r -> new StsClient(null, r));
     }
 
     void writeCredentials(Path file) throws IOException {
@@ -49,6 +52,16 @@ class DefaultCredentialsChainTest {
         env.put("AWS_SESSION_TOKEN", "envToken");
         Credentials c = chain().credentials();
         assertThat(c).isEqualTo(new Credentials("AKIDENV", "envSecret", "envToken"));
+    }
+
+    @Test
+    void systemPropertiesComeBeforeTheEnvironment() {
+        env.put("AWS_ACCESS_KEY_ID", "AKIDENV");
+        env.put("AWS_SECRET_ACCESS_KEY", "envSecret");
+        props.put("aws.accessKeyId", "AKIDPROP");
+        props.put("aws.secretAccessKey", "propSecret");
+        props.put("aws.sessionToken", "propToken");
+        assertThat(chain().credentials()).isEqualTo(new Credentials("AKIDPROP", "propSecret", "propToken"));
     }
 
     @Test
@@ -122,7 +135,7 @@ class DefaultCredentialsChainTest {
 
     @Test
     void noHome() {
-        assertThatThrownBy(() -> new DefaultCredentialsChain(env::get, null).credentials())
+        assertThatThrownBy(() -> new AwsCredentialsChain(env::get, null).credentials())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("AWS_SHARED_CREDENTIALS_FILE");
     }
 
@@ -130,14 +143,14 @@ class DefaultCredentialsChainTest {
     void theFileIsParsedOncePerChangeAndRotationIsSeen() throws IOException {
         Path file = home.resolve(".aws/credentials");
         writeCredentials(file);
-        DefaultCredentialsChain c = chain();
+        AwsCredentialsChain c = chain();
         for (int i = 0; i < 1000; i++) {
             assertThat(c.credentials().accessKeyId()).isEqualTo("AKIDDEFAULT");
         }
-        assertThat(c.fileReads()).isEqualTo(1);
+        assertThat(c.files().fileReads()).isEqualTo(1);
         Files.writeString(file, "[default]\naws_access_key_id=AKIDROTATED\naws_secret_access_key=rotated\n");
         Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
         assertThat(c.credentials().accessKeyId()).isEqualTo("AKIDROTATED");
-        assertThat(c.fileReads()).isEqualTo(2);
+        assertThat(c.files().fileReads()).isEqualTo(2);
     }
 }
