@@ -1,6 +1,7 @@
 package io.github.s3lite.client;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -8,12 +9,18 @@ import io.github.s3lite.client.auth.Credentials;
 import io.github.s3lite.client.auth.QueryParam;
 import io.github.s3lite.client.auth.SigV4Signer;
 import io.github.s3lite.client.auth.SigningRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Presigned URLs, signed with the executor's (skew-corrected) clock. The given headers become signed headers
- * ({@code X-Amz-SignedHeaders}): the URL's user must send them with these values.
+ * ({@code X-Amz-SignedHeaders}): the URL's user must send them with these values. A URL whose expiry outlives the
+ * temporary credentials that signed it is still returned (S3 refuses it once they expire), with one WARN line that
+ * names the bucket, key and both instants, never the URL (it carries the signature and session token).
  */
 final class Presigner {
+    private static final Logger LOG = LoggerFactory.getLogger(Presigner.class);
+
     private final S3ClientConfig config;
     private final RequestExecutor executor;
 
@@ -29,8 +36,10 @@ final class Presigner {
         }
         Addressing.Target t = executor.addressing().target(bucket, key);
         Credentials creds = RequestExecutor.credentials(config);
+        Instant now = executor.now();
         List<QueryParam> q = executor.signer().presign(new SigningRequest(method, t.host(), t.path(), List.of(), headers,
-                SigV4Signer.UNSIGNED_PAYLOAD), creds, executor.now(), expires);
+                SigV4Signer.UNSIGNED_PAYLOAD), creds, now, expires);
+        warnIfOutlived(method, bucket, key, now.plus(expires));
         Map<String, String> required = new java.util.LinkedHashMap<>();
         headers.forEach((n, v) -> {
             if (!SseCustomerKey.isKeyHeader(n)) {
@@ -39,5 +48,19 @@ final class Presigner {
         });
         return new PresignedRequest(Addressing.uri(t, q).toString(), required, headers.keySet().stream()
                 .anyMatch(SseCustomerKey::isKeyHeader));
+    }
+
+    private void warnIfOutlived(String method, String bucket, String key, Instant urlExpires) {
+        Instant credentialsExpire;
+        try {
+            credentialsExpire = config.credentials().expiration();
+        } catch (RuntimeException e) {
+            return; // a provider that cannot tell: nothing to compare
+        }
+        if (credentialsExpire != null && urlExpires.isAfter(credentialsExpire)) {
+            LOG.warn("Presigned {} URL for {}/{} expires at {}, but the temporary credentials that signed it expire at {}: "
+                     + "S3 refuses the URL from then on. Use a shorter expiry, or longer-lived credentials (roleSessionDuration, "
+                     + "a profile's duration_seconds, static keys)", method, bucket, key, urlExpires, credentialsExpire);
+        }
     }
 }
