@@ -50,6 +50,13 @@ public final class FakeCredentialServer implements AutoCloseable {
     final List<String> containerAuthorizations = Collections.synchronizedList(new ArrayList<>());
     final List<String> imdsCalls = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger issued = new AtomicInteger();
+    /** Session token -> the expiration it was issued with. */
+    public final Map<String, Instant> expirations = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Session token -> when it was issued. */
+    public final Map<String, Instant> issuedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicInteger stsInFlight = new AtomicInteger();
+    /** The most STS requests served at the same time. */
+    public final AtomicInteger maxConcurrentSts = new AtomicInteger();
     public volatile String issuedKey = "ASIAFAKEISSUED";
     public volatile String issuedSecret = "issued-secret-never-logged";
     public volatile Duration lifetime = Duration.ofSeconds(90);
@@ -58,11 +65,18 @@ public final class FakeCredentialServer implements AutoCloseable {
     public volatile String stsRegion = "us-east-1";
     private final List<String> imdsTokens = Collections.synchronizedList(new ArrayList<>());
 
+    private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-credential-server");
+        t.setDaemon(true);
+        return t;
+    });
+
     public FakeCredentialServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/sts", this::sts);
         server.createContext("/container/", this::container);
         server.createContext("/latest/", this::imds);
+        server.setExecutor(pool); // concurrent, as a real STS: maxConcurrentSts shows overlapping refreshes
         server.start();
     }
 
@@ -74,23 +88,43 @@ public final class FakeCredentialServer implements AutoCloseable {
         return "FAKE-SESSION-TOKEN-" + n;
     }
 
+    private Instant expiry(int n) {
+        Instant now = Instant.now();
+        Instant exp = now.plus(lifetime);
+        expirations.put(sessionToken(n), exp);
+        issuedAt.put(sessionToken(n), now);
+        return exp;
+    }
+
     private String credentialsXml(String action) {
         int n = issued.incrementAndGet();
+        Instant exp = expiry(n);
         return "<" + action + "Response xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><" + action + "Result>"
                + "<Credentials><AccessKeyId>" + issuedKey + "</AccessKeyId><SecretAccessKey>" + issuedSecret
                + "</SecretAccessKey><SessionToken>" + sessionToken(n) + "</SessionToken><Expiration>"
-               + Instant.now().plus(lifetime) + "</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::1:x</Arn>"
+               + exp + "</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::1:x</Arn>"
                + "</AssumedRoleUser></" + action + "Result></" + action + "Response>";
     }
 
     private String credentialsJson() {
         int n = issued.incrementAndGet();
+        Instant exp = expiry(n);
         return "{\"Code\" : \"Success\", \"Type\": \"AWS-HMAC\", \"AccessKeyId\": \"" + issuedKey
                + "\", \"SecretAccessKey\": \"" + issuedSecret + "\", \"Token\": \"" + sessionToken(n)
-               + "\", \"Expiration\": \"" + Instant.now().plus(lifetime) + "\", \"Nested\": {\"a\": [1, 2]}}";
+               + "\", \"Expiration\": \"" + exp + "\", \"Nested\": {\"a\": [1, 2]}}";
     }
 
     private void sts(HttpExchange ex) throws IOException {
+        int inFlight = stsInFlight.incrementAndGet();
+        maxConcurrentSts.accumulateAndGet(inFlight, Math::max);
+        try {
+            stsCall(ex);
+        } finally {
+            stsInFlight.decrementAndGet();
+        }
+    }
+
+    private void stsCall(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> form = new LinkedHashMap<>();
         for (String kv : body.split("&")) {
@@ -222,5 +256,6 @@ public final class FakeCredentialServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        pool.shutdownNow();
     }
 }
