@@ -24,6 +24,7 @@ public class S3LiteComponent extends HealthCheckComponent implements SSLContextP
               description = "Use the CamelContext's global SSLContextParameters (the camel.ssl options of Camel Main) when an endpoint sets no sslContextParameters.")
     private boolean useGlobalSslContextParameters;
 
+    /** A component with default options; set them through {@link #getConfiguration()} or as component properties. */
     public S3LiteComponent() {
     }
 
@@ -62,10 +63,12 @@ public class S3LiteComponent extends HealthCheckComponent implements SSLContextP
         return ENDPOINT_CONFIGURER;
     }
 
+    /** Component-level options: every endpoint starts from a copy of them, then applies its URI's options. */
     public S3LiteConfiguration getConfiguration() {
         return configuration;
     }
 
+    /** Replaces the component-level options (endpoints created afterwards copy these). */
     public void setConfiguration(S3LiteConfiguration configuration) {
         this.configuration = configuration;
     }

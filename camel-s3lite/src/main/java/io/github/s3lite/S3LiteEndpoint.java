@@ -58,6 +58,10 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
      */
     private final String givenUri;
 
+    /**
+     * An endpoint with these options (the component's copy with the URI's options applied); its URI shows secret
+     * values masked.
+     */
     public S3LiteEndpoint(String uri, S3LiteComponent component, S3LiteConfiguration configuration) {
         super(SecretUris.mask(uri), component);
         this.givenUri = uri;
@@ -176,10 +180,12 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
         }
     }
 
+    /** This endpoint's options. */
     public S3LiteConfiguration getConfiguration() {
         return configuration;
     }
 
+    /** Replaces this endpoint's options; takes effect when the endpoint starts. */
     public void setConfiguration(S3LiteConfiguration configuration) {
         this.configuration = configuration;
     }
@@ -189,6 +195,10 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
         return client;
     }
 
+    /**
+     * Multipart checkpoints on the checkpointRepository option (or an in-memory repository of 100,000 keys when it is
+     * not set); available while the endpoint is started.
+     */
     public CheckpointStore getCheckpointStore() {
         return checkpointStore;
     }
@@ -206,10 +216,15 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
         return copier;
     }
 
+    /**
+     * The contentTypeResolver option, else a {@link io.github.s3lite.content.DefaultContentTypeResolver}; available
+     * while the endpoint is started.
+     */
     public ContentTypeResolver getContentTypeResolver() {
         return contentTypeResolver;
     }
 
+    /** The user-metadata sources of uploads, by priority (see {@link MetadataContributor}); set at start. */
     public MetadataChain getMetadataChain() {
         return metadataChain;
     }

@@ -39,12 +39,19 @@ public record S3ClientConfig(URI endpoint, String region, boolean pathStyle, Cre
         Duration requestTimeout, int maxPages, List<String> tlsProtocols, List<String> cipherSuites,
         ProxySelection proxy) {
 
+    /** The signing region when none (or a blank one) is given. */
     public static final String DEFAULT_REGION = "us-east-1";
+    /** {@code connectTimeout} when null. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** {@code socketTimeout} when null. */
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(60);
+    /** {@code maxConnections} when 0 or negative. */
     public static final int DEFAULT_MAX_CONNECTIONS = 32;
+    /** {@code requestTimeout} when null, zero or negative. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(2);
+    /** The least request timeout CompleteMultipartUpload and CopyObject get, whatever {@code requestTimeout} says. */
     public static final Duration MIN_LONG_REQUEST_TIMEOUT = Duration.ofMinutes(15);
+    /** {@code maxPages} when 0 or negative. */
     public static final int DEFAULT_MAX_PAGES = 1000;
 
     public S3ClientConfig {
@@ -110,6 +117,15 @@ public record S3ClientConfig(URI endpoint, String region, boolean pathStyle, Cre
                 sslContext, requestTimeout, maxPages, tlsProtocols, cipherSuites, value);
     }
 
+    /**
+     * Settings with every timeout, the pool size and the page bound at their defaults and the JVM's TLS trust.
+     *
+     * @param endpoint    base URL of an S3-compatible service; null: AWS's regional endpoint
+     * @param region      signing region; null or blank: {@link #DEFAULT_REGION}
+     * @param pathStyle   path-style instead of virtual-host addressing
+     * @param credentials where credentials come from, not null
+     * @return the settings
+     */
     public static S3ClientConfig of(URI endpoint, String region, boolean pathStyle, CredentialsProvider credentials) {
         return new S3ClientConfig(endpoint, region, pathStyle, credentials, null, null, 0, null);
     }

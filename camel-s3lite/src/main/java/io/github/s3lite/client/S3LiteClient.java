@@ -51,6 +51,11 @@ public final class S3LiteClient implements AutoCloseable {
     private final ObjectAccess access;
     private final boolean view;
 
+    /**
+     * A client with its own connection pool; close it when done.
+     *
+     * @param config endpoint, region, addressing, credentials, timeouts, pool size, TLS and proxy settings
+     */
     public S3LiteClient(S3ClientConfig config) {
         this(config, Clock.systemUTC());
     }
@@ -100,6 +105,7 @@ public final class S3LiteClient implements AutoCloseable {
         return access;
     }
 
+    /** The settings this client was built with. */
     public S3ClientConfig config() {
         return config;
     }

@@ -42,6 +42,7 @@ import java.util.Locale;
  */
 public final class DefaultContentTypeResolver implements ContentTypeResolver {
 
+    /** The type of bytes nothing is known about, used when no rule recognises a name or content. */
     public static final String OCTET_STREAM = "application/octet-stream";
 
     private static final byte[] EMPTY = new byte[0];

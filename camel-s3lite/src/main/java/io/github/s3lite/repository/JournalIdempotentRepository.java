@@ -27,9 +27,11 @@ public class JournalIdempotentRepository extends ServiceSupport implements Idemp
     private long minCompactBytes = Journal.DEFAULT_MIN_COMPACT_BYTES;
     private Journal journal;
 
+    /** A repository whose file is set later with {@link #setFile(String)} (bean style), before it starts. */
     public JournalIdempotentRepository() {
     }
 
+    /** A repository on this journal file (created with its directories when missing). */
     public JournalIdempotentRepository(String file) {
         this.file = file;
     }
@@ -39,6 +41,7 @@ public class JournalIdempotentRepository extends ServiceSupport implements Idemp
         return new JournalIdempotentRepository(file.toString());
     }
 
+    /** The journal file, as given. */
     @ManagedAttribute(description = "The journal file")
     public String getFile() {
         return file;
@@ -49,6 +52,7 @@ public class JournalIdempotentRepository extends ServiceSupport implements Idemp
         this.file = file;
     }
 
+    /** Minimum bytes of removed records before the journal is compacted (see {@link #setMinCompactBytes(long)}). */
     @ManagedAttribute(description = "Minimum garbage in bytes before the journal is compacted")
     public long getMinCompactBytes() {
         return minCompactBytes;
@@ -128,11 +132,13 @@ public class JournalIdempotentRepository extends ServiceSupport implements Idemp
         journal().clear();
     }
 
+    /** Number of live keys (opens the journal if it is not open yet). */
     @ManagedAttribute(description = "Number of keys")
     public int getSize() {
         return journal().size();
     }
 
+    /** How many times the journal file was compacted since it was opened in this JVM. */
     @ManagedAttribute(description = "Compactions since the journal was opened in this JVM")
     public long getCompactions() {
         return journal().compactions();

@@ -23,10 +23,12 @@ public record Credentials(String accessKeyId, String secretAccessKey, String ses
         }
     }
 
+    /** Long-term credentials: an access key id and its secret, no session token. */
     public Credentials(String accessKeyId, String secretAccessKey) {
         this(accessKeyId, secretAccessKey, null);
     }
 
+    /** Whether these are temporary credentials (a session token is sent as {@code x-amz-security-token}). */
     public boolean hasSessionToken() {
         return sessionToken != null;
     }

@@ -6,6 +6,12 @@ import java.time.Instant;
 @FunctionalInterface
 public interface CredentialsProvider {
 
+    /**
+     * The credentials to sign the next request with; called for each request, so a provider that refreshes
+     * (assumed roles, instance profiles) hands out new ones before the old ones expire.
+     *
+     * @return credentials, never null
+     */
     Credentials credentials();
 
     /**
@@ -16,6 +22,11 @@ public interface CredentialsProvider {
         return null;
     }
 
+    /**
+     * A provider that always answers {@code c} (static keys).
+     *
+     * @throws NullPointerException when {@code c} is null
+     */
     static CredentialsProvider of(Credentials c) {
         if (c == null) {
             throw new NullPointerException("credentials");
