@@ -31,6 +31,10 @@ class PackageStructureTest {
 
     private static final String ROOT = "io.github.s3lite";
     private static final Path MAIN = Path.of("src/main/java");
+    private static final Path README = Path.of("../README.md");
+    /** Marks the fenced block of the README that draws the package graph. */
+    static final String GRAPH_MARKER = "<!-- package-graph: PackageStructureTest checks this drawing -->";
+    private static final Pattern GRAPH_LINE = Pattern.compile("^([\\w.]+)\\s*(?:-->\\s*(.*))?$");
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)\\s*;", Pattern.MULTILINE);
     /** Same-package or fully qualified references in code, e.g. {@code io.github.s3lite.client.S3LiteClient}. */
@@ -181,6 +185,67 @@ class PackageStructureTest {
         }
         String javadoc = before.substring(open + 3, close).replaceAll("(?m)^\\s*\\*", " ");
         return SIZE_SENTENCE.matcher(javadoc).find();
+    }
+
+    @Test
+    void theReadmeDrawsThePackageGraphAsItIs() throws IOException {
+        List<String> drawn = graphBlock(Files.readString(README));
+        Map<String, Set<String>> readme = new TreeMap<>();
+        List<String> order = new ArrayList<>();
+        List<String> upward = new ArrayList<>();
+        for (String line : drawn) {
+            Matcher m = GRAPH_LINE.matcher(line.strip());
+            assertThat(m.matches()).as("README package graph line '%s' (expected: package [--> package, ...])", line)
+                    .isTrue();
+            String from = qualified(m.group(1));
+            order.add(from);
+            Set<String> to = readme.computeIfAbsent(from, k -> new TreeSet<>());
+            if (m.group(2) != null) {
+                for (String t : m.group(2).split(",")) {
+                    to.add(qualified(t.strip()));
+                }
+            }
+        }
+        readme.forEach((from, to) -> to.stream().filter(t -> order.indexOf(t) <= order.indexOf(from))
+                .forEach(t -> upward.add(from + " --> " + t)));
+        assertThat(edges(readme)).as("package edges drawn in the README (actual) against the imports scanned (expected); "
+                + "redraw the block after %s", GRAPH_MARKER).isEqualTo(edges(DEPENDS));
+        assertThat(readme.keySet()).as("packages drawn").isEqualTo(DEPENDS.keySet());
+        assertThat(upward).as("arrows that point to a line above (the drawing lists a package above what it imports)")
+                .isEmpty();
+    }
+
+    /** The lines of the fenced block after the marker. */
+    static List<String> graphBlock(String readme) {
+        int at = readme.indexOf(GRAPH_MARKER);
+        assertThat(at).as("README has the package graph block (%s)", GRAPH_MARKER).isNotNegative();
+        List<String> lines = readme.substring(at + GRAPH_MARKER.length()).lines().toList();
+        int open = 0;
+        while (open < lines.size() && !lines.get(open).startsWith("```")) {
+            open++;
+        }
+        List<String> block = new ArrayList<>();
+        for (int i = open + 1; i < lines.size() && !lines.get(i).startsWith("```"); i++) {
+            if (!lines.get(i).isBlank()) {
+                block.add(lines.get(i));
+            }
+        }
+        return block;
+    }
+
+    private static String qualified(String drawn) {
+        return drawn.equals(ROOT) ? ROOT : ROOT + "." + drawn;
+    }
+
+    /** "from --> to" for every edge, short names, sorted. */
+    static List<String> edges(Map<String, Set<String>> graph) {
+        List<String> out = new ArrayList<>();
+        graph.forEach((from, to) -> to.forEach(t -> out.add(shortName(from) + " --> " + shortName(t))));
+        return out.stream().sorted().toList();
+    }
+
+    private static String shortName(String pkg) {
+        return pkg.equals(ROOT) ? ROOT : pkg.substring(ROOT.length() + 1);
     }
 
     /** Tarjan's algorithm over the package graph. */
