@@ -252,4 +252,61 @@ class NetworkRouteTest {
             assertThat(front.peers()).isNotEmpty();
         }
     }
+
+    /** Trusts exactly the own certificates of the given key pairs. */
+    static SSLContextParameters trusting(Path... keyPairs) throws Exception {
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        for (Path k : keyPairs) {
+            java.security.KeyStore pair = TestTls.load(k);
+            String alias = pair.aliases().nextElement();
+            ks.setCertificateEntry(alias, pair.getCertificate(alias));
+        }
+        Path file = dir.resolve("trust-" + System.nanoTime() + ".p12");
+        try (var out = java.nio.file.Files.newOutputStream(file)) {
+            ks.store(out, STORE_PASSWORD.toCharArray());
+        }
+        KeyStoreParameters trust = new KeyStoreParameters();
+        trust.setResource("file:" + file);
+        trust.setType("PKCS12");
+        trust.setPassword(STORE_PASSWORD);
+        TrustManagersParameters tmp = new TrustManagersParameters();
+        tmp.setKeyStore(trust);
+        SSLContextParameters p = new SSLContextParameters();
+        p.setTrustManagers(tmp);
+        return p;
+    }
+
+    /**
+     * proxyProtocol=https: TLS to the proxy (its own private certificate), a 407 then Proxy-Authorization over that
+     * TLS, CONNECT, TLS to S3Proxy inside the tunnel. Both certificates are trusted through sslContextParameters only:
+     * the same parameters without the proxy's certificate fail before any tunnel.
+     */
+    @Test
+    void anHttpsProxyTrustedThroughSslContextParameters() throws Exception {
+        Path proxyKeys = TestTls.keyPair(dir, "https-proxy", "127.0.0.1", "ip:127.0.0.1,dns:localhost");
+        byte[] data = random(6 * 1024 * 1024 + 5, 11); // multipart: several requests over the proxy's TLS
+        try (TestHttpProxy proxy = new TestHttpProxy(PROXY_USER, PROXY_PASSWORD, TestTls.context(proxyKeys, proxyKeys));
+             DefaultCamelContext ctx = new DefaultCamelContext()) {
+            ctx.getRegistry().bind("both", trusting(serverKeys, proxyKeys));
+            ctx.getRegistry().bind("storeOnly", trusting(serverKeys));
+            String base = "s3lite:https-proxied?endpoint=https://127.0.0.1:" + https.getSecurePort() + "&pathStyleAccess=true"
+                          + "&accessKey=" + EmbeddedS3.ACCESS_KEY + "&secretKey=RAW(" + EmbeddedS3.SECRET_KEY + ")"
+                          + "&proxyHost=127.0.0.1&proxyPort=" + proxy.port() + "&proxyProtocol=https&proxyUsername="
+                          + PROXY_USER + "&proxyPassword=RAW(" + PROXY_PASSWORD + ")&multipartThreshold=5MB&partSize=5MB";
+            Exchange untrusted = send(ctx, base + "&sslContextParameters=#storeOnly", "net/x", null, "headBucket");
+            assertThat(untrusted.getException()).as("the proxy's certificate is not in the parameters").isNotNull();
+            assertThat(proxy.tunnels()).isZero();
+            assertThat(proxy.requestLines()).as("nothing reached the proxy past TLS").isEmpty();
+
+            roundTrip(ctx, base + "&sslContextParameters=#both&autoCreateBucket=true", data);
+            assertThat(proxy.challenges()).as("407 first").isGreaterThanOrEqualTo(1);
+            assertThat(proxy.proxyAuthorizations()).as("then Basic credentials").isNotEmpty()
+                    .allMatch(a -> a.equals("Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (PROXY_USER + ":" + PROXY_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            assertThat(proxy.tunnels()).as("S3 over https inside the proxy's TLS: CONNECT tunnels").isGreaterThanOrEqualTo(1);
+            assertThat(proxy.requestLines()).isNotEmpty()
+                    .allMatch(l -> l.equals("CONNECT 127.0.0.1:" + https.getSecurePort() + " HTTP/1.1"));
+        }
+    }
 }
