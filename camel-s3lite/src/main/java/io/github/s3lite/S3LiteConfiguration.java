@@ -55,6 +55,7 @@ import org.apache.camel.spi.UriPath;
 @Configurer
 public class S3LiteConfiguration implements Cloneable {
 
+    /** One mebibyte (1,048,576 bytes), the unit of the size defaults. */
     public static final long MIB = 1024L * 1024;
 
     @UriPath(description = "The bucket.")
@@ -519,6 +520,7 @@ public class S3LiteConfiguration implements Cloneable {
         return s != null && !s.isEmpty();
     }
 
+    /** An independent copy (its metadata and tagging maps are copies too): what each endpoint starts from. */
     public S3LiteConfiguration copy() {
         try {
             S3LiteConfiguration c = (S3LiteConfiguration) super.clone();
@@ -530,298 +532,546 @@ public class S3LiteConfiguration implements Cloneable {
         }
     }
 
+    /** The bucket. */
     public String getBucketName() {
         return bucketName;
     }
 
+    /** The bucket. */
     public void setBucketName(String bucketName) {
         this.bucketName = bucketName;
     }
 
+    /**
+     * Region used for signing (and for the AWS endpoint when no endpoint is set). Default: the region of the profile
+     * (see profile) in the AWS config file, else us-east-1.
+     */
     public String getRegion() {
         return region;
     }
 
+    /**
+     * Region used for signing (and for the AWS endpoint when no endpoint is set). Default: the region of the profile
+     * (see profile) in the AWS config file, else us-east-1.
+     */
     public void setRegion(String region) {
         this.region = region;
     }
 
+    /**
+     * Base URL of an S3-compatible service, such as http://127.0.0.1:9000 or
+     * https://ACCOUNT_ID.r2.cloudflarestorage.com. Default: AWS's regional endpoint https://s3.REGION.amazonaws.com.
+     */
     public String getEndpoint() {
         return endpoint;
     }
 
+    /**
+     * Base URL of an S3-compatible service, such as http://127.0.0.1:9000 or
+     * https://ACCOUNT_ID.r2.cloudflarestorage.com. Default: AWS's regional endpoint https://s3.REGION.amazonaws.com.
+     */
     public void setEndpoint(String endpoint) {
         this.endpoint = endpoint;
     }
 
+    /**
+     * Path-style addressing (host/bucket/key) instead of virtual-host (bucket.host/key). Most self-hosted stores need
+     * true.
+     */
     public boolean isPathStyleAccess() {
         return pathStyleAccess;
     }
 
+    /**
+     * Path-style addressing (host/bucket/key) instead of virtual-host (bucket.host/key). Most self-hosted stores need
+     * true.
+     */
     public void setPathStyleAccess(boolean pathStyleAccess) {
         this.pathStyleAccess = pathStyleAccess;
     }
 
+    /**
+     * Access key id. Without it (and without credentialsProvider or profile): the AWS default chain, env
+     * AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, web identity, the AWS_PROFILE profile of the shared
+     * config and credentials files, container, EC2 instance metadata.
+     */
     public String getAccessKey() {
         return accessKey;
     }
 
+    /**
+     * Access key id. Without it (and without credentialsProvider or profile): the AWS default chain, env
+     * AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, web identity, the AWS_PROFILE profile of the shared
+     * config and credentials files, container, EC2 instance metadata.
+     */
     public void setAccessKey(String accessKey) {
         this.accessKey = accessKey;
     }
 
+    /** Secret access key. */
     public String getSecretKey() {
         return secretKey;
     }
 
+    /** Secret access key. */
     public void setSecretKey(String secretKey) {
         this.secretKey = secretKey;
     }
 
+    /** Session token of temporary credentials. */
     public String getSessionToken() {
         return sessionToken;
     }
 
+    /** Session token of temporary credentials. */
     public void setSessionToken(String sessionToken) {
         this.sessionToken = sessionToken;
     }
 
+    /**
+     * Sign with credentials from this provider instead of accessKey/secretKey or the default chain (env, web identity,
+     * the AWS credentials file, container, EC2 instance metadata). Autowired when the registry holds exactly one
+     * io.github.s3lite.client.auth.CredentialsProvider.
+     */
     public CredentialsProvider getCredentialsProvider() {
         return credentialsProvider;
     }
 
+    /**
+     * Sign with credentials from this provider instead of accessKey/secretKey or the default chain (env, web identity,
+     * the AWS credentials file, container, EC2 instance metadata). Autowired when the registry holds exactly one
+     * io.github.s3lite.client.auth.CredentialsProvider.
+     */
     public void setCredentialsProvider(CredentialsProvider credentialsProvider) {
         this.credentialsProvider = credentialsProvider;
     }
 
+    /**
+     * Assume this IAM role (STS AssumeRole) on top of the base credentials (accessKey/secretKey, credentialsProvider
+     * or the default chain); its temporary credentials are refreshed before they expire.
+     */
     public String getRoleArn() {
         return roleArn;
     }
 
+    /**
+     * Assume this IAM role (STS AssumeRole) on top of the base credentials (accessKey/secretKey, credentialsProvider
+     * or the default chain); its temporary credentials are refreshed before they expire.
+     */
     public void setRoleArn(String roleArn) {
         this.roleArn = roleArn;
     }
 
+    /** Session name of the assumed role. Default: s3lite- followed by the time in milliseconds. */
     public String getRoleSessionName() {
         return roleSessionName;
     }
 
+    /** Session name of the assumed role. Default: s3lite- followed by the time in milliseconds. */
     public void setRoleSessionName(String roleSessionName) {
         this.roleSessionName = roleSessionName;
     }
 
+    /** External id the role's trust policy asks for. */
     public String getRoleExternalId() {
         return roleExternalId;
     }
 
+    /** External id the role's trust policy asks for. */
     public void setRoleExternalId(String roleExternalId) {
         this.roleExternalId = roleExternalId;
     }
 
+    /**
+     * Lifetime of assumed-role sessions: 15m to 12h (the role's maximum session duration applies). 0: STS's default
+     * (1h).
+     */
     public long getRoleSessionDuration() {
         return roleSessionDuration;
     }
 
+    /**
+     * Lifetime of assumed-role sessions: 15m to 12h (the role's maximum session duration applies). 0: STS's default
+     * (1h).
+     */
     public void setRoleSessionDuration(long roleSessionDuration) {
         this.roleSessionDuration = roleSessionDuration;
     }
 
+    /**
+     * STS endpoint for roleArn, web identity and the roles of AWS profiles, such as
+     * https://sts.eu-west-1.amazonaws.com or a MinIO/Ceph STS URL. Default: https://sts.STSREGION.amazonaws.com.
+     */
     public String getStsEndpoint() {
         return stsEndpoint;
     }
 
+    /**
+     * STS endpoint for roleArn, web identity and the roles of AWS profiles, such as
+     * https://sts.eu-west-1.amazonaws.com or a MinIO/Ceph STS URL. Default: https://sts.STSREGION.amazonaws.com.
+     */
     public void setStsEndpoint(String stsEndpoint) {
         this.stsEndpoint = stsEndpoint;
     }
 
+    /**
+     * Region STS requests are signed for (and whose AWS endpoint is used). Default: the profile's region for its
+     * roles, else region.
+     */
     public String getStsRegion() {
         return stsRegion;
     }
 
+    /**
+     * Region STS requests are signed for (and whose AWS endpoint is used). Default: the profile's region for its
+     * roles, else region.
+     */
     public void setStsRegion(String stsRegion) {
         this.stsRegion = stsRegion;
     }
 
+    /**
+     * Take credentials from this profile of the AWS config file (.aws/config in the home directory or AWS_CONFIG_FILE,
+     * section: profile NAME) and credentials file (.aws/credentials or AWS_SHARED_CREDENTIALS_FILE, section: NAME)
+     * only: keys, role_arn with source_profile or credential_source, web_identity_token_file, credential_process; its
+     * region is the default of region. Default: the AWS default chain, whose profile step reads AWS_PROFILE, else
+     * default.
+     */
     public String getProfile() {
         return profile;
     }
 
+    /**
+     * Take credentials from this profile of the AWS config file (.aws/config in the home directory or AWS_CONFIG_FILE,
+     * section: profile NAME) and credentials file (.aws/credentials or AWS_SHARED_CREDENTIALS_FILE, section: NAME)
+     * only: keys, role_arn with source_profile or credential_source, web_identity_token_file, credential_process; its
+     * region is the default of region. Default: the AWS default chain, whose profile step reads AWS_PROFILE, else
+     * default.
+     */
     public void setProfile(String profile) {
         this.profile = profile;
     }
 
+    /** TCP connect and TLS handshake timeout. */
     public long getConnectTimeout() {
         return connectTimeout;
     }
 
+    /** TCP connect and TLS handshake timeout. */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
+    /** Socket inactivity timeout while waiting for or reading response bytes. */
     public long getSocketTimeout() {
         return socketTimeout;
     }
 
+    /** Socket inactivity timeout while waiting for or reading response bytes. */
     public void setSocketTimeout(long socketTimeout) {
         this.socketTimeout = socketTimeout;
     }
 
+    /**
+     * Total time of one non-streaming request (HEAD, LIST, PUT of a part, DELETE, ...) from sending it to having read
+     * its answer; CompleteMultipartUpload and CopyObject get at least 15 minutes. Streamed GET bodies are bounded by
+     * socketTimeout instead.
+     */
     public long getRequestTimeout() {
         return requestTimeout;
     }
 
+    /**
+     * Total time of one non-streaming request (HEAD, LIST, PUT of a part, DELETE, ...) from sending it to having read
+     * its answer; CompleteMultipartUpload and CopyObject get at least 15 minutes. Streamed GET bodies are bounded by
+     * socketTimeout instead.
+     */
     public void setRequestTimeout(long requestTimeout) {
         this.requestTimeout = requestTimeout;
     }
 
+    /**
+     * Most pages one listing call follows (listObjects with a limit, ListParts, ListMultipartUploads); a store that
+     * pages forever fails with an error instead.
+     */
     public int getMaxPages() {
         return maxPages;
     }
 
+    /**
+     * Most pages one listing call follows (listObjects with a limit, ListParts, ListMultipartUploads); a store that
+     * pages forever fails with an error instead.
+     */
     public void setMaxPages(int maxPages) {
         this.maxPages = maxPages;
     }
 
+    /** Maximum pooled HTTP connections of the endpoint's client. */
     public int getMaxConnections() {
         return maxConnections;
     }
 
+    /** Maximum pooled HTTP connections of the endpoint's client. */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
     }
 
+    /**
+     * Use this client instead of building one (it is then not closed by the endpoint). Autowired when the registry
+     * holds exactly one io.github.s3lite.client.S3LiteClient: the endpoint options for connection and credentials are
+     * then not used.
+     */
     public S3LiteClient getS3Client() {
         return s3Client;
     }
 
+    /**
+     * Use this client instead of building one (it is then not closed by the endpoint). Autowired when the registry
+     * holds exactly one io.github.s3lite.client.S3LiteClient: the endpoint options for connection and credentials are
+     * then not used.
+     */
     public void setS3Client(S3LiteClient s3Client) {
         this.s3Client = s3Client;
     }
 
+    /** The operation when no CamelS3LiteOperation header is set. */
     public S3LiteOperations getOperation() {
         return operation;
     }
 
+    /** The operation when no CamelS3LiteOperation header is set. */
     public void setOperation(S3LiteOperations operation) {
         this.operation = operation;
     }
 
+    /**
+     * Object key when no CamelS3LiteKey header is set; Simple language allowed, e.g. in/${header.CamelFileName}. Falls
+     * back to the CamelFileName header.
+     */
     public String getKeyName() {
         return keyName;
     }
 
+    /**
+     * Object key when no CamelS3LiteKey header is set; Simple language allowed, e.g. in/${header.CamelFileName}. Falls
+     * back to the CamelFileName header.
+     */
     public void setKeyName(String keyName) {
         this.keyName = keyName;
     }
 
+    /** Create the bucket when the endpoint starts if it does not exist. */
     public boolean isAutoCreateBucket() {
         return autoCreateBucket;
     }
 
+    /** Create the bucket when the endpoint starts if it does not exist. */
     public void setAutoCreateBucket(boolean autoCreateBucket) {
         this.autoCreateBucket = autoCreateBucket;
     }
 
+    /** Lifetime of links made by createDownloadLink/createUploadLink (1 s to 7 days). */
     public long getPresignExpiry() {
         return presignExpiry;
     }
 
+    /** Lifetime of links made by createDownloadLink/createUploadLink (1 s to 7 days). */
     public void setPresignExpiry(long presignExpiry) {
         this.presignExpiry = presignExpiry;
     }
 
+    /**
+     * Bodies larger than this, or of unknown length, are uploaded in parts: bytes or a size such as 16MB (0 to 5GB).
+     */
     public long getMultipartThreshold() {
         return multipartThreshold;
     }
 
+    /**
+     * Bodies larger than this, or of unknown length, are uploaded in parts: bytes or a size such as 16MB (0 to 5GB).
+     */
     public void setMultipartThreshold(long multipartThreshold) {
         this.multipartThreshold = multipartThreshold;
     }
 
+    /**
+     * Part size: bytes or a size such as 8MB (5MB to 2047MB, as stream parts are buffered in heap arrays); raised
+     * automatically so a known length fits in 10,000 parts.
+     */
     public long getPartSize() {
         return partSize;
     }
 
+    /**
+     * Part size: bytes or a size such as 8MB (5MB to 2047MB, as stream parts are buffered in heap arrays); raised
+     * automatically so a known length fits in 10,000 parts.
+     */
     public void setPartSize(long partSize) {
         this.partSize = partSize;
     }
 
+    /** Parts uploaded in parallel per upload. */
     public int getUploadConcurrency() {
         return uploadConcurrency;
     }
 
+    /** Parts uploaded in parallel per upload. */
     public void setUploadConcurrency(int uploadConcurrency) {
         this.uploadConcurrency = uploadConcurrency;
     }
 
+    /** Largest object accepted: bytes or a size such as 5TB (the default, 5 TiB). */
     public long getMaxObjectSize() {
         return maxObjectSize;
     }
 
+    /** Largest object accepted: bytes or a size such as 5TB (the default, 5 TiB). */
     public void setMaxObjectSize(long maxObjectSize) {
         this.maxObjectSize = maxObjectSize;
     }
 
+    /**
+     * Integrity check sent with each PUT/part and compared with the server's answer. AUTO uses CRC32C (cheap) where
+     * the store verifies x-amz-checksum-crc32c and Content-MD5 (accepted everywhere) where it does not: the first
+     * upload carries both and the answer decides. MD5, CRC32C, CRC32, SHA256 force one; NONE sends none.
+     */
     public ChecksumAlgorithm getChecksumAlgorithm() {
         return checksumAlgorithm;
     }
 
+    /**
+     * Integrity check sent with each PUT/part and compared with the server's answer. AUTO uses CRC32C (cheap) where
+     * the store verifies x-amz-checksum-crc32c and Content-MD5 (accepted everywhere) where it does not: the first
+     * upload carries both and the answer decides. MD5, CRC32C, CRC32, SHA256 force one; NONE sends none.
+     */
     public void setChecksumAlgorithm(ChecksumAlgorithm checksumAlgorithm) {
         this.checksumAlgorithm = checksumAlgorithm;
     }
 
+    /**
+     * Where multipart checkpoints are kept: any IdempotentRepository (memory, file, JDBC, Redis, Hazelcast...).
+     * Default: an in-memory one (resume on redelivery in one JVM). Use a persistent one to resume after a crash, a
+     * shared one to let another node resume.
+     */
     public IdempotentRepository getCheckpointRepository() {
         return checkpointRepository;
     }
 
+    /**
+     * Where multipart checkpoints are kept: any IdempotentRepository (memory, file, JDBC, Redis, Hazelcast...).
+     * Default: an in-memory one (resume on redelivery in one JVM). Use a persistent one to resume after a crash, a
+     * shared one to let another node resume.
+     */
     public void setCheckpointRepository(IdempotentRepository checkpointRepository) {
         this.checkpointRepository = checkpointRepository;
     }
 
+    /**
+     * copyObject and moveAfterRead: sources larger than this are copied in parts (UploadPartCopy of partSize ranges,
+     * uploadConcurrency in parallel, checkpointed), smaller ones with one CopyObject, which S3 refuses above 5 GiB:
+     * bytes or a size such as 5GB (the default; 0 to 5GB).
+     */
     public long getMultipartCopyThreshold() {
         return multipartCopyThreshold;
     }
 
+    /**
+     * copyObject and moveAfterRead: sources larger than this are copied in parts (UploadPartCopy of partSize ranges,
+     * uploadConcurrency in parallel, checkpointed), smaller ones with one CopyObject, which S3 refuses above 5 GiB:
+     * bytes or a size such as 5GB (the default; 0 to 5GB).
+     */
     public void setMultipartCopyThreshold(long multipartCopyThreshold) {
         this.multipartCopyThreshold = multipartCopyThreshold;
     }
 
+    /**
+     * abortStaleUploads: multipart uploads initiated longer ago than this are aborted. putObject: an unfinished upload
+     * of the same key from another source is aborted only when older than this (a younger one may be another writer's
+     * live upload).
+     */
     public long getStaleUploadAge() {
         return staleUploadAge;
     }
 
+    /**
+     * abortStaleUploads: multipart uploads initiated longer ago than this are aborted. putObject: an unfinished upload
+     * of the same key from another source is aborted only when older than this (a younger one may be another writer's
+     * live upload).
+     */
     public void setStaleUploadAge(long staleUploadAge) {
         this.staleUploadAge = staleUploadAge;
     }
 
+    /**
+     * getObject and the consumer download into this directory (the key becomes a relative path inside it; keys that
+     * would escape it or collide are rejected, and no symbolic link is followed out of it), resumably, and the body is
+     * the File.
+     */
     public String getDestinationDirectory() {
         return destinationDirectory;
     }
 
+    /**
+     * getObject and the consumer download into this directory (the key becomes a relative path inside it; keys that
+     * would escape it or collide are rejected, and no symbolic link is followed out of it), resumably, and the body is
+     * the File.
+     */
     public void setDestinationDirectory(String destinationDirectory) {
         this.destinationDirectory = destinationDirectory;
     }
 
+    /**
+     * Downloads (getObject, consumer bodies) check the bytes against the object's checksum. WHEN_AVAILABLE: a
+     * full-object checksum the store reports (x-amz-checksum-mode; AWS S3 does, S3Proxy and Ceph RGW 16 do not).
+     * ALWAYS: that, else the ETag of a single-part object as MD5, else fail (multipart objects without a full-object
+     * checksum; SSE-KMS/SSE-C objects on AWS, whose ETag is not an MD5). NEVER: none (length, range and ETag are still
+     * checked).
+     */
     public DownloadChecksumValidation getDownloadChecksumValidation() {
         return downloadChecksumValidation;
     }
 
+    /**
+     * Downloads (getObject, consumer bodies) check the bytes against the object's checksum. WHEN_AVAILABLE: a
+     * full-object checksum the store reports (x-amz-checksum-mode; AWS S3 does, S3Proxy and Ceph RGW 16 do not).
+     * ALWAYS: that, else the ETag of a single-part object as MD5, else fail (multipart objects without a full-object
+     * checksum; SSE-KMS/SSE-C objects on AWS, whose ETag is not an MD5). NEVER: none (length, range and ETag are still
+     * checked).
+     */
     public void setDownloadChecksumValidation(DownloadChecksumValidation downloadChecksumValidation) {
         this.downloadChecksumValidation = downloadChecksumValidation;
     }
 
+    /**
+     * Downloads to a file (getObject with CamelS3LiteDestinationFile or destinationDirectory, the consumer with
+     * destinationDirectory) of objects larger than downloadPartSize fetch this many ranges in parallel (1 to 64, at
+     * most maxConnections); 1: one GET per object.
+     */
     public int getDownloadConcurrency() {
         return downloadConcurrency;
     }
 
+    /**
+     * Downloads to a file (getObject with CamelS3LiteDestinationFile or destinationDirectory, the consumer with
+     * destinationDirectory) of objects larger than downloadPartSize fetch this many ranges in parallel (1 to 64, at
+     * most maxConnections); 1: one GET per object.
+     */
     public void setDownloadConcurrency(int downloadConcurrency) {
         this.downloadConcurrency = downloadConcurrency;
     }
 
+    /**
+     * Range size of parallel downloads to a file: bytes or a size such as 16MB (1MB to 5GB); objects larger than this
+     * are fetched in ranges when downloadConcurrency is above 1.
+     */
     public long getDownloadPartSize() {
         return downloadPartSize;
     }
 
+    /**
+     * Range size of parallel downloads to a file: bytes or a size such as 16MB (1MB to 5GB); objects larger than this
+     * are fetched in ranges when downloadConcurrency is above 1.
+     */
     public void setDownloadPartSize(long downloadPartSize) {
         this.downloadPartSize = downloadPartSize;
     }
@@ -831,346 +1081,566 @@ public class S3LiteConfiguration implements Cloneable {
         return new Parallelism(downloadConcurrency, downloadPartSize);
     }
 
+    /** Content-Type to store when no header gives one (skips detection). */
     public String getContentType() {
         return contentType;
     }
 
+    /** Content-Type to store when no header gives one (skips detection). */
     public void setContentType(String contentType) {
         this.contentType = contentType;
     }
 
+    /** Detect the Content-Type from the key/file extension and the first bytes (magic numbers). */
     public boolean isContentTypeDetection() {
         return contentTypeDetection;
     }
 
+    /** Detect the Content-Type from the key/file extension and the first bytes (magic numbers). */
     public void setContentTypeDetection(boolean contentTypeDetection) {
         this.contentTypeDetection = contentTypeDetection;
     }
 
+    /** Custom Content-Type detector. */
     public ContentTypeResolver getContentTypeResolver() {
         return contentTypeResolver;
     }
 
+    /** Custom Content-Type detector. */
     public void setContentTypeResolver(ContentTypeResolver contentTypeResolver) {
         this.contentTypeResolver = contentTypeResolver;
     }
 
+    /** Content-Encoding to store, e.g. gzip. */
     public String getContentEncoding() {
         return contentEncoding;
     }
 
+    /** Content-Encoding to store, e.g. gzip. */
     public void setContentEncoding(String contentEncoding) {
         this.contentEncoding = contentEncoding;
     }
 
+    /** Cache-Control to store. */
     public String getCacheControl() {
         return cacheControl;
     }
 
+    /** Cache-Control to store. */
     public void setCacheControl(String cacheControl) {
         this.cacheControl = cacheControl;
     }
 
+    /** Content-Disposition to store. */
     public String getContentDisposition() {
         return contentDisposition;
     }
 
+    /** Content-Disposition to store. */
     public void setContentDisposition(String contentDisposition) {
         this.contentDisposition = contentDisposition;
     }
 
+    /**
+     * User metadata for every upload, as metadata.NAME=VALUE options such as metadata.owner=team-a; a value with
+     * ${...} is a Simple expression evaluated per exchange, e.g. metadata.source=${header.CamelFileName}.
+     */
     public Map<String, String> getMetadata() {
         return metadata;
     }
 
+    /**
+     * User metadata for every upload, as metadata.NAME=VALUE options such as metadata.owner=team-a; a value with
+     * ${...} is a Simple expression evaluated per exchange, e.g. metadata.source=${header.CamelFileName}.
+     */
     public void setMetadata(Map<String, String> metadata) {
         this.metadata = metadata == null ? new LinkedHashMap<>() : new LinkedHashMap<>(metadata);
     }
 
+    /** Add route id, exchange id, breadcrumb id and the source file's name and last-modified to the metadata. */
     public boolean isIncludeExchangeMetadata() {
         return includeExchangeMetadata;
     }
 
+    /** Add route id, exchange id, breadcrumb id and the source file's name and last-modified to the metadata. */
     public void setIncludeExchangeMetadata(boolean includeExchangeMetadata) {
         this.includeExchangeMetadata = includeExchangeMetadata;
     }
 
+    /**
+     * Comma-separated names of environment variables or system properties whose values are added to the metadata (name
+     * lower-cased, '_' and '.' as '-'), plus the host name and the application name when set.
+     */
     public String getMetadataEnvironment() {
         return metadataEnvironment;
     }
 
+    /**
+     * Comma-separated names of environment variables or system properties whose values are added to the metadata (name
+     * lower-cased, '_' and '.' as '-'), plus the host name and the application name when set.
+     */
     public void setMetadataEnvironment(String metadataEnvironment) {
         this.metadataEnvironment = metadataEnvironment;
     }
 
+    /** Application name added to metadata as 'application' when metadataEnvironment is used. */
     public String getApplicationName() {
         return applicationName;
     }
 
+    /** Application name added to metadata as 'application' when metadataEnvironment is used. */
     public void setApplicationName(String applicationName) {
         this.applicationName = applicationName;
     }
 
+    /** Only objects whose key starts with this prefix. */
     public String getPrefix() {
         return prefix;
     }
 
+    /** Only objects whose key starts with this prefix. */
     public void setPrefix(String prefix) {
         this.prefix = prefix;
     }
 
+    /** Delimiter for listing (e.g. '/': do not descend into 'folders'). */
     public String getDelimiter() {
         return delimiter;
     }
 
+    /** Delimiter for listing (e.g. '/': do not descend into 'folders'). */
     public void setDelimiter(String delimiter) {
         this.delimiter = delimiter;
     }
 
+    /** The most objects delivered per poll (0 = no limit). */
     public int getMaxMessagesPerPoll() {
         return maxMessagesPerPoll;
     }
 
+    /** The most objects delivered per poll (0 = no limit). */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
+    /** Also deliver 'folder' placeholder keys ending in '/'. */
     public boolean isIncludeFolders() {
         return includeFolders;
     }
 
+    /** Also deliver 'folder' placeholder keys ending in '/'. */
     public void setIncludeFolders(boolean includeFolders) {
         this.includeFolders = includeFolders;
     }
 
+    /** Deliver the content as a lazily opened InputStream; false delivers only the headers. */
     public boolean isIncludeBody() {
         return includeBody;
     }
 
+    /** Deliver the content as a lazily opened InputStream; false delivers only the headers. */
     public void setIncludeBody(boolean includeBody) {
         this.includeBody = includeBody;
     }
 
+    /** Delete each object after its exchange succeeded. */
     public boolean isDeleteAfterRead() {
         return deleteAfterRead;
     }
 
+    /** Delete each object after its exchange succeeded. */
     public void setDeleteAfterRead(boolean deleteAfterRead) {
         this.deleteAfterRead = deleteAfterRead;
     }
 
+    /** Move each object after its exchange succeeded: copy to destinationBucket/destinationPrefix, verify, delete. */
     public boolean isMoveAfterRead() {
         return moveAfterRead;
     }
 
+    /** Move each object after its exchange succeeded: copy to destinationBucket/destinationPrefix, verify, delete. */
     public void setMoveAfterRead(boolean moveAfterRead) {
         this.moveAfterRead = moveAfterRead;
     }
 
+    /** moveAfterRead: target bucket (default: the same bucket). */
     public String getDestinationBucket() {
         return destinationBucket;
     }
 
+    /** moveAfterRead: target bucket (default: the same bucket). */
     public void setDestinationBucket(String destinationBucket) {
         this.destinationBucket = destinationBucket;
     }
 
+    /** moveAfterRead: prefix put before the key. */
     public String getDestinationPrefix() {
         return destinationPrefix;
     }
 
+    /** moveAfterRead: prefix put before the key. */
     public void setDestinationPrefix(String destinationPrefix) {
         this.destinationPrefix = destinationPrefix;
     }
 
+    /**
+     * Competing consumers on a shared idempotentRepository: claims become leases. An object claimed by a node that
+     * died before its exchange completed is delivered again by another node after 1 to 2 times claimTimeout. Must
+     * exceed the longest processing time of one object. 0: a claim is the done mark itself and never expires.
+     */
     public long getClaimTimeout() {
         return claimTimeout;
     }
 
+    /**
+     * Competing consumers on a shared idempotentRepository: claims become leases. An object claimed by a node that
+     * died before its exchange completed is delivered again by another node after 1 to 2 times claimTimeout. Must
+     * exceed the longest processing time of one object. 0: a claim is the done mark itself and never expires.
+     */
     public void setClaimTimeout(long claimTimeout) {
         this.claimTimeout = claimTimeout;
     }
 
+    /**
+     * Remembers delivered objects (bucket, key and ETag) so each is processed once, also across restarts and nodes
+     * when persistent/shared. Default: in memory.
+     */
     public IdempotentRepository getIdempotentRepository() {
         return idempotentRepository;
     }
 
+    /**
+     * Remembers delivered objects (bucket, key and ETag) so each is processed once, also across restarts and nodes
+     * when persistent/shared. Default: in memory.
+     */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
     }
 
+    /**
+     * HTTP proxy host for S3 and STS requests (https targets are tunnelled with CONNECT). The EC2 instance metadata
+     * and container credential endpoints are always reached directly.
+     */
     public String getProxyHost() {
         return proxyHost;
     }
 
+    /**
+     * HTTP proxy host for S3 and STS requests (https targets are tunnelled with CONNECT). The EC2 instance metadata
+     * and container credential endpoints are always reached directly.
+     */
     public void setProxyHost(String proxyHost) {
         this.proxyHost = proxyHost;
     }
 
+    /** HTTP proxy port (required with proxyHost), such as 3128. */
     public Integer getProxyPort() {
         return proxyPort;
     }
 
+    /** HTTP proxy port (required with proxyHost), such as 3128. */
     public void setProxyPort(Integer proxyPort) {
         this.proxyPort = proxyPort;
     }
 
+    /** How to talk to the proxy: http, or https for TLS to the proxy itself (verified like the endpoint). */
     public String getProxyProtocol() {
         return proxyProtocol;
     }
 
+    /** How to talk to the proxy: http, or https for TLS to the proxy itself (verified like the endpoint). */
     public void setProxyProtocol(String proxyProtocol) {
         this.proxyProtocol = proxyProtocol;
     }
 
+    /** User name for the proxy's Basic authentication (sent after its first 407 challenge). */
     public String getProxyUsername() {
         return proxyUsername;
     }
 
+    /** User name for the proxy's Basic authentication (sent after its first 407 challenge). */
     public void setProxyUsername(String proxyUsername) {
         this.proxyUsername = proxyUsername;
     }
 
+    /** Password for the proxy's Basic authentication. */
     public String getProxyPassword() {
         return proxyPassword;
     }
 
+    /** Password for the proxy's Basic authentication. */
     public void setProxyPassword(String proxyPassword) {
         this.proxyPassword = proxyPassword;
     }
 
+    /**
+     * Hosts reached without the proxy, comma-separated (the JVM's bar-separated form works too): example.com matches
+     * it and its subdomains, .example.com its subdomains, 10.0.0.0/8 IP literals in that range, and a lone asterisk
+     * every host.
+     */
     public String getNonProxyHosts() {
         return nonProxyHosts;
     }
 
+    /**
+     * Hosts reached without the proxy, comma-separated (the JVM's bar-separated form works too): example.com matches
+     * it and its subdomains, .example.com its subdomains, 10.0.0.0/8 IP literals in that range, and a lone asterisk
+     * every host.
+     */
     public void setNonProxyHosts(String nonProxyHosts) {
         this.nonProxyHosts = nonProxyHosts;
     }
 
+    /**
+     * Use the system's proxy settings instead of proxyHost: the JVM properties https.proxyHost/https.proxyPort (https
+     * endpoints) and http.proxyHost/http.proxyPort (http endpoints) with http.nonProxyHosts, else the environment
+     * HTTPS_PROXY/HTTP_PROXY (credentials may be in the URL) with NO_PROXY. Loopback stays direct.
+     */
     public boolean isUseSystemProxy() {
         return useSystemProxy;
     }
 
+    /**
+     * Use the system's proxy settings instead of proxyHost: the JVM properties https.proxyHost/https.proxyPort (https
+     * endpoints) and http.proxyHost/http.proxyPort (http endpoints) with http.nonProxyHosts, else the environment
+     * HTTPS_PROXY/HTTP_PROXY (credentials may be in the URL) with NO_PROXY. Loopback stays direct.
+     */
     public void setUseSystemProxy(boolean useSystemProxy) {
         this.useSystemProxy = useSystemProxy;
     }
 
+    /**
+     * Camel's TLS configuration (trust store for a private CA, key store for client certificates, protocols, cipher
+     * suites) for S3 and STS connections; host names are always verified. Default: the JVM's trust store.
+     */
     public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
         return sslContextParameters;
     }
 
+    /**
+     * Camel's TLS configuration (trust store for a private CA, key store for client certificates, protocols, cipher
+     * suites) for S3 and STS connections; host names are always verified. Default: the JVM's trust store.
+     */
     public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
     }
 
+    /**
+     * Server-side encryption of new objects (PUT, CreateMultipartUpload, copies): AES256 (SSE-S3), aws:kms (SSE-KMS)
+     * or aws:kms:dsse (dual-layer SSE-KMS). Default: none sent, the bucket's default applies. For customer-provided
+     * keys use sseCustomerKey.
+     */
     public String getServerSideEncryption() {
         return serverSideEncryption;
     }
 
+    /**
+     * Server-side encryption of new objects (PUT, CreateMultipartUpload, copies): AES256 (SSE-S3), aws:kms (SSE-KMS)
+     * or aws:kms:dsse (dual-layer SSE-KMS). Default: none sent, the bucket's default applies. For customer-provided
+     * keys use sseCustomerKey.
+     */
     public void setServerSideEncryption(String serverSideEncryption) {
         this.serverSideEncryption = serverSideEncryption;
     }
 
+    /**
+     * SSE-KMS: the KMS key (id, ARN or alias ARN) new objects are encrypted with. Default: the account's aws/s3 key.
+     */
     public String getKmsKeyId() {
         return kmsKeyId;
     }
 
+    /**
+     * SSE-KMS: the KMS key (id, ARN or alias ARN) new objects are encrypted with. Default: the account's aws/s3 key.
+     */
     public void setKmsKeyId(String kmsKeyId) {
         this.kmsKeyId = kmsKeyId;
     }
 
+    /**
+     * SSE-KMS: the encryption context, as a JSON object such as {"project":"billing"} (sent base64-encoded) or its
+     * base64 text.
+     */
     public String getKmsEncryptionContext() {
         return kmsEncryptionContext;
     }
 
+    /**
+     * SSE-KMS: the encryption context, as a JSON object such as {"project":"billing"} (sent base64-encoded) or its
+     * base64 text.
+     */
     public void setKmsEncryptionContext(String kmsEncryptionContext) {
         this.kmsEncryptionContext = kmsEncryptionContext;
     }
 
+    /** SSE-KMS: use an S3 Bucket Key for new objects (fewer KMS requests). */
     public boolean isBucketKeyEnabled() {
         return bucketKeyEnabled;
     }
 
+    /** SSE-KMS: use an S3 Bucket Key for new objects (fewer KMS requests). */
     public void setBucketKeyEnabled(boolean bucketKeyEnabled) {
         this.bucketKeyEnabled = bucketKeyEnabled;
     }
 
+    /**
+     * SSE-C: the base64 text of a 256-bit key (such as 'openssl rand -base64 32'). Objects are written with it (PUT,
+     * CreateMultipartUpload, every UploadPart, CompleteMultipartUpload, copies) and read with it (getObject,
+     * headObject, downloads, the consumer); the algorithm (AES256) and the key's MD5 are computed. Refused over plain
+     * http unless sseCustomerKeyOverHttp is true.
+     */
     public String getSseCustomerKey() {
         return sseCustomerKey;
     }
 
+    /**
+     * SSE-C: the base64 text of a 256-bit key (such as 'openssl rand -base64 32'). Objects are written with it (PUT,
+     * CreateMultipartUpload, every UploadPart, CompleteMultipartUpload, copies) and read with it (getObject,
+     * headObject, downloads, the consumer); the algorithm (AES256) and the key's MD5 are computed. Refused over plain
+     * http unless sseCustomerKeyOverHttp is true.
+     */
     public void setSseCustomerKey(String sseCustomerKey) {
         this.sseCustomerKey = sseCustomerKey;
     }
 
+    /**
+     * Allow sseCustomerKey over a plain http endpoint (the key then travels in clear text): only on a trusted network,
+     * such as a store on the same host. AWS S3 refuses SSE-C over http anyway.
+     */
     public boolean isSseCustomerKeyOverHttp() {
         return sseCustomerKeyOverHttp;
     }
 
+    /**
+     * Allow sseCustomerKey over a plain http endpoint (the key then travels in clear text): only on a trusted network,
+     * such as a store on the same host. AWS S3 refuses SSE-C over http anyway.
+     */
     public void setSseCustomerKeyOverHttp(boolean sseCustomerKeyOverHttp) {
         this.sseCustomerKeyOverHttp = sseCustomerKeyOverHttp;
     }
 
+    /**
+     * Storage class of new objects, such as STANDARD, STANDARD_IA, ONEZONE_IA, INTELLIGENT_TIERING, GLACIER_IR,
+     * GLACIER, DEEP_ARCHIVE, REDUCED_REDUNDANCY (Ceph RGW: a storage class of the placement target). Default: none
+     * sent (STANDARD).
+     */
     public String getStorageClass() {
         return storageClass;
     }
 
+    /**
+     * Storage class of new objects, such as STANDARD, STANDARD_IA, ONEZONE_IA, INTELLIGENT_TIERING, GLACIER_IR,
+     * GLACIER, DEEP_ARCHIVE, REDUCED_REDUNDANCY (Ceph RGW: a storage class of the placement target). Default: none
+     * sent (STANDARD).
+     */
     public void setStorageClass(String storageClass) {
         this.storageClass = storageClass;
     }
 
+    /**
+     * Canned ACL of new objects (x-amz-acl). Buckets with Object Ownership 'bucket owner enforced' (the AWS default
+     * since 2023) refuse every ACL but bucket-owner-full-control.
+     */
     public String getCannedAcl() {
         return cannedAcl;
     }
 
+    /**
+     * Canned ACL of new objects (x-amz-acl). Buckets with Object Ownership 'bucket owner enforced' (the AWS default
+     * since 2023) refuse every ACL but bucket-owner-full-control.
+     */
     public void setCannedAcl(String cannedAcl) {
         this.cannedAcl = cannedAcl;
     }
 
+    /**
+     * Object tags for every upload, as tagging.NAME=VALUE options such as tagging.project=billing (at most 10; sent as
+     * x-amz-tagging). A copy with tags replaces the source's.
+     */
     public Map<String, String> getTagging() {
         return tagging;
     }
 
+    /**
+     * Object tags for every upload, as tagging.NAME=VALUE options such as tagging.project=billing (at most 10; sent as
+     * x-amz-tagging). A copy with tags replaces the source's.
+     */
     public void setTagging(Map<String, String> tagging) {
         this.tagging = tagging == null ? new LinkedHashMap<>() : new LinkedHashMap<>(tagging);
     }
 
+    /**
+     * Object Lock retention mode of new objects (the bucket must have Object Lock enabled); needs
+     * objectLockRetainUntil.
+     */
     public String getObjectLockMode() {
         return objectLockMode;
     }
 
+    /**
+     * Object Lock retention mode of new objects (the bucket must have Object Lock enabled); needs
+     * objectLockRetainUntil.
+     */
     public void setObjectLockMode(String objectLockMode) {
         this.objectLockMode = objectLockMode;
     }
 
+    /**
+     * Object Lock: retain new objects until this instant (ISO-8601, such as 2027-01-31T00:00:00Z) or for this long
+     * from the upload (a duration such as 30d or P30D).
+     */
     public String getObjectLockRetainUntil() {
         return objectLockRetainUntil;
     }
 
+    /**
+     * Object Lock: retain new objects until this instant (ISO-8601, such as 2027-01-31T00:00:00Z) or for this long
+     * from the upload (a duration such as 30d or P30D).
+     */
     public void setObjectLockRetainUntil(String objectLockRetainUntil) {
         this.objectLockRetainUntil = objectLockRetainUntil;
     }
 
+    /** Object Lock: put a legal hold on new objects. */
     public boolean isObjectLockLegalHold() {
         return objectLockLegalHold;
     }
 
+    /** Object Lock: put a legal hold on new objects. */
     public void setObjectLockLegalHold(boolean objectLockLegalHold) {
         this.objectLockLegalHold = objectLockLegalHold;
     }
 
+    /**
+     * The AWS account id (12 digits) the buckets must belong to: sent as x-amz-expected-bucket-owner on every request
+     * to a bucket (and x-amz-source-expected-bucket-owner for a copy's source), so a bucket that changed hands is
+     * refused with 403 instead of receiving data.
+     */
     public String getExpectedBucketOwner() {
         return expectedBucketOwner;
     }
 
+    /**
+     * The AWS account id (12 digits) the buckets must belong to: sent as x-amz-expected-bucket-owner on every request
+     * to a bucket (and x-amz-source-expected-bucket-owner for a copy's source), so a bucket that changed hands is
+     * refused with 403 instead of receiving data.
+     */
     public void setExpectedBucketOwner(String expectedBucketOwner) {
         this.expectedBucketOwner = expectedBucketOwner;
     }
 
+    /**
+     * Requester-pays buckets: send x-amz-request-payer: requester on every object and listing request (you pay for the
+     * requests and transfer).
+     */
     public boolean isRequestPayer() {
         return requestPayer;
     }
 
+    /**
+     * Requester-pays buckets: send x-amz-request-payer: requester on every object and listing request (you pay for the
+     * requests and transfer).
+     */
     public void setRequestPayer(boolean requestPayer) {
         this.requestPayer = requestPayer;
     }

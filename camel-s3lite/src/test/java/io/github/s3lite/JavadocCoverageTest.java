@@ -38,7 +38,7 @@ class JavadocCoverageTest {
 
     /** The user-facing classes (README: "Use it", the options, the SPIs a user implements). */
     static final List<String> USER_FACING = List.of(
-            "S3LiteComponent", "S3LiteEndpoint", "S3LiteConstants", "MetadataContributor",
+            "S3LiteComponent", "S3LiteEndpoint", "S3LiteConfiguration", "S3LiteConstants", "MetadataContributor",
             "client/S3LiteClient", "client/S3ClientConfig",
             "client/auth/CredentialsProvider", "client/auth/Credentials",
             "content/ContentTypeResolver", "content/DefaultContentTypeResolver",
