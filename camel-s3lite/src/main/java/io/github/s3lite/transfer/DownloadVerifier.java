@@ -39,6 +39,7 @@ public final class DownloadVerifier {
     private final String expected;
     private final Supplier<Sink> sinks;
     private final boolean hex;
+    private final CrcCombine crc;
     private Sink sink;
 
     private DownloadVerifier(String name, String expected, Supplier<Sink> sinks, boolean hex) {
@@ -46,6 +47,12 @@ public final class DownloadVerifier {
         this.expected = expected;
         this.sinks = sinks;
         this.hex = hex;
+        this.crc = name == null ? null : switch (name) {
+            case "CRC32" -> CrcCombine.CRC32;
+            case "CRC32C" -> CrcCombine.CRC32C;
+            case "CRC64NVME" -> CrcCombine.CRC64NVME;
+            default -> null;
+        };
         this.sink = sinks == null ? null : sinks.get();
     }
 
@@ -135,12 +142,41 @@ public final class DownloadVerifier {
         }
     }
 
+    /**
+     * For a CRC (which combines): a fresh checksum for one range of the object, fed with that range's bytes as they
+     * are written; null for a digest (MD5, SHA), whose ranges must be fed in order with {@link #update}.
+     */
+    public Checksum rangeChecksum() {
+        if (crc == null) {
+            return null;
+        }
+        return crc == CrcCombine.CRC64NVME ? new Crc64Nvme() : crc == CrcCombine.CRC32C ? new CRC32C() : new CRC32();
+    }
+
+    /**
+     * Null when the CRCs of consecutive ranges ({@code values[i]} over {@code lengths[i]} bytes, in object order)
+     * combine to the expected CRC, else a sentence saying what differs. Only for a verifier whose
+     * {@link #rangeChecksum()} is not null.
+     */
+    public String mismatchOfRanges(long[] values, long[] lengths) {
+        long v = values[0];
+        for (int i = 1; i < values.length; i++) {
+            v = crc.combine(v, values[i], lengths[i]);
+        }
+        int bytes = crc.width() / 8;
+        byte[] all = ByteBuffer.allocate(8).putLong(v).array();
+        return describe(java.util.Arrays.copyOfRange(all, 8 - bytes, 8));
+    }
+
     /** Null when the bytes fed match (or nothing is verified), else a sentence saying what differs. */
     public String mismatch() {
         if (sink == null) {
             return null;
         }
-        byte[] actual = sink.finish();
+        return describe(sink.finish());
+    }
+
+    private String describe(byte[] actual) {
         String got = hex ? HexFormat.of().formatHex(actual) : Base64.getEncoder().encodeToString(actual);
         return got.equals(expected) ? null
                 : name + " of the bytes received is " + got + " but the store reports " + expected;

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Checksum;
 
 import io.github.s3lite.client.GetObjectResponse;
 import io.github.s3lite.client.GetOptions;
@@ -48,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * with a transient error, and the ranges completed so far are kept for the next attempt.</li>
  * <li>A range is recorded as done (its index appended to the {@code .ranges} file) only after its bytes were
  * forced to disk, so a crash never marks missing bytes as present; a torn or foreign line is ignored.</li>
+ * <li>When the object's checksum is a CRC, each range's CRC is computed on the buffer its bytes are written from,
+ * and {@link #mismatch} combines them (ranges completed by an earlier attempt are read back from the file): the
+ * file is not read again; a digest (MD5, SHA) is checked by the caller with one more pass over the file.</li>
  * </ul>
  * Memory: one {@value #BUFFER}-byte buffer per range being fetched.
  * <p>
@@ -77,12 +81,19 @@ final class RangedFetch {
     private final Path part;
     private final Path rangesFile;
     private final Executor executor;
+    private final DownloadVerifier verifier;
+    /** Per range: its CRC, when the verifier's checksum is one and the range was fetched by this instance. */
+    private final long[] crcs;
+    private final boolean[] crcDone;
     private final Set<GetObjectResponse> open = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
-    /** @param executor runs the ranges; null: a pool of this download's own */
+    /**
+     * @param executor runs the ranges; null: a pool of this download's own
+     * @param verifier the object's checksum; its CRC (if it is one) is computed per range as the bytes arrive
+     */
     RangedFetch(S3LiteClient client, String bucket, String key, String eTag, long length, Parallelism parallelism, Path part,
-            Path rangesFile, Executor executor) {
+            Path rangesFile, Executor executor, DownloadVerifier verifier) {
         this.client = client;
         this.bucket = bucket;
         this.key = key;
@@ -92,6 +103,45 @@ final class RangedFetch {
         this.part = part;
         this.rangesFile = rangesFile;
         this.executor = executor;
+        this.verifier = verifier;
+        boolean crc = verifier != null && verifier.rangeChecksum() != null;
+        this.crcs = crc ? new long[parallelism.ranges(length)] : null;
+        this.crcDone = crc ? new boolean[crcs.length] : null;
+    }
+
+    /** True when {@link #mismatch} checks the object's CRC from the ranges' CRCs (no further pass over the file). */
+    boolean checksRanges() {
+        return crcs != null;
+    }
+
+    /**
+     * After {@link #fetch}: null when the ranges' CRCs combine to the object's, else what differs. Ranges an earlier
+     * attempt completed are read back from the file for their CRC.
+     */
+    String mismatch() throws IOException {
+        long[] lengths = new long[crcs.length];
+        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer buf = null;
+            for (int i = 0; i < crcs.length; i++) {
+                long start = i * parallelism.partSize();
+                lengths[i] = Math.min(length, start + parallelism.partSize()) - start;
+                if (!crcDone[i]) {
+                    buf = buf == null ? ByteBuffer.allocate(BUFFER) : buf;
+                    Checksum c = verifier.rangeChecksum();
+                    for (long pos = start; pos < start + lengths[i];) {
+                        buf.clear().limit((int) Math.min(BUFFER, start + lengths[i] - pos));
+                        int n = ch.read(buf, pos);
+                        if (n < 0) {
+                            throw new IOException(part + " ended at byte " + pos);
+                        }
+                        c.update(buf.array(), 0, n);
+                        pos += n;
+                    }
+                    crcs[i] = c.getValue();
+                }
+            }
+        }
+        return verifier.mismatchOfRanges(crcs, lengths);
     }
 
     /** The ranges an earlier attempt completed, from the {@code .ranges} file (empty when there is none). */
@@ -212,6 +262,7 @@ final class RangedFetch {
         long pos = start;
         int failures = 0;
         int cuts = 0;
+        Checksum crc = crcs == null ? null : verifier.rangeChecksum();
         while (true) {
             if (stopped) {
                 return;
@@ -219,8 +270,12 @@ final class RangedFetch {
             long before = pos;
             RuntimeException cut;
             try {
-                pos = get(pos, end, ch, buf);
+                pos = get(pos, end, ch, buf, crc);
                 if (pos > end) {
+                    if (crc != null) {
+                        crcs[index] = crc.getValue();
+                        crcDone[index] = true;
+                    }
                     return;
                 }
                 cut = new S3TransientException("the body of bytes=" + before + "-" + end + " ended after " + (pos - before)
@@ -261,7 +316,7 @@ final class RangedFetch {
     }
 
     /** One GET of {@code bytes=from-end}; returns the position after the last byte written. */
-    private long get(long from, long end, FileChannel ch, ByteBuffer buf) throws IOException, StartOver, RangesIgnored, Cut {
+    private long get(long from, long end, FileChannel ch, ByteBuffer buf, Checksum crc) throws IOException, StartOver, RangesIgnored, Cut {
         GetObjectResponse r = client.getObject(bucket, key, new GetOptions("bytes=" + from + "-" + end, eTag, null));
         open.add(r);
         try {
@@ -296,7 +351,7 @@ final class RangedFetch {
                 throw new StartOver("the ranged GET bytes=" + from + "-" + end + " announced " + got.contentLength()
                         + " bytes, not " + expected);
             }
-            return copy(r.body(), from, expected, ch, buf);
+            return copy(r.body(), from, expected, ch, buf, crc);
         } finally {
             open.remove(r);
             try {
@@ -307,8 +362,9 @@ final class RangedFetch {
         }
     }
 
-    private long copy(InputStream in, long from, long expected, FileChannel ch, ByteBuffer buf) throws IOException, StartOver,
-            Cut {
+    /** Writes the body at {@code from}; every byte written is also fed to {@code crc} (when not null), in order. */
+    private long copy(InputStream in, long from, long expected, FileChannel ch, ByteBuffer buf, Checksum crc)
+            throws IOException, StartOver, Cut {
         byte[] a = buf.array();
         long written = 0;
         while (!stopped) {
@@ -331,6 +387,9 @@ final class RangedFetch {
             long pos = from + written;
             while (buf.hasRemaining()) {
                 pos += ch.write(buf, pos);
+            }
+            if (crc != null) {
+                crc.update(a, 0, n);
             }
             written += n;
         }

@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * attempt fetches only the others. A store that answers a ranged GET with {@code 200} gets one GET instead.</li>
  * <li>The checksum chosen by {@link DownloadVerifier} is checked over the whole file before it is renamed
  * atomically into place; a mismatch discards it. Bytes that arrived in one GET from byte 0 are checked as they
- * arrive; after a resume or a ranged fetch the file is read once more, in order, for the check.</li>
+ * arrive; after a ranged fetch a CRC is combined from the ranges' CRCs (computed as they were written, see
+ * {@link RangedFetch}); a digest (MD5, SHA) after a resume or a ranged fetch reads the file once more, in order.</li>
  * </ul>
  * Without an expected ETag, a version that changes during the download makes it start over once with the new one.
  * Downloads to one target take turns within a JVM; two JVMs downloading to one file at once are not supported.
@@ -188,10 +189,11 @@ public final class ResumableDownload {
                     ranged ? " (ranges done: " + done.cardinality() + " of " + parallelism.ranges(length) + ")" : "");
         }
         long total = length;
+        RangedFetch fetch = null;
         if (ranged) {
+            fetch = new RangedFetch(client, bucket, key, eTag, length, parallelism, part, ranges, executor, verifier);
             try {
-                new RangedFetch(client, bucket, key, eTag, length, parallelism, part, ranges, executor).fetch(done,
-                        expectedETag != null);
+                fetch.fetch(done, expectedETag != null);
             } catch (StartOver | RangesIgnored | S3PreconditionFailedException e) {
                 discard(part, state, ranges);
                 throw e;
@@ -206,12 +208,17 @@ public final class ResumableDownload {
                     + " bytes; a retry continues from there", 0, null, null, null);
         }
         if (verifier.active()) {
-            if (offset > 0 || ranged) {
-                // bytes written earlier or out of order: one pass over the file, in order
-                verifier.reset();
-                verifier.updateFromFile(part);
+            String bad;
+            if (fetch != null && fetch.checksRanges()) {
+                bad = fetch.mismatch(); // the ranges' CRCs, computed as they were written
+            } else {
+                if (offset > 0 || ranged) {
+                    // bytes written earlier or out of order: one pass over the file, in order
+                    verifier.reset();
+                    verifier.updateFromFile(part);
+                }
+                bad = verifier.mismatch();
             }
-            String bad = verifier.mismatch();
             if (bad != null) {
                 discard(part, state, ranges);
                 throw new S3TransientException("Download of " + bucket + "/" + key + " failed its integrity check: " + bad

@@ -2,11 +2,15 @@ package io.github.s3lite.component;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.zip.CRC32C;
 
 import io.github.s3lite.S3LiteConstants;
 import io.github.s3lite.client.S3TransientException;
@@ -156,5 +160,75 @@ class ParallelDownloadHostileTest {
         assertThat(ex.getException()).isNull();
         assertThat(sha256(Files.readAllBytes(target))).isEqualTo(sha256(v2));
         assertThat(ex.getMessage().getHeader(S3LiteConstants.E_TAG, String.class)).isEqualTo("\"etag-v2\"");
+    }
+
+    private static String crc32c(byte[] b) {
+        CRC32C c = new CRC32C();
+        c.update(b);
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) c.getValue()).array());
+    }
+
+    /** {@link #honest} that also reports the CRC32C of {@code current} to a HEAD with checksum mode. */
+    private Response withCrc(Request r, Function<Request, Response> answer) {
+        Response a = answer.apply(r);
+        if (r.method().equals("HEAD") && "ENABLED".equals(r.header("x-amz-checksum-mode"))) {
+            a.header("x-amz-checksum-crc32c", crc32c(current)).header("x-amz-checksum-type", "FULL_OBJECT");
+        }
+        return a;
+    }
+
+    @Test
+    void rangesAreCheckedAgainstTheObjectsCrcCombinedFromTheirOwnCrcsAlsoAcrossACut() throws Exception {
+        AtomicBoolean cut = new AtomicBoolean();
+        start(r -> withCrc(r, q -> {
+            Response a = honest(q);
+            // range 1 is cut after 100 000 bytes once: its CRC must continue over the rest, in order
+            return q.header("Range") != null && range(q.header("Range"))[0] == MIB && cut.compareAndSet(false, true)
+                    ? a.cutAfter(100_000) : a;
+        }));
+        Path target = tmp.resolve("out/crc.bin");
+        Exchange ex = download(target);
+        assertThat(ex.getException()).isNull();
+        assertThat(sha256(Files.readAllBytes(target))).isEqualTo(sha256(v1));
+        assertThat(ex.getMessage().getHeader(S3LiteConstants.DOWNLOAD_VERIFIED_WITH)).isEqualTo("CRC32C");
+        assertThat(fake.requests()).anyMatch(q -> ("bytes=" + (MIB + 100_000) + "-" + (2 * MIB - 1)).equals(q.header("Range")));
+    }
+
+    @Test
+    void aRangeWithAFlippedByteFailsTheCombinedCrcAndNothingIsLeft() throws Exception {
+        start(r -> withCrc(r, q -> {
+            if (q.method().equals("GET") && q.header("Range") != null && range(q.header("Range"))[0] == 2L * MIB) {
+                long[] x = range(q.header("Range"));
+                byte[] body = Arrays.copyOfRange(current, (int) x[0], (int) x[1] + 1);
+                body[777] ^= 1;
+                return Response.of(206, body).header("ETag", currentETag)
+                        .header("Content-Range", "bytes " + x[0] + "-" + x[1] + "/" + SIZE);
+            }
+            return honest(q);
+        }));
+        Path target = tmp.resolve("out/flip.bin");
+        Exchange ex = download(target);
+        assertThat(ex.getException()).isInstanceOf(S3TransientException.class)
+                .hasMessageContaining("CRC32C of the bytes received").hasMessageContaining(crc32c(v1));
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void aResumedRangedDownloadReadsBackOnlyTheEarlierRangesForTheCrc() throws Exception {
+        AtomicBoolean failLast = new AtomicBoolean(true);
+        start(r -> withCrc(r, q -> {
+            Response a = honest(q);
+            return failLast.get() && q.header("Range") != null && range(q.header("Range"))[0] == 3L * MIB ? a.cutAfter(0) : a;
+        }));
+        Path target = tmp.resolve("out/resume.bin");
+        Exchange first = download(target);
+        assertThat(first.getException()).isInstanceOf(S3TransientException.class);
+        assertThat(target).doesNotExist();
+        failLast.set(false);
+        Exchange again = download(target);
+        assertThat(again.getException()).isNull();
+        assertThat(again.getMessage().getHeader(S3LiteConstants.DOWNLOAD_RESUMED_FROM, Long.class)).isPositive();
+        assertThat(again.getMessage().getHeader(S3LiteConstants.DOWNLOAD_VERIFIED_WITH)).isEqualTo("CRC32C");
+        assertThat(sha256(Files.readAllBytes(target))).isEqualTo(sha256(v1));
     }
 }

@@ -69,4 +69,51 @@ class DownloadVerifierTest {
         assertThat(DownloadVerifier.plan("b", "k", info("\"x\"", Map.of("crc32c", "AAAAAA==")),
                 DownloadChecksumValidation.NEVER).active()).isFalse();
     }
+
+    private static String b64(long v, int bytes) {
+        byte[] all = ByteBuffer.allocate(8).putLong(v).array();
+        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(all, 8 - bytes, 8));
+    }
+
+    @Test
+    void rangeCrcsCombineIntoTheCrcOfTheWholeObject() {
+        byte[] data = new byte[70_001];
+        new Random(5).nextBytes(data);
+        for (String algorithm : new String[] {"crc32", "crc32c", "crc64nvme"}) {
+            java.util.zip.Checksum whole = algorithm.equals("crc32") ? new java.util.zip.CRC32()
+                    : algorithm.equals("crc32c") ? new java.util.zip.CRC32C() : new Crc64Nvme();
+            whole.update(data, 0, data.length);
+            int bytes = algorithm.equals("crc64nvme") ? 8 : 4;
+            DownloadVerifier v = DownloadVerifier.plan("b", "k", info("\"e\"", Map.of(algorithm, b64(whole.getValue(), bytes))),
+                    DownloadChecksumValidation.WHEN_AVAILABLE);
+            assertThat(v.algorithm()).isEqualTo(algorithm.toUpperCase(java.util.Locale.ROOT));
+            Random r = new Random(algorithm.hashCode());
+            for (int round = 0; round < 20; round++) {
+                // random cut points, also empty ranges and a range of one byte
+                int n = 1 + r.nextInt(6);
+                int[] cuts = new int[n + 1];
+                cuts[n] = data.length;
+                for (int i = 1; i < n; i++) {
+                    cuts[i] = round == 0 ? Math.min(i, data.length) : r.nextInt(data.length + 1);
+                }
+                java.util.Arrays.sort(cuts);
+                long[] values = new long[n];
+                long[] lengths = new long[n];
+                for (int i = 0; i < n; i++) {
+                    java.util.zip.Checksum c = v.rangeChecksum();
+                    c.update(data, cuts[i], cuts[i + 1] - cuts[i]);
+                    values[i] = c.getValue();
+                    lengths[i] = cuts[i + 1] - cuts[i];
+                }
+                assertThat(v.mismatchOfRanges(values, lengths)).as("%s cut at %s", algorithm,
+                        java.util.Arrays.toString(cuts)).isNull();
+                values[n - 1] ^= 1;
+                assertThat(v.mismatchOfRanges(values, lengths)).contains(v.algorithm() + " of the bytes received");
+            }
+        }
+        // a digest does not combine: checked in order with update
+        DownloadVerifier sha = DownloadVerifier.plan("b", "k", info("\"e\"", Map.of("sha256", "x")),
+                DownloadChecksumValidation.WHEN_AVAILABLE);
+        assertThat(sha.rangeChecksum()).isNull();
+    }
 }
