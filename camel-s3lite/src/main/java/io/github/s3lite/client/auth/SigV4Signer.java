@@ -25,14 +25,13 @@ import java.util.stream.Collectors;
  * public so that AWS's published vectors check it on its own.
  *
  * <p>References: "Authenticating Requests (AWS Signature Version 4)" in the Amazon S3 API Reference:
- * sig-v4-header-based-auth.html, sigv4-query-string-auth.html, sigv4-streaming.html.
+ * sig-v4-header-based-auth.html, sigv4-query-string-auth.html. The client sends no aws-chunked bodies, so chunk
+ * and trailer signatures are not implemented.
  */
 public final class SigV4Signer {
 
     public static final String ALGORITHM = "AWS4-HMAC-SHA256";
     public static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
-    public static final String STREAMING_PAYLOAD = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD";
-    public static final String STREAMING_PAYLOAD_TRAILER = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
     public static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     /** Longest allowed presigned URL validity: 7 days. */
@@ -397,54 +396,6 @@ public final class SigV4Signer {
         return Hashing.hex(Hashing.hmacSha256(signingKey, stringToSign));
     }
 
-    /**
-     * aws-chunked streaming: the signature of one chunk, given the previous signature (the seed signature, i.e. the
-     * request's header signature, for the first chunk). The final chunk is the empty chunk (len 0).
-     *
-     * <p>Spec (S3 "Transferring Payload in Multiple Chunks"):
-     *
-     * <pre>
-     * String-to-Sign =
-     *     "AWS4-HMAC-SHA256-PAYLOAD" + "\n" +
-     *     timestamp + "\n" +
-     *     scope + "\n" +
-     *     previous-signature + "\n" +
-     *     Hex(SHA256Hash("")) + "\n" +
-     *     Hex(SHA256Hash(current-chunk-data))
-     * </pre>
-     */
-    public String chunkSignature(byte[] signingKey, Instant time, String previousSignature, byte[] chunk, int off,
-            int len) {
-        Objects.checkFromIndexSize(off, len, chunk.length);
-        String sts = "AWS4-HMAC-SHA256-PAYLOAD\n" + amzDate(time) + "\n" + credentialScope(time) + "\n"
-                + previousSignature + "\n" + EMPTY_SHA256 + "\n" + Hashing.sha256Hex(chunk, off, len);
-        return signature(signingKey, sts);
-    }
-
-    /**
-     * Signature of the trailing headers of a {@link #STREAMING_PAYLOAD_TRAILER} upload.
-     *
-     * <p>Spec (S3 "Signature calculations for trailing headers"):
-     *
-     * <pre>
-     * StringToSign =
-     *     "AWS4-HMAC-SHA256-TRAILER" + "\n" +
-     *     timestamp + "\n" +
-     *     scope + "\n" +
-     *     previous-signature + "\n" +
-     *     Hex(SHA256Hash(trailing-headers))
-     * </pre>
-     *
-     * @param trailingHeaders the trailer lines exactly as hashed, e.g. {@code "x-amz-checksum-crc32c:sOO8/Q==\n"}
-     * @param previousSignature the signature of the final (empty) chunk
-     */
-    public String trailerSignature(byte[] signingKey, Instant time, String previousSignature, String trailingHeaders) {
-        String sts = "AWS4-HMAC-SHA256-TRAILER\n" + amzDate(time) + "\n" + credentialScope(time) + "\n"
-                + previousSignature + "\n" + Hashing.sha256Hex(trailingHeaders);
-        return signature(signingKey, sts);
-    }
-
-    /** {@code yyyyMMdd'T'HHmmss'Z'} in UTC. */
     public static String amzDate(Instant time) {
         return AMZ_DATE.format(time);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,6 @@ import org.junit.jupiter.api.Test;
  * Calculations")</li>
  * <li>B: "Authenticating Requests: Using Query Parameters",
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html ("An Example")</li>
- * <li>C1: "Transferring Payload in Multiple Chunks (Chunked Upload)",
- * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming.html ("Example: PUT Object")</li>
- * <li>C2: "Signature calculations for trailing headers (chunked uploads)",
- * https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-streaming-trailers.html</li>
  * </ul>
  * The docs print the Authorization header without a space after the commas; we emit ", " like the SDKs (S3 accepts
  * both), so the expected values below are the doc's with ", " ({@link #sdkSpacing}).
@@ -161,81 +156,5 @@ class S3DocExamplesTest {
                 + "&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request"
                 + "&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host"
                 + "&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404");
-    }
-
-    /** C1 chunked PUT (STREAMING-AWS4-HMAC-SHA256-PAYLOAD): seed signature and the three chunk signatures. */
-    @Test
-    void c1ChunkedUpload() {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("Content-Encoding", "aws-chunked");
-        h.put("Content-Length", "66824");
-        h.put("x-amz-content-sha256", SigV4Signer.STREAMING_PAYLOAD);
-        h.put("x-amz-decoded-content-length", "66560");
-        h.put("x-amz-storage-class", "REDUCED_REDUNDANCY");
-        SigningResult seed = SIGNER.signHeadersDetailed(new SigningRequest("PUT", "s3.amazonaws.com",
-                "/examplebucket/chunkObject.txt", List.of(), h, SigV4Signer.STREAMING_PAYLOAD), CREDS, TIME);
-        assertThat(seed.canonicalRequest()).isEqualTo(lines("PUT", "/examplebucket/chunkObject.txt", "",
-                "content-encoding:aws-chunked", "content-length:66824", "host:s3.amazonaws.com",
-                "x-amz-content-sha256:STREAMING-AWS4-HMAC-SHA256-PAYLOAD", "x-amz-date:20130524T000000Z",
-                "x-amz-decoded-content-length:66560", "x-amz-storage-class:REDUCED_REDUNDANCY", "",
-                "content-encoding;content-length;host;x-amz-content-sha256;x-amz-date;x-amz-decoded-content-length;x-amz-storage-class",
-                "STREAMING-AWS4-HMAC-SHA256-PAYLOAD"));
-        assertThat(seed.stringToSign()).isEqualTo(lines("AWS4-HMAC-SHA256", "20130524T000000Z",
-                "20130524/us-east-1/s3/aws4_request",
-                "cee3fed04b70f867d036f722359b0b1f2f0e5dc0efadbc082b76c4c60e316455"));
-        assertThat(seed.signature()).isEqualTo("4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9");
-        assertThat(seed.headers().get("Authorization")).isEqualTo(sdkSpacing(
-                "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,SignedHeaders=content-encoding;content-length;host;x-amz-content-sha256;x-amz-date;x-amz-decoded-content-length;x-amz-storage-class,Signature=4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9"));
-
-        byte[] data = new byte[66560];
-        Arrays.fill(data, (byte) 'a');
-        assertThat(Hashing.sha256Hex(data, 0, 65536))
-                .isEqualTo("bf718b6f653bebc184e1479f1935b8da974d701b893afcf49e701f3e2f9f9c5a");
-        assertThat(Hashing.sha256Hex(data, 65536, 1024))
-                .isEqualTo("2edc986847e209b4016e141a6dc8716d3207350f416969382d431539bf292e4a");
-        byte[] key = SIGNER.signingKey(CREDS.secretAccessKey(), TIME);
-        String c1 = SIGNER.chunkSignature(key, TIME, seed.signature(), data, 0, 65536);
-        assertThat(c1).isEqualTo("ad80c730a21e5b8d04586a2213dd63b9a0e99e0e2307b0ade35a65485a288648");
-        String c2 = SIGNER.chunkSignature(key, TIME, c1, data, 65536, 1024);
-        assertThat(c2).isEqualTo("0055627c9e194cb4542bae2aa5492e3c1575bbb81b612b7d234b86a503ef5497");
-        String c3 = SIGNER.chunkSignature(key, TIME, c2, new byte[0], 0, 0);
-        assertThat(c3).isEqualTo("b6c6ea8a5354eaf15b3cb7646744f4275b71ea724fed81ceb9323e279d449df9");
-    }
-
-    /** C2 chunked PUT with a signed trailing checksum (STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER). */
-    @Test
-    void c2ChunkedUploadWithTrailer() {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("Content-Encoding", "aws-chunked");
-        h.put("x-amz-content-sha256", SigV4Signer.STREAMING_PAYLOAD_TRAILER);
-        h.put("x-amz-decoded-content-length", "66560");
-        h.put("x-amz-storage-class", "REDUCED_REDUNDANCY");
-        h.put("x-amz-trailer", "x-amz-checksum-crc32c");
-        SigningResult seed = SIGNER.signHeadersDetailed(new SigningRequest("PUT", "s3.amazonaws.com",
-                "/examplebucket/chunkObject.txt", List.of(), h, SigV4Signer.STREAMING_PAYLOAD_TRAILER), CREDS, TIME);
-        assertThat(seed.canonicalRequest()).isEqualTo(lines("PUT", "/examplebucket/chunkObject.txt", "",
-                "content-encoding:aws-chunked", "host:s3.amazonaws.com",
-                "x-amz-content-sha256:STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER", "x-amz-date:20130524T000000Z",
-                "x-amz-decoded-content-length:66560", "x-amz-storage-class:REDUCED_REDUNDANCY",
-                "x-amz-trailer:x-amz-checksum-crc32c", "",
-                "content-encoding;host;x-amz-content-sha256;x-amz-date;x-amz-decoded-content-length;x-amz-storage-class;x-amz-trailer",
-                "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER"));
-        assertThat(seed.stringToSign()).endsWith("\n44d48b8c2f70eae815a0198cc73d7a546a73a93359c070abbaa5e6c7de112559");
-        assertThat(seed.signature()).isEqualTo("106e2a8a18243abcf37539882f36619c00e2dfc72633413f02d3b74544bfeb8e");
-
-        byte[] data = new byte[66560];
-        Arrays.fill(data, (byte) 'a');
-        byte[] key = SIGNER.signingKey(CREDS.secretAccessKey(), TIME);
-        String c1 = SIGNER.chunkSignature(key, TIME, seed.signature(), data, 0, 65536);
-        assertThat(c1).isEqualTo("b474d8862b1487a5145d686f57f013e54db672cee1c953b3010fb58501ef5aa2");
-        String c2 = SIGNER.chunkSignature(key, TIME, c1, data, 65536, 1024);
-        assertThat(c2).isEqualTo("1c1344b170168f8e65b41376b44b20fe354e373826ccbbe2c1d40a8cae51e5c7");
-        String c3 = SIGNER.chunkSignature(key, TIME, c2, data, 0, 0);
-        assertThat(c3).isEqualTo("2ca2aba2005185cf7159c6277faf83795951dd77a3a99e6e65d5c9f85863f992");
-        String trailer = "x-amz-checksum-crc32c:sOO8/Q==\n";
-        assertThat(Hashing.sha256Hex(trailer))
-                .isEqualTo("1e376db7e1a34a8ef1c4bcee131a2d60a1cb62503747488624e10995f448d774");
-        assertThat(SIGNER.trailerSignature(key, TIME, c3, trailer))
-                .isEqualTo("d81f82fc3505edab99d459891051a732e8730629a2e4a59689829ca17fe2e435");
     }
 }
