@@ -26,6 +26,11 @@ final class CredentialsHttp {
         boolean ok() {
             return status / 100 == 2;
         }
+
+        @Override
+        public String toString() {
+            return "Response[" + status + "]"; // the body carries credentials
+        }
     }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()

@@ -230,12 +230,18 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
         if (d == null) {
             return null;
         }
+        long seconds;
         try {
-            return Duration.ofSeconds(Long.parseLong(d));
+            seconds = Long.parseLong(d);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("AWS profile [" + name + "] has duration_seconds = " + d
-                                            + ": give whole seconds, 900 to 43200");
+            seconds = -1;
         }
+        if (seconds < 900 || seconds > 43_200) {
+            throw new IllegalStateException("AWS profile [" + name + "] has duration_seconds = " + d
+                                            + ": give whole seconds, 900 to 43200 (15 minutes to 12 hours, STS's limits; "
+                                            + "the role's maximum session duration applies too)");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private String region(Map<String, String> p) {

@@ -50,6 +50,10 @@ public final class ProfileFiles {
 
     /** What one file held at a modification time and size. */
     private record Parsed(Path file, Object modified, long size, Map<String, Map<String, String>> sections) {
+        @Override
+        public String toString() {
+            return "Parsed[" + file + ", sections " + sections.keySet() + "]"; // values hold secrets
+        }
     }
 
     /**
@@ -60,6 +64,12 @@ public final class ProfileFiles {
         /** The profile's properties, or null. */
         public Map<String, String> profile(String name) {
             return profiles.get(name);
+        }
+
+        /** Profile names and where they come from; never a value (keys, tokens, external ids, commands). */
+        @Override
+        public String toString() {
+            return "ProfileFiles.Snapshot[profiles " + profiles.keySet() + " from " + where + "]";
         }
     }
 
