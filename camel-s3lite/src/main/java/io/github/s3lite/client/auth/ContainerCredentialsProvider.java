@@ -113,13 +113,24 @@ public final class ContainerCredentialsProvider implements CredentialsProvider {
         return token;
     }
 
-    private ExpiringCredentials load() {
+    /** The headers of the next request: {@code Accept}, and {@code Authorization} when a token is configured. */
+    Map<String, String> requestHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
         String token = token();
         if (token != null) {
             headers.put("Authorization", token);
         }
+        return headers;
+    }
+
+    /** The endpoint called. */
+    URI uri() {
+        return uri;
+    }
+
+    private ExpiringCredentials load() {
+        Map<String, String> headers = requestHeaders();
         CredentialsHttp.Response r = CredentialsHttp.send("GET", uri, headers, null);
         if (!r.ok()) {
             throw new IllegalStateException("container credentials endpoint " + CredentialsHttp.safe(uri) + " answered "
