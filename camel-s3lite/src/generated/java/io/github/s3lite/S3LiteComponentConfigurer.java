@@ -116,6 +116,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "metadata": getOrCreateConfiguration(target).setMetadata(property(camelContext, java.util.Map.class, value)); return true;
         case "metadataenvironment":
         case "metadataEnvironment": getOrCreateConfiguration(target).setMetadataEnvironment(property(camelContext, java.lang.String.class, value)); return true;
+        case "meterregistry":
+        case "meterRegistry": getOrCreateConfiguration(target).setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
         case "moveafterread":
         case "moveAfterRead": getOrCreateConfiguration(target).setMoveAfterRead(property(camelContext, boolean.class, value)); return true;
         case "multipartcopythreshold":
@@ -291,6 +293,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "metadata": return java.util.Map.class;
         case "metadataenvironment":
         case "metadataEnvironment": return java.lang.String.class;
+        case "meterregistry":
+        case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
         case "moveafterread":
         case "moveAfterRead": return boolean.class;
         case "multipartcopythreshold":
@@ -462,6 +466,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "metadata": return getOrCreateConfiguration(target).getMetadata();
         case "metadataenvironment":
         case "metadataEnvironment": return getOrCreateConfiguration(target).getMetadataEnvironment();
+        case "meterregistry":
+        case "meterRegistry": return getOrCreateConfiguration(target).getMeterRegistry();
         case "moveafterread":
         case "moveAfterRead": return getOrCreateConfiguration(target).isMoveAfterRead();
         case "multipartcopythreshold":

@@ -100,6 +100,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "metadata": target.setMetadata(property(camelContext, java.util.Map.class, value)); return true;
         case "metadataenvironment":
         case "metadataEnvironment": target.setMetadataEnvironment(property(camelContext, java.lang.String.class, value)); return true;
+        case "meterregistry":
+        case "meterRegistry": target.setMeterRegistry(property(camelContext, java.lang.Object.class, value)); return true;
         case "moveafterread":
         case "moveAfterRead": target.setMoveAfterRead(property(camelContext, boolean.class, value)); return true;
         case "multipartcopythreshold":
@@ -259,6 +261,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "metadata": return java.util.Map.class;
         case "metadataenvironment":
         case "metadataEnvironment": return java.lang.String.class;
+        case "meterregistry":
+        case "meterRegistry": return java.lang.Object.class;
         case "moveafterread":
         case "moveAfterRead": return boolean.class;
         case "multipartcopythreshold":
@@ -419,6 +423,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "metadata": return target.getMetadata();
         case "metadataenvironment":
         case "metadataEnvironment": return target.getMetadataEnvironment();
+        case "meterregistry":
+        case "meterRegistry": return target.getMeterRegistry();
         case "moveafterread":
         case "moveAfterRead": return target.isMoveAfterRead();
         case "multipartcopythreshold":

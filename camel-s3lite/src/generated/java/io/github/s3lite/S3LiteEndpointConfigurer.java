@@ -118,6 +118,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "metadata": target.getConfiguration().setMetadata(property(camelContext, java.util.Map.class, value)); return true;
         case "metadataenvironment":
         case "metadataEnvironment": target.getConfiguration().setMetadataEnvironment(property(camelContext, java.lang.String.class, value)); return true;
+        case "meterregistry":
+        case "meterRegistry": target.getConfiguration().setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
         case "moveafterread":
         case "moveAfterRead": target.getConfiguration().setMoveAfterRead(property(camelContext, boolean.class, value)); return true;
         case "multipartcopythreshold":
@@ -319,6 +321,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "metadata": return java.util.Map.class;
         case "metadataenvironment":
         case "metadataEnvironment": return java.lang.String.class;
+        case "meterregistry":
+        case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
         case "moveafterread":
         case "moveAfterRead": return boolean.class;
         case "multipartcopythreshold":
@@ -516,6 +520,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "metadata": return target.getConfiguration().getMetadata();
         case "metadataenvironment":
         case "metadataEnvironment": return target.getConfiguration().getMetadataEnvironment();
+        case "meterregistry":
+        case "meterRegistry": return target.getConfiguration().getMeterRegistry();
         case "moveafterread":
         case "moveAfterRead": return target.getConfiguration().isMoveAfterRead();
         case "multipartcopythreshold":

@@ -23,7 +23,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(101);
+        Set<String> props = new HashSet<>(102);
         props.add("accessKey");
         props.add("applicationName");
         props.add("autoCreateBucket");
@@ -75,6 +75,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("maxPages");
         props.add("metadata");
         props.add("metadataEnvironment");
+        props.add("meterRegistry");
         props.add("moveAfterRead");
         props.add("multipartCopyThreshold");
         props.add("multipartThreshold");

@@ -158,6 +158,13 @@ public class S3LiteConfiguration implements Cloneable {
     @UriParam(label = "advanced", description = "Use this client instead of building one (it is then not closed by the endpoint). Autowired when the registry holds exactly one io.github.s3lite.client.S3LiteClient: the endpoint options for connection and credentials are then not used.")
     @Metadata(autowired = true)
     private S3LiteClient s3Client;
+    @UriParam(label = "advanced", description = "Record the s3lite meters (s3lite.requests, s3lite.bytes, s3lite.upload.parts, "
+                                                + "s3lite.uploads.active, s3lite.consumer.*, s3lite.redeliveries) in this Micrometer registry. "
+                                                + "When not set and Micrometer is on the classpath, the Camel registry's only "
+                                                + "io.micrometer.core.instrument.MeterRegistry is used (Spring Boot Actuator's). Micrometer is optional.",
+              javaType = "io.micrometer.core.instrument.MeterRegistry")
+    // typed Object so that this class loads and reflects without Micrometer (MicrometerLookup checks the type)
+    private Object meterRegistry;
 
     // ------------------------------------------------------------ producer
     @UriParam(label = "producer", defaultValue = "putObject", enums = "putObject,getObject,headObject,deleteObject,deleteObjects,"
@@ -814,6 +821,26 @@ public class S3LiteConfiguration implements Cloneable {
     /** Maximum pooled HTTP connections of the endpoint's client. */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    /**
+     * Record the s3lite meters (s3lite.requests, s3lite.bytes, s3lite.upload.parts, s3lite.uploads.active,
+     * s3lite.consumer.*, s3lite.redeliveries) in this Micrometer registry. When not set and Micrometer is on the
+     * classpath, the Camel registry's only io.micrometer.core.instrument.MeterRegistry is used (Spring Boot
+     * Actuator's). Micrometer is optional. Typed Object so that this class loads without Micrometer.
+     */
+    public Object getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    /**
+     * Record the s3lite meters (s3lite.requests, s3lite.bytes, s3lite.upload.parts, s3lite.uploads.active,
+     * s3lite.consumer.*, s3lite.redeliveries) in this Micrometer registry. When not set and Micrometer is on the
+     * classpath, the Camel registry's only io.micrometer.core.instrument.MeterRegistry is used (Spring Boot
+     * Actuator's). Micrometer is optional. Typed Object so that this class loads without Micrometer.
+     */
+    public void setMeterRegistry(Object meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 
     /**

@@ -293,6 +293,7 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
             return false;
         }
         exchange.setProperty(CLAIM_PROPERTY, claim);
+        endpoint.getMetrics().claimed();
         Message m = exchange.getIn();
         String bucket = m.getHeader(S3LiteConstants.BUCKET_NAME, String.class);
         String key = m.getHeader(S3LiteConstants.KEY, String.class);
@@ -326,6 +327,7 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
                 }
             }
         });
+        endpoint.getMetrics().delivered();
         getAsyncProcessor().process(exchange, EmptyAsyncCallback.get());
         return true;
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.content.DefaultContentTypeResolver;
+import io.github.s3lite.metrics.S3LiteMetrics;
 import io.github.s3lite.upload.CheckpointStore;
 import io.github.s3lite.upload.ObjectCopier;
 import org.apache.camel.Category;
@@ -50,6 +51,7 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
     private ObjectCopier copier;
     private ContentTypeResolver contentTypeResolver;
     private MetadataChain metadataChain;
+    private S3LiteMetrics metrics = S3LiteMetrics.NONE;
 
     /**
      * The URI as given, kept for {@link #equals(Object)} only: the endpoint's own URI ({@link #getEndpointUri()},
@@ -107,6 +109,10 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
         } else {
             baseClient = new S3LiteClient(configuration.toClientConfig(sslContext()));
             ownsClient = true;
+        }
+        metrics = EndpointMetrics.resolve(getCamelContext(), configuration);
+        if (ownsClient || baseClient.metrics() == S3LiteMetrics.NONE) {
+            baseClient.setMetrics(metrics);
         }
         // every request of this endpoint carries the SSE-C key, expected owner and request payer (refused: SSE-C over http)
         client = baseClient.withAccess(configuration.objectAccess(null));
@@ -193,6 +199,11 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
     /** The client, available while the endpoint is started. */
     public S3LiteClient getClient() {
         return client;
+    }
+
+    /** Where this endpoint reports meters ({@link S3LiteMetrics#NONE} without a meter registry). */
+    public S3LiteMetrics getMetrics() {
+        return metrics;
     }
 
     /**

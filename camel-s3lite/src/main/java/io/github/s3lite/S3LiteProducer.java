@@ -35,7 +35,11 @@ public class S3LiteProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        handlers.get(operation(exchange)).handle(exchange);
+        S3LiteOperations operation = operation(exchange);
+        if (exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) > 0) {
+            getEndpoint().getMetrics().redelivery(operation.name());
+        }
+        handlers.get(operation).handle(exchange);
     }
 
     private S3LiteOperations operation(Exchange exchange) {

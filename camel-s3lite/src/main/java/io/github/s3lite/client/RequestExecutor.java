@@ -17,6 +17,9 @@ import io.github.s3lite.client.auth.SigningRequest;
 import io.github.s3lite.client.http.FileRegionEntity;
 import io.github.s3lite.client.http.HttpTransport;
 import io.github.s3lite.client.http.TransportResponse;
+import io.github.s3lite.metrics.RequestOutcome;
+import io.github.s3lite.metrics.S3LiteMetrics;
+import io.github.s3lite.metrics.TransferDirection;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.NoHttpResponseException;
@@ -45,6 +48,7 @@ final class RequestExecutor implements AutoCloseable {
     private final Addressing addressing;
     private final Clock clock;
     private volatile long clockOffsetMillis;
+    private volatile S3LiteMetrics metrics = S3LiteMetrics.NONE;
 
     RequestExecutor(S3ClientConfig config, Clock clock) {
         this.config = config;
@@ -65,6 +69,14 @@ final class RequestExecutor implements AutoCloseable {
 
     int leasedConnections() {
         return transport.leasedConnections();
+    }
+
+    S3LiteMetrics metrics() {
+        return metrics;
+    }
+
+    void metrics(S3LiteMetrics value) {
+        metrics = value == null ? S3LiteMetrics.NONE : value;
     }
 
     long clockOffsetMillis() {
@@ -107,8 +119,31 @@ final class RequestExecutor implements AutoCloseable {
         return execute(call, allow304, null);
     }
 
-    /** As {@link #execute(Call, boolean)}, with a deadline other than the configured one (null: configured). */
+    /**
+     * As {@link #execute(Call, boolean)}, with a deadline other than the configured one (null: configured). Tells
+     * {@link S3LiteMetrics} the request's operation, outcome and time, and the body bytes of a successful PUT.
+     */
     ClassicHttpResponse execute(Call call, boolean allow304, Duration timeout) {
+        S3LiteMetrics m = metrics;
+        if (m == S3LiteMetrics.NONE) {
+            return send(call, allow304, timeout);
+        }
+        long start = System.nanoTime();
+        ClassicHttpResponse r;
+        try {
+            r = send(call, allow304, timeout);
+        } catch (RuntimeException e) {
+            m.request(RequestMetrics.operation(call), RequestMetrics.outcome(e), System.nanoTime() - start);
+            throw e;
+        }
+        m.request(RequestMetrics.operation(call), RequestOutcome.SUCCESS, System.nanoTime() - start);
+        if ("PUT".equals(call.method()) && call.body() != null) {
+            m.bytes(TransferDirection.UPLOAD, call.body().length());
+        }
+        return r;
+    }
+
+    private ClassicHttpResponse send(Call call, boolean allow304, Duration timeout) {
         if (call.bucket() != null) {
             S3Names.requireValidBucket(call.bucket());
         }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import io.github.s3lite.metrics.S3LiteMetrics;
+import io.github.s3lite.metrics.TransferDirection;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 
 /**
@@ -17,6 +19,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 public final class ResponseStream extends FilterInputStream {
     private final ClassicHttpResponse response;
     private final String what;
+    private final S3LiteMetrics metrics;
     private boolean closed;
 
     public ResponseStream(InputStream in, ClassicHttpResponse response) {
@@ -25,15 +28,25 @@ public final class ResponseStream extends FilterInputStream {
 
     /** {@code what} names the request in failure messages ({@code GET bucket/key}). */
     public ResponseStream(InputStream in, ClassicHttpResponse response, String what) {
+        this(in, response, what, S3LiteMetrics.NONE);
+    }
+
+    /** As above; the bytes read are told to {@code metrics} as downloaded. */
+    public ResponseStream(InputStream in, ClassicHttpResponse response, String what, S3LiteMetrics metrics) {
         super(in);
         this.response = response;
         this.what = what;
+        this.metrics = metrics == null ? S3LiteMetrics.NONE : metrics;
     }
 
     @Override
     public int read() throws IOException {
         try {
-            return super.read();
+            int b = super.read();
+            if (b >= 0) {
+                metrics.bytes(TransferDirection.DOWNLOAD, 1);
+            }
+            return b;
         } catch (IOException e) {
             throw failure(e);
         }
@@ -42,7 +55,11 @@ public final class ResponseStream extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         try {
-            return super.read(b, off, len);
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                metrics.bytes(TransferDirection.DOWNLOAD, n);
+            }
+            return n;
         } catch (IOException e) {
             throw failure(e);
         }

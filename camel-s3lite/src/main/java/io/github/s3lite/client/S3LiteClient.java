@@ -178,7 +178,7 @@ public final class S3LiteClient implements AutoCloseable {
             }
             HttpEntity entity = r.getEntity();
             InputStream in = entity == null ? InputStream.nullInputStream() : entity.getContent();
-            return new GetObjectResponse(info, new ResponseStream(in, r, "GET " + bucket + "/" + key), false, r.getCode());
+            return new GetObjectResponse(info, new ResponseStream(in, r, "GET " + bucket + "/" + key, executor.metrics()), false, r.getCode());
         } catch (IOException e) {
             closeQuietly(r);
             throw ioFailure("GET", bucket, key, e);
@@ -654,6 +654,19 @@ public final class S3LiteClient implements AutoCloseable {
         }
         access.putObjectHeaders(headers);
         return presigner.presign("PUT", bucket, key, expires, headers);
+    }
+
+    /**
+     * Reports this client's requests and body bytes, and its uploads' parts, to {@code value} (null: to nothing).
+     * Views made by {@link #withAccess} share it.
+     */
+    public void setMetrics(io.github.s3lite.metrics.S3LiteMetrics value) {
+        executor.metrics(value);
+    }
+
+    /** Where this client reports to; {@link io.github.s3lite.metrics.S3LiteMetrics#NONE} unless set. */
+    public io.github.s3lite.metrics.S3LiteMetrics metrics() {
+        return executor.metrics();
     }
 
     // ------------------------------------------------------------------ delegates to the parts

@@ -101,7 +101,12 @@ public final class MultipartUploader {
                     return new UploadResult(r.eTag(), r.versionId(), null, 1, 0, false, r.storage());
                 }
             }
-            return upload(bucket, key, source, options, plan, partSize, stream, buffers);
+            client.metrics().uploadStarted();
+            try {
+                return upload(bucket, key, source, options, plan, partSize, stream, buffers);
+            } finally {
+                client.metrics().uploadEnded();
+            }
         } finally {
             if (buffers != null) {
                 buffers.close();

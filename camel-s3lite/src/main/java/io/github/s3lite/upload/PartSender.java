@@ -127,6 +127,7 @@ final class PartSender {
             bytesDone.addAndGet(len);
         }
         resumed.incrementAndGet();
+        client.metrics().partResumed();
         return true;
     }
 
@@ -158,6 +159,7 @@ final class PartSender {
                 try {
                     PartInfo p = client.uploadPart(bucket, key, uploadId, n, body, checksum);
                     checkpoints.partUploaded(uploadId, p);
+                    client.metrics().partSent();
                     synchronized (progressOrder) {
                         completed.put(n, p);
                         long sentBytes = bytesDone.addAndGet(body.length());
