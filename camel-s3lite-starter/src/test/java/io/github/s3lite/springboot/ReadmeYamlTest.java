@@ -35,8 +35,13 @@ class ReadmeYamlTest {
     }
 
     static String readmeYaml() throws IOException {
+        return readmeYaml("\n## Spring Boot");
+    }
+
+    static String readmeYaml(String heading) throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-        int section = readme.indexOf("\n## Spring Boot");
+        int section = readme.indexOf(heading);
+        assertThat(section).as(heading).isNotNegative();
         int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
         int end = readme.indexOf("```", start);
         return readme.substring(start, end);
@@ -65,6 +70,39 @@ class ReadmeYamlTest {
                     assertThat(c.getSocketTimeout()).isEqualTo(30_000L);
                     assertThat(c.getCheckpointRepository()).isSameAs(ctx.getBean("uploadCheckpoints"));
                     assertThat(c.getMetadata()).containsEntry("owner", "team-a");
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TlsBean {
+        @Bean
+        org.apache.camel.support.jsse.SSLContextParameters s3Tls() {
+            return new org.apache.camel.support.jsse.SSLContextParameters();
+        }
+    }
+
+    /** The Spring Boot block of "Proxies and private CAs": proxy options and the sslContextParameters bean reference. */
+    @Test
+    void theProxySnippetBindsToTheComponent() throws Exception {
+        List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("readme-proxy",
+                new ByteArrayResource(readmeYaml("\n## Proxies and private CAs").getBytes(StandardCharsets.UTF_8)));
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, S3LiteComponentAutoConfiguration.class))
+                .withUserConfiguration(TlsBean.class)
+                .withPropertyValues("PROXY_USER=egress", "PROXY_PASSWORD=readme-proxy-pw")
+                .withInitializer(ctx -> sources.forEach(ctx.getEnvironment().getPropertySources()::addLast))
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    S3LiteConfiguration c = ctx.getBean(CamelContext.class).getComponent("s3lite", S3LiteComponent.class)
+                            .getConfiguration();
+                    assertThat(c.getEndpoint()).isEqualTo("https://minio.corp:9000");
+                    assertThat(c.isPathStyleAccess()).isTrue();
+                    assertThat(c.getSslContextParameters()).isSameAs(ctx.getBean("s3Tls"));
+                    assertThat(c.getProxyHost()).isEqualTo("proxy.corp");
+                    assertThat(c.getProxyPort()).isEqualTo(3128);
+                    assertThat(c.getProxyUsername()).isEqualTo("egress");
+                    assertThat(c.getProxyPassword()).isEqualTo("readme-proxy-pw");
+                    assertThat(c.getNonProxyHosts()).isEqualTo(".corp,10.0.0.0/8");
                 });
     }
 }

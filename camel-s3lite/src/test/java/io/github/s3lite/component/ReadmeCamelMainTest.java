@@ -93,4 +93,35 @@ class ReadmeCamelMainTest {
             main.stop();
         }
     }
+
+    /**
+     * The Camel Main block of "Proxies and private CAs" binds as it says: the global camel.ssl parameters (the key
+     * store paths and passwords overridden to key pairs made here) used by the component, and the proxy options.
+     */
+    @Test
+    void theProxyAndTlsPropertiesBind(@TempDir Path dir) throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        String properties = block(readme, "Proxies and private CAs", "properties");
+        Files.writeString(dir.resolve("application.properties"), properties);
+        Path ca = io.github.s3lite.test.TestTls.keyPair(dir, "ca", "127.0.0.1", "ip:127.0.0.1");
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations("file:" + dir.resolve("application.properties"));
+        main.addOverrideProperty("camel.ssl.trust-store", "file:" + ca);
+        main.addOverrideProperty("camel.ssl.trust-store-password", io.github.s3lite.test.TestTls.PASSWORD);
+        main.addOverrideProperty("camel.ssl.key-store", "file:" + ca);
+        main.addOverrideProperty("camel.ssl.keystore-password", io.github.s3lite.test.TestTls.PASSWORD);
+        main.start();
+        try {
+            S3LiteComponent component = main.getCamelContext().getComponent("s3lite", S3LiteComponent.class);
+            assertThat(component.isUseGlobalSslContextParameters()).isTrue();
+            assertThat(component.retrieveGlobalSslContextParameters()).isNotNull()
+                    .isSameAs(main.getCamelContext().getSSLContextParameters());
+            assertThat(component.getConfiguration().getProxyHost()).isEqualTo("proxy.corp");
+            assertThat(component.getConfiguration().getProxyPort()).isEqualTo(3128);
+            assertThat(main.getCamelContext().getSSLContextParameters().createSSLContext(main.getCamelContext()))
+                    .isNotNull();
+        } finally {
+            main.stop();
+        }
+    }
 }
