@@ -64,8 +64,9 @@ public class S3LiteConfiguration implements Cloneable {
 
     // ------------------------------------------------------------ connection
     @UriParam(label = "common",
-              description = "Region used for signing (and for the AWS endpoint when no endpoint is set). Default: the region of "
-                            + "the profile (see profile) in the AWS config file, else us-east-1.")
+              description = "Region used for signing (and for the AWS endpoint when no endpoint is set). Default: the aws.region "
+                            + "system property, else AWS_REGION, else the region of the profile (see profile) in the AWS config "
+                            + "file, else us-east-1.")
     private String region;
     @UriParam(label = "common",
               description = "Base URL of an S3-compatible service, such as http://127.0.0.1:9000 or https://ACCOUNT_ID.r2.cloudflarestorage.com. "
@@ -423,8 +424,9 @@ public class S3LiteConfiguration implements Cloneable {
     }
 
     /**
-     * The region requests are signed for: {@code region}, else the {@code region} of the profile ({@code profile},
-     * else {@code AWS_PROFILE}, else default) in the shared files, else us-east-1.
+     * The region requests are signed for: {@code region}, else the {@code aws.region} system property, else
+     * {@code AWS_REGION} (what EKS, ECS and Lambda set, and what the AWS SDKs read first), else the {@code region} of
+     * the profile ({@code profile}, else {@code AWS_PROFILE}, else default) in the shared files, else us-east-1.
      */
     public String resolvedRegion() {
         if (isSet(region)) {
@@ -432,7 +434,7 @@ public class S3LiteConfiguration implements Cloneable {
         }
         String fromProfile;
         try {
-            fromProfile = ProfileCredentialsProvider.region(ProfileFiles.fromSystem(), profile);
+            fromProfile = ProfileCredentialsProvider.defaultRegion(ProfileFiles.fromSystem(), profile);
         } catch (RuntimeException e) { // an unreadable file: credentials resolution reports it
             fromProfile = null;
         }
@@ -550,16 +552,16 @@ public class S3LiteConfiguration implements Cloneable {
     }
 
     /**
-     * Region used for signing (and for the AWS endpoint when no endpoint is set). Default: the region of the profile
-     * (see profile) in the AWS config file, else us-east-1.
+     * Region used for signing (and for the AWS endpoint when no endpoint is set). Default: the aws.region system
+     * property, else AWS_REGION, else the region of the profile (see profile) in the AWS config file, else us-east-1.
      */
     public String getRegion() {
         return region;
     }
 
     /**
-     * Region used for signing (and for the AWS endpoint when no endpoint is set). Default: the region of the profile
-     * (see profile) in the AWS config file, else us-east-1.
+     * Region used for signing (and for the AWS endpoint when no endpoint is set). Default: the aws.region system
+     * property, else AWS_REGION, else the region of the profile (see profile) in the AWS config file, else us-east-1.
      */
     public void setRegion(String region) {
         this.region = region;

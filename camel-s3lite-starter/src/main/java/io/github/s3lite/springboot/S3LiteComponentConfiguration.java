@@ -26,7 +26,7 @@ import org.springframework.util.unit.DataSize;
 public class S3LiteComponentConfiguration extends ComponentConfigurationPropertiesCommon {
 
     /**
-     * Region used for signing (and for the AWS endpoint when no endpoint is set). Default: the region of the profile (see profile) in the AWS config file, else us-east-1.
+     * Region used for signing (and for the AWS endpoint when no endpoint is set). Default: the aws.region system property, else AWS_REGION, else the region of the profile (see profile) in the AWS config file, else us-east-1.
      */
     private String region;
 

@@ -123,6 +123,23 @@ class ProfileRouteTest {
     }
 
     @Test
+    void awsRegionWinsOverTheProfilesRegionAsInTheSdks() throws Exception {
+        files("[profile plain]\nregion = eu-west-1\n",
+                "[plain]\naws_access_key_id = " + EmbeddedS3.ACCESS_KEY + "\naws_secret_access_key = " + EmbeddedS3.SECRET_KEY + "\n");
+        System.setProperty("aws.region", "ap-northeast-1"); // the SDKs' system property, read like AWS_REGION
+        try (DefaultCamelContext ctx = new DefaultCamelContext()) {
+            ctx.addComponent("s3lite", component());
+            Exchange ex = put(ctx, "s3lite:" + bucket + "?profile=plain", "region-env.txt");
+            assertThat(ex.getException()).isNull();
+        } finally {
+            System.clearProperty("aws.region");
+        }
+        assertThat(body("region-env.txt")).isEqualTo("hello region-env.txt");
+        FaultProxy.Seen put = proxy.seen().stream().filter(s -> s.method().equals("PUT")).findFirst().orElseThrow();
+        assertThat(put.head()).contains("/ap-northeast-1/s3/aws4_request").doesNotContain("/eu-west-1/");
+    }
+
+    @Test
     @DisabledOnOs(OS.WINDOWS)
     void aCredentialProcessSignsTheUploadAndItsOutputIsNeverLogged() throws Exception {
         String token = "PROCESS-TOKEN-" + System.nanoTime();

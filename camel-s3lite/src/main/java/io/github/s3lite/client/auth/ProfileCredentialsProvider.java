@@ -286,4 +286,13 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
         Map<String, String> p = s.profile(profile == null || profile.isBlank() ? files.defaultProfileName() : profile.strip());
         return p == null ? null : value(p, "region");
     }
+
+    /**
+     * The default signing region as the AWS SDKs choose it: {@code aws.region}, else {@code AWS_REGION}, else the
+     * {@code region} of the profile ({@link #region}), else null.
+     */
+    public static String defaultRegion(ProfileFiles files, String profile) {
+        String set = files.regionSetting();
+        return set != null ? set : region(files, profile);
+    }
 }

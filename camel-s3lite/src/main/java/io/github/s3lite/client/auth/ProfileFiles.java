@@ -39,6 +39,8 @@ public final class ProfileFiles {
     public static final String PROP_CONFIG_FILE = "aws.configFile";
     public static final String PROP_SHARED_CREDENTIALS_FILE = "aws.sharedCredentialsFile";
     public static final String PROP_PROFILE = "aws.profile";
+    public static final String PROP_REGION = "aws.region";
+    public static final String ENV_REGION = "AWS_REGION";
 
     private final Function<String, String> env;
     private final Function<String, String> systemProperties;
@@ -107,6 +109,14 @@ public final class ProfileFiles {
     public String defaultProfileName() {
         String p = setting(PROP_PROFILE, ENV_PROFILE);
         return p == null ? DEFAULT_PROFILE : p;
+    }
+
+    /**
+     * {@code aws.region}, else {@code AWS_REGION}, or null: the region the AWS SDKs take before any profile's
+     * {@code region} (EKS with IRSA, ECS and Lambda set {@code AWS_REGION}).
+     */
+    public String regionSetting() {
+        return setting(PROP_REGION, ENV_REGION);
     }
 
     /** The config file that is read, or null (no home directory and no variable). */

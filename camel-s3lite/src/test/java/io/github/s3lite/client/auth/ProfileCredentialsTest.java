@@ -87,6 +87,23 @@ class ProfileCredentialsTest {
     }
 
     @Test
+    void awsRegionComesBeforeTheProfilesRegionAsInTheSdks() throws Exception {
+        config("[default]", "region = eu-central-1", "[profile dev]", "region = eu-west-1");
+        Map<String, String> env = new HashMap<>();
+        ProfileFiles files = new ProfileFiles(env::get, home);
+        assertThat(ProfileCredentialsProvider.defaultRegion(files, "dev")).isEqualTo("eu-west-1");
+        env.put("AWS_REGION", "ap-northeast-1"); // what EKS with IRSA, ECS and Lambda set
+        assertThat(ProfileCredentialsProvider.defaultRegion(files, "dev")).isEqualTo("ap-northeast-1");
+        assertThat(ProfileCredentialsProvider.defaultRegion(files, null)).isEqualTo("ap-northeast-1");
+        Map<String, String> props = Map.of("aws.region", "sa-east-1");
+        assertThat(ProfileCredentialsProvider.defaultRegion(new ProfileFiles(env::get, props::get, home), "dev"))
+                .as("the system property first").isEqualTo("sa-east-1");
+        env.clear();
+        assertThat(ProfileCredentialsProvider.defaultRegion(new ProfileFiles(env::get, Path.of("/nonexistent")), null))
+                .as("nothing set anywhere").isNull();
+    }
+
+    @Test
     void roleBySourceProfileIsAssumedWithItsOptions() throws Exception {
         fake.stsRegion = "eu-west-1";
         config("[profile uploader]", "role_arn = arn:aws:iam::123456789012:role/uploader", "source_profile = base",
