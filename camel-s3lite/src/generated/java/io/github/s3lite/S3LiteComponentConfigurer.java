@@ -189,6 +189,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "stsregion":
         case "stsRegion": getOrCreateConfiguration(target).setStsRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "tagging": getOrCreateConfiguration(target).setTagging(property(camelContext, java.util.Map.class, value)); return true;
+        case "transferlistener":
+        case "transferListener": getOrCreateConfiguration(target).setTransferListener(property(camelContext, io.github.s3lite.metrics.TransferListener.class, value)); return true;
         case "uploadconcurrency":
         case "uploadConcurrency": getOrCreateConfiguration(target).setUploadConcurrency(property(camelContext, int.class, value)); return true;
         case "useglobalsslcontextparameters":
@@ -201,7 +203,7 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"contentTypeResolver", "credentialsProvider", "s3Client"};
+        return new String[]{"contentTypeResolver", "credentialsProvider", "s3Client", "transferListener"};
     }
 
     @Override
@@ -366,6 +368,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "stsregion":
         case "stsRegion": return java.lang.String.class;
         case "tagging": return java.util.Map.class;
+        case "transferlistener":
+        case "transferListener": return io.github.s3lite.metrics.TransferListener.class;
         case "uploadconcurrency":
         case "uploadConcurrency": return int.class;
         case "useglobalsslcontextparameters":
@@ -539,6 +543,8 @@ public class S3LiteComponentConfigurer extends PropertyConfigurerSupport impleme
         case "stsregion":
         case "stsRegion": return getOrCreateConfiguration(target).getStsRegion();
         case "tagging": return getOrCreateConfiguration(target).getTagging();
+        case "transferlistener":
+        case "transferListener": return getOrCreateConfiguration(target).getTransferListener();
         case "uploadconcurrency":
         case "uploadConcurrency": return getOrCreateConfiguration(target).getUploadConcurrency();
         case "useglobalsslcontextparameters":

@@ -173,6 +173,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "stsregion":
         case "stsRegion": target.setStsRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "tagging": target.setTagging(property(camelContext, java.util.Map.class, value)); return true;
+        case "transferlistener":
+        case "transferListener": target.setTransferListener(property(camelContext, io.github.s3lite.metrics.TransferListener.class, value)); return true;
         case "uploadconcurrency":
         case "uploadConcurrency": target.setUploadConcurrency(property(camelContext, int.class, value)); return true;
         case "usesystemproxy":
@@ -334,6 +336,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "stsregion":
         case "stsRegion": return java.lang.String.class;
         case "tagging": return java.util.Map.class;
+        case "transferlistener":
+        case "transferListener": return io.github.s3lite.metrics.TransferListener.class;
         case "uploadconcurrency":
         case "uploadConcurrency": return int.class;
         case "usesystemproxy":
@@ -496,6 +500,8 @@ public class S3LiteConfigurationConfigurer extends org.apache.camel.support.comp
         case "stsregion":
         case "stsRegion": return target.getStsRegion();
         case "tagging": return target.getTagging();
+        case "transferlistener":
+        case "transferListener": return target.getTransferListener();
         case "uploadconcurrency":
         case "uploadConcurrency": return target.getUploadConcurrency();
         case "usesystemproxy":

@@ -208,6 +208,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "tagging": target.getConfiguration().setTagging(property(camelContext, java.util.Map.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "transferlistener":
+        case "transferListener": target.getConfiguration().setTransferListener(property(camelContext, io.github.s3lite.metrics.TransferListener.class, value)); return true;
         case "uploadconcurrency":
         case "uploadConcurrency": target.getConfiguration().setUploadConcurrency(property(camelContext, int.class, value)); return true;
         case "usefixeddelay":
@@ -220,7 +222,7 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"contentTypeResolver", "credentialsProvider", "s3Client"};
+        return new String[]{"contentTypeResolver", "credentialsProvider", "s3Client", "transferListener"};
     }
 
     @Override
@@ -411,6 +413,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "tagging": return java.util.Map.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "transferlistener":
+        case "transferListener": return io.github.s3lite.metrics.TransferListener.class;
         case "uploadconcurrency":
         case "uploadConcurrency": return int.class;
         case "usefixeddelay":
@@ -610,6 +614,8 @@ public class S3LiteEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "tagging": return target.getConfiguration().getTagging();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "transferlistener":
+        case "transferListener": return target.getConfiguration().getTransferListener();
         case "uploadconcurrency":
         case "uploadConcurrency": return target.getConfiguration().getUploadConcurrency();
         case "usefixeddelay":

@@ -23,7 +23,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(102);
+        Set<String> props = new HashSet<>(103);
         props.add("accessKey");
         props.add("applicationName");
         props.add("autoCreateBucket");
@@ -123,6 +123,7 @@ public class S3LiteEndpointUriFactory extends org.apache.camel.support.component
         props.add("stsRegion");
         props.add("tagging");
         props.add("timeUnit");
+        props.add("transferListener");
         props.add("uploadConcurrency");
         props.add("useFixedDelay");
         props.add("useSystemProxy");

@@ -48,7 +48,7 @@ final class GetObjectHandler extends AbstractHandler {
             }
             ResumableDownload.Result r = ResumableDownload.download(client, bucket, key, target,
                     header(exchange, S3LiteConstants.IF_MATCH), validation, config().downloadParallelism(),
-                    endpoint.getTransferExecutor());
+                    endpoint.getTransferExecutor(), endpoint.getTransferListener());
             setObjectHeaders(m, bucket, r.info());
             m.setHeader(S3LiteConstants.DOWNLOAD_RESUMED_FROM, r.resumedFrom());
             m.setHeader(S3LiteConstants.DOWNLOAD_VERIFIED_WITH, r.verifiedWith());

@@ -20,9 +20,10 @@ import io.github.s3lite.client.S3Limits;
 import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.content.DefaultContentTypeResolver;
 import io.github.s3lite.content.HeadPeek;
-import io.github.s3lite.upload.LoggingProgress;
+import io.github.s3lite.metrics.TransferProgress;
 import io.github.s3lite.upload.MemoryBudget;
 import io.github.s3lite.upload.MultipartUploader;
+import io.github.s3lite.upload.UploadProgress;
 import io.github.s3lite.upload.UploadResult;
 import io.github.s3lite.upload.UploadSource;
 import org.apache.camel.Exchange;
@@ -34,6 +35,10 @@ import org.apache.camel.support.ExchangeHelper;
 /**
  * putObject: a single PUT up to {@code multipartThreshold}, a checkpointed multipart upload above it or for a
  * stream of unknown length. Files are streamed from disk with their exact length, never read into the heap.
+ * Progress goes to the endpoint's transfer listener and the progress log.
+ * <p>
+ * Size: what the body is (file, bytes, replayable or one-shot stream), what a redelivery may do with it and the
+ * single-or-multipart choice are one decision, kept here rather than passed between classes.
  */
 final class PutObjectHandler extends AbstractHandler {
 
@@ -116,11 +121,24 @@ final class PutObjectHandler extends AbstractHandler {
         S3LiteClient client = client(exchange);
 
         long length = length(body);
+        TransferProgress progress = TransferProgress.upload(endpoint.getTransferListener(), bucket, key);
+        try {
+            send(exchange, client, bucket, key, body, length, contentType, options, progress);
+        } catch (Exception | Error e) {
+            progress.failed(e);
+            throw e;
+        }
+    }
+
+    private void send(Exchange exchange, S3LiteClient client, String bucket, String key, Body body, long length,
+            String contentType, ObjectWriteOptions options, TransferProgress progress) throws Exception {
+        S3LiteConfiguration c = config();
         Message out = exchange.getMessage();
         if (length >= 0 && length <= c.getMultipartThreshold() && (!(body instanceof StreamBody) || length <= SINGLE_STREAM_PUT)) {
             // a stream's buffer counts against the stream memory budget shared with every other upload
             long buffer = body instanceof StreamBody ? length : 0;
             MemoryBudget.shared().lease(buffer);
+            progress.started(length, 0, 0, 0);
             PutResult r;
             try {
                 r = client.putObject(bucket, key, singleBody(exchange, body, length, key), options,
@@ -138,8 +156,7 @@ final class PutObjectHandler extends AbstractHandler {
         } else {
             // a stream too large for one in-heap buffer goes in parts, whatever multipartThreshold says
             MultipartUploader uploader = new MultipartUploader(client, endpoint.getTransferExecutor(),
-                    endpoint.getCheckpointStore(), c.toUploadSettings(),
-                    new LoggingProgress());
+                    endpoint.getCheckpointStore(), c.toUploadSettings(), UploadProgress.of(progress));
             UploadResult r = uploader.upload(bucket, key, uploadSource(exchange, body), options);
             out.setHeader(S3LiteConstants.E_TAG, r.eTag());
             setOrRemove(out, S3LiteConstants.VERSION_ID, r.versionId());
@@ -152,6 +169,7 @@ final class PutObjectHandler extends AbstractHandler {
         out.setHeader(S3LiteConstants.BUCKET_NAME, bucket);
         out.setHeader(S3LiteConstants.KEY, key);
         out.setHeader(S3LiteConstants.CONTENT_TYPE, contentType);
+        progress.completed(length);
     }
 
     /**

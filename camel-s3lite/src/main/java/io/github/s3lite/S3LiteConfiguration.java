@@ -29,6 +29,7 @@ import io.github.s3lite.client.http.ProxiedStsTransport;
 import io.github.s3lite.client.http.ProxySelection;
 import io.github.s3lite.client.http.ProxyServer;
 import io.github.s3lite.content.ContentTypeResolver;
+import io.github.s3lite.metrics.TransferListener;
 import io.github.s3lite.transfer.DownloadChecksumValidation;
 import io.github.s3lite.transfer.Parallelism;
 import io.github.s3lite.upload.MultipartUploader;
@@ -166,6 +167,12 @@ public class S3LiteConfiguration implements Cloneable {
               javaType = "io.micrometer.core.instrument.MeterRegistry")
     // typed Object so that this class loads and reflects without Micrometer (MicrometerLookup checks the type)
     private Object meterRegistry;
+    @UriParam(label = "advanced", description = "Told each upload's and download's progress (started, progress in increasing "
+                                                + "bytes, completed or failed): any io.github.s3lite.metrics.TransferListener. "
+                                                + "Autowired when the registry holds exactly one. Large transfers are also logged "
+                                                + "at INFO (io.github.s3lite.upload.progress, io.github.s3lite.transfer.progress).")
+    @Metadata(autowired = true)
+    private TransferListener transferListener;
 
     // ------------------------------------------------------------ producer
     @UriParam(label = "producer", defaultValue = "putObject", enums = "putObject,getObject,headObject,deleteObject,deleteObjects,"
@@ -843,6 +850,24 @@ public class S3LiteConfiguration implements Cloneable {
      */
     public void setMeterRegistry(Object meterRegistry) {
         this.meterRegistry = meterRegistry;
+    }
+
+    /**
+     * Told each upload's and download's progress (started, progress in increasing bytes, completed or failed): any
+     * io.github.s3lite.metrics.TransferListener. Autowired when the registry holds exactly one. Large transfers are
+     * also logged at INFO (io.github.s3lite.upload.progress, io.github.s3lite.transfer.progress).
+     */
+    public TransferListener getTransferListener() {
+        return transferListener;
+    }
+
+    /**
+     * Told each upload's and download's progress (started, progress in increasing bytes, completed or failed): any
+     * io.github.s3lite.metrics.TransferListener. Autowired when the registry holds exactly one. Large transfers are
+     * also logged at INFO (io.github.s3lite.upload.progress, io.github.s3lite.transfer.progress).
+     */
+    public void setTransferListener(TransferListener transferListener) {
+        this.transferListener = transferListener;
     }
 
     /**

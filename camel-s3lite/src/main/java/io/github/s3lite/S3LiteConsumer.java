@@ -350,7 +350,7 @@ public class S3LiteConsumer extends ScheduledBatchPollingConsumer {
             } else {
                 // pinned to the HEADed version: a change since fails with 412 and is delivered as a new version
                 ResumableDownload.Result r = ResumableDownload.download(client, bucket, key, dir.prepare(key), info.eTag(),
-                        validation, c.downloadParallelism(), endpoint.getTransferExecutor());
+                        validation, c.downloadParallelism(), endpoint.getTransferExecutor(), endpoint.getTransferListener());
                 m.setBody(r.file().toFile());
             }
         } else {

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.content.ContentTypeResolver;
 import io.github.s3lite.content.DefaultContentTypeResolver;
+import io.github.s3lite.metrics.TransferListener;
 import io.github.s3lite.metrics.S3LiteMetrics;
 import io.github.s3lite.upload.CheckpointStore;
 import io.github.s3lite.upload.ObjectCopier;
@@ -220,6 +221,12 @@ public class S3LiteEndpoint extends ScheduledPollEndpoint implements HeaderFilte
      */
     public ExecutorService getTransferExecutor() {
         return transferExecutor;
+    }
+
+    /** The transferListener option, else {@link TransferListener#NONE}. */
+    public TransferListener getTransferListener() {
+        TransferListener l = configuration.getTransferListener();
+        return l == null ? TransferListener.NONE : l;
     }
 
     /** Server-side copies (copyObject, moveAfterRead), single or in parts; available while the endpoint is started. */

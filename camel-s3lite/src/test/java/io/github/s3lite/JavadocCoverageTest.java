@@ -42,7 +42,8 @@ class JavadocCoverageTest {
             "client/S3LiteClient", "client/S3ClientConfig",
             "client/auth/CredentialsProvider", "client/auth/Credentials",
             "content/ContentTypeResolver", "content/DefaultContentTypeResolver",
-            "repository/JournalIdempotentRepository");
+            "repository/JournalIdempotentRepository", "metrics/TransferListener", "metrics/TransferEvent",
+            "metrics/S3LiteMetrics");
 
     static final Path SOURCES = Path.of("src/main/java/io/github/s3lite");
 

@@ -146,6 +146,9 @@ public class S3LiteComponentAutoConfiguration {
         if (p.getS3Client() != null) {
             c.setS3Client(p.getS3Client());
         }
+        if (p.getTransferListener() != null) {
+            c.setTransferListener(p.getTransferListener());
+        }
         if (p.getOperation() != null) {
             c.setOperation(p.getOperation());
         }

@@ -9,6 +9,7 @@ import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.auth.CredentialsProvider;
 import io.github.s3lite.content.ContentTypeResolver;
+import io.github.s3lite.metrics.TransferListener;
 import io.github.s3lite.transfer.DownloadChecksumValidation;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -173,6 +174,13 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
      * not used.
      */
     private S3LiteClient s3Client;
+
+    /**
+     * Told each upload's and download's progress (started, progress in increasing bytes, completed or failed): any
+     * io.github.s3lite.metrics.TransferListener. Autowired when the registry holds exactly one. Large transfers are
+     * also logged at INFO (io.github.s3lite.upload.progress, io.github.s3lite.transfer.progress).
+     */
+    private TransferListener transferListener;
 
     /**
      * The operation when no CamelS3LiteOperation header is set.
@@ -670,6 +678,14 @@ public class S3LiteComponentConfiguration extends ComponentConfigurationProperti
 
     public void setS3Client(S3LiteClient s3Client) {
         this.s3Client = s3Client;
+    }
+
+    public TransferListener getTransferListener() {
+        return transferListener;
+    }
+
+    public void setTransferListener(TransferListener transferListener) {
+        this.transferListener = transferListener;
     }
 
     public S3LiteOperations getOperation() {

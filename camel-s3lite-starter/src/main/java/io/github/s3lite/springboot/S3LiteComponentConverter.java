@@ -6,6 +6,7 @@ import java.util.Set;
 import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.auth.CredentialsProvider;
 import io.github.s3lite.content.ContentTypeResolver;
+import io.github.s3lite.metrics.TransferListener;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,7 @@ public class S3LiteComponentConverter implements GenericConverter {
         answer.add(new ConvertiblePair(String.class, S3LiteClient.class));
         answer.add(new ConvertiblePair(String.class, CredentialsProvider.class));
         answer.add(new ConvertiblePair(String.class, ContentTypeResolver.class));
+        answer.add(new ConvertiblePair(String.class, TransferListener.class));
         answer.add(new ConvertiblePair(String.class, SSLContextParameters.class));
         return answer;
     }

@@ -29,6 +29,7 @@ import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.S3Exception;
 import io.github.s3lite.client.S3LiteClient;
+import io.github.s3lite.metrics.TransferProgress;
 import io.github.s3lite.client.S3PreconditionFailedException;
 import io.github.s3lite.client.S3TransientException;
 import org.slf4j.Logger;
@@ -82,6 +83,7 @@ final class RangedFetch {
     private final Path rangesFile;
     private final Executor executor;
     private final DownloadVerifier verifier;
+    private final TransferProgress progress;
     /** Per range: its CRC, when the verifier's checksum is one and the range was fetched by this instance. */
     private final long[] crcs;
     private final boolean[] crcDone;
@@ -93,7 +95,8 @@ final class RangedFetch {
      * @param verifier the object's checksum; its CRC (if it is one) is computed per range as the bytes arrive
      */
     RangedFetch(S3LiteClient client, String bucket, String key, String eTag, long length, Parallelism parallelism, Path part,
-            Path rangesFile, Executor executor, DownloadVerifier verifier) {
+            Path rangesFile, Executor executor, DownloadVerifier verifier, TransferProgress progress) {
+        this.progress = progress;
         this.client = client;
         this.bucket = bucket;
         this.key = key;
@@ -221,6 +224,7 @@ final class RangedFetch {
                         if (!stopped) {
                             ch.force(false);
                             record(log, index);
+                            progress.partDone();
                         }
                     }
                     return null;
@@ -392,6 +396,7 @@ final class RangedFetch {
                 crc.update(a, 0, n);
             }
             written += n;
+            progress.added(n);
         }
         return from + written;
     }

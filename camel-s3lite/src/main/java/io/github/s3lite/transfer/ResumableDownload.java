@@ -25,6 +25,8 @@ import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3PreconditionFailedException;
 import io.github.s3lite.client.S3TransientException;
+import io.github.s3lite.metrics.TransferListener;
+import io.github.s3lite.metrics.TransferProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,6 +111,30 @@ public final class ResumableDownload {
      */
     public static Result download(S3LiteClient client, String bucket, String key, DownloadTarget target, String expectedETag,
             DownloadChecksumValidation validation, Parallelism parallelism, Executor executor) {
+        return download(client, bucket, key, target, expectedETag, validation, parallelism, executor, TransferListener.NONE);
+    }
+
+    /**
+     * As {@link #download(S3LiteClient, String, String, DownloadTarget, String, DownloadChecksumValidation, Parallelism,
+     * Executor)}, telling {@code listener} how it goes (and logging the progress of large downloads to
+     * {@code io.github.s3lite.transfer.progress}).
+     */
+    public static Result download(S3LiteClient client, String bucket, String key, DownloadTarget target, String expectedETag,
+            DownloadChecksumValidation validation, Parallelism parallelism, Executor executor, TransferListener listener) {
+        TransferProgress progress = TransferProgress.download(listener, bucket, key);
+        try {
+            Result r = downloadOnce(client, bucket, key, target, expectedETag, validation, parallelism, executor, progress);
+            progress.completed(r.length());
+            return r;
+        } catch (RuntimeException | Error e) {
+            progress.failed(e);
+            throw e;
+        }
+    }
+
+    private static Result downloadOnce(S3LiteClient client, String bucket, String key, DownloadTarget target,
+            String expectedETag, DownloadChecksumValidation validation, Parallelism parallelism, Executor executor,
+            TransferProgress progress) {
         CountDownLatch mine = new CountDownLatch(1);
         try {
             for (CountDownLatch other; (other = BUSY.putIfAbsent(target.realFile(), mine)) != null;) {
@@ -120,7 +146,7 @@ public final class ResumableDownload {
                     null, e);
         }
         try {
-            return downloadAlone(client, bucket, key, target, expectedETag, validation, parallelism, executor);
+            return downloadAlone(client, bucket, key, target, expectedETag, validation, parallelism, executor, progress);
         } finally {
             BUSY.remove(target.realFile(), mine);
             mine.countDown();
@@ -128,13 +154,14 @@ public final class ResumableDownload {
     }
 
     private static Result downloadAlone(S3LiteClient client, String bucket, String key, DownloadTarget target,
-            String expectedETag, DownloadChecksumValidation validation, Parallelism parallelism, Executor executor) {
+            String expectedETag, DownloadChecksumValidation validation, Parallelism parallelism, Executor executor,
+            TransferProgress progress) {
         String why = null;
         Parallelism p = parallelism;
         try {
             for (int round = 0; round < 3; round++) {
                 try {
-                    return attempt(client, bucket, key, target, expectedETag, validation, p, executor);
+                    return attempt(client, bucket, key, target, expectedETag, validation, p, executor, progress);
                 } catch (StartOver e) {
                     why = e.getMessage();
                     LOG.info("Download of {}/{}: {}; starting over", bucket, key, why);
@@ -154,7 +181,7 @@ public final class ResumableDownload {
     }
 
     private static Result attempt(S3LiteClient client, String bucket, String key, DownloadTarget target, String expectedETag,
-            DownloadChecksumValidation validation, Parallelism parallelism, Executor executor)
+            DownloadChecksumValidation validation, Parallelism parallelism, Executor executor, TransferProgress progress)
             throws IOException, StartOver, RangesIgnored {
         boolean checksumMode = validation != DownloadChecksumValidation.NEVER;
         ObjectInfo head = client.headObject(bucket, key, new GetOptions(null, expectedETag, null, checksumMode));
@@ -188,10 +215,12 @@ public final class ResumableDownload {
             LOG.info("Resuming download of {}/{} at byte {} of {}{}", bucket, key, offset, length,
                     ranged ? " (ranges done: " + done.cardinality() + " of " + parallelism.ranges(length) + ")" : "");
         }
+        progress.started(length, ranged ? parallelism.ranges(length) : 0, offset, done == null ? 0 : done.cardinality());
         long total = length;
         RangedFetch fetch = null;
         if (ranged) {
-            fetch = new RangedFetch(client, bucket, key, eTag, length, parallelism, part, ranges, executor, verifier);
+            fetch = new RangedFetch(client, bucket, key, eTag, length, parallelism, part, ranges, executor, verifier,
+                    progress);
             try {
                 fetch.fetch(done, expectedETag != null);
             } catch (StartOver | RangesIgnored | S3PreconditionFailedException e) {
@@ -200,7 +229,7 @@ public final class ResumableDownload {
             }
         } else if (length < 0 || offset < length) {
             total = fetch(client, bucket, key, eTag, expectedETag != null, offset, length, part, state, ranges,
-                    offset == 0 ? verifier : DownloadVerifier.none());
+                    offset == 0 ? verifier : DownloadVerifier.none(), progress);
         }
         long size = Files.size(part);
         if (total >= 0 && size != total) {
@@ -286,7 +315,8 @@ public final class ResumableDownload {
 
     /** One GET from {@code offset}; returns the object's total length (-1 when still unknown). */
     private static long fetch(S3LiteClient client, String bucket, String key, String eTag, boolean pinned, long offset,
-            long length, Path part, Path state, Path ranges, DownloadVerifier verifier) throws IOException, StartOver {
+            long length, Path part, Path state, Path ranges, DownloadVerifier verifier, TransferProgress progress)
+            throws IOException, StartOver {
         String range = offset > 0 ? "bytes=" + offset + "-" : null;
         GetObjectResponse r;
         try {
@@ -327,13 +357,13 @@ public final class ResumableDownload {
                 throw new StartOver("the GET from byte " + offset + " announced " + got.contentLength() + " bytes, not "
                         + expected);
             }
-            copy(r.body(), part, offset, expected, bucket, key, state, ranges, verifier);
+            copy(r.body(), part, offset, expected, bucket, key, state, ranges, verifier, progress);
             return total;
         }
     }
 
     private static void copy(InputStream in, Path part, long offset, long expected, String bucket, String key, Path state,
-            Path ranges, DownloadVerifier verifier) throws IOException {
+            Path ranges, DownloadVerifier verifier, TransferProgress progress) throws IOException {
         byte[] buf = new byte[BUFFER];
         long written = 0;
         try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
@@ -354,6 +384,7 @@ public final class ResumableDownload {
                     }
                     verifier.update(buf, 0, n);
                     written += n;
+                    progress.added(n);
                 }
             } catch (IOException e) {
                 ch.force(false);
