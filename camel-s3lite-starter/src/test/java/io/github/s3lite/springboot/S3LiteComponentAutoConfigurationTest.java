@@ -56,6 +56,37 @@ class S3LiteComponentAutoConfigurationTest {
         }
     }
 
+    static class Listeners {
+        @Bean
+        io.github.s3lite.metrics.TransferListener dashboard() {
+            return e -> { };
+        }
+    }
+
+    static class TwoListeners extends Listeners {
+        @Bean
+        io.github.s3lite.metrics.TransferListener audit() {
+            return e -> { };
+        }
+    }
+
+    @Test
+    void theTransferListenerIsAutowiredOrNamed() {
+        runner.withUserConfiguration(Listeners.class).run(ctx -> {
+            assertThat(ctx).hasNotFailed();
+            CamelContext camel = ctx.getBean(CamelContext.class);
+            S3LiteComponent component = camel.getComponent("s3lite", S3LiteComponent.class);
+            assertThat(component.getConfiguration().getTransferListener()).isSameAs(ctx.getBean("dashboard"));
+        });
+        runner.withUserConfiguration(TwoListeners.class)
+                .withPropertyValues("camel.component.s3lite.transfer-listener=#bean:audit")
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    assertThat(componentConfig(ctx.getBean(CamelContext.class)).getTransferListener())
+                            .isSameAs(ctx.getBean("audit"));
+                });
+    }
+
     @Test
     void rolePropertiesAndTheCredentialsProviderBeanReachTheComponent() {
         runner.withUserConfiguration(RoleCredentials.class)

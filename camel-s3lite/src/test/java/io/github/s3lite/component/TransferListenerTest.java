@@ -8,10 +8,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.github.s3lite.S3LiteConstants;
+import io.github.s3lite.client.ChecksumAlgorithm;
+import io.github.s3lite.client.ObjectWriteOptions;
+import io.github.s3lite.client.RequestBody;
 import io.github.s3lite.metrics.TransferDirection;
 import io.github.s3lite.metrics.TransferEvent;
 import io.github.s3lite.metrics.TransferEvent.Stage;
 import io.github.s3lite.metrics.TransferListener;
+import io.github.s3lite.test.Await;
 import io.github.s3lite.test.S3LiteTestSupport;
 import io.github.s3lite.test.TestFiles;
 import org.apache.camel.CamelContext;
@@ -57,6 +61,8 @@ class TransferListenerTest extends S3LiteTestSupport {
                 from("direct:put").to("s3lite:{{bucket}}?multipartThreshold=5242880&partSize=5242880&uploadConcurrency=3");
                 from("direct:ranged").to("s3lite:{{bucket}}?operation=getObject&destinationDirectory=" + dir.resolve("ranged")
                                          + "&downloadPartSize=2097152&downloadConcurrency=3");
+                from("s3lite:{{bucket}}?prefix=in/&initialDelay=0&delay=50&destinationDirectory=" + dir.resolve("consumed")
+                     + "&downloadPartSize=1048576&downloadConcurrency=2").routeId("consumer").autoStartup(false).to("mock:in");
                 from("direct:serial").to("s3lite:{{bucket}}?operation=getObject&destinationDirectory=" + dir.resolve("serial")
                                          + "&downloadPartSize=1073741824");
             }
@@ -171,5 +177,21 @@ class TransferListenerTest extends S3LiteTestSupport {
         assertThat(captured.lines).anyMatch(l -> l.contains("Downloading log.bin: 100% (10 of 10 MiB)"));
         assertThat(captured.lines.stream().filter(l -> l.contains("The transfer listener")).count())
                 .as("one warning per transfer").isEqualTo(2);
+    }
+
+    @Test
+    void theConsumerWithADestinationDirectoryTellsItsDownloads() throws Exception {
+        byte[] data = TestFiles.randomBytes((int) (3 * MIB + 5), 14);
+        client.putObject(bucket, "in/c.bin", RequestBody.of(data), ObjectWriteOptions.DEFAULTS, ChecksumAlgorithm.AUTO);
+        context.getRouteController().startRoute("consumer");
+        Await.until("the consumer's download completed",
+                () -> of(TransferDirection.DOWNLOAD, "in/c.bin").stream().anyMatch(e -> e.stage() == Stage.COMPLETED));
+        List<TransferEvent> down = of(TransferDirection.DOWNLOAD, "in/c.bin");
+        assertLifeCycle(down, Stage.COMPLETED, data.length);
+        assertThat(down.get(0).partsTotal()).isEqualTo(4); // 1 MiB ranges
+        context.getRouteController().stopRoute("consumer");
+        Path got = dir.resolve("consumed/in/c.bin");
+        Await.until("the file is in place", () -> Files.exists(got));
+        assertThat(TestFiles.sha256(got)).isEqualTo(TestFiles.sha256(data));
     }
 }
