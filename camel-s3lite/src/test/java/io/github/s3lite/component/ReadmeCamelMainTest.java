@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.s3lite.S3LiteComponent;
 import io.github.s3lite.client.ObjectInfo;
@@ -12,7 +14,10 @@ import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.repository.JournalIdempotentRepository;
 import io.github.s3lite.test.Await;
 import io.github.s3lite.test.EmbeddedS3;
+import io.github.s3lite.test.FaultProxy;
 import io.github.s3lite.test.TestFiles;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 16 point 2: the README's "Camel Main and YAML DSL" section, its application.properties and its YAML route
  * file read from README.md and run as written with Camel Main. Only the endpoint, the credentials and the paths are
- * overridden (override properties) to point at the embedded S3 server and temporary directories.
+ * overridden (override properties) to point at the embedded S3 server and temporary directories. The endpoint is a
+ * {@link FaultProxy} in front of that server which answers the upload's first part with 503 SlowDown, so the YAML
+ * file's routeConfiguration (onException S3TransientException with its redelivery policy) is exercised: one
+ * redelivery seen by the {@code s3lite.redeliveries} meter, part 1 sent again, the object SHA-256 equal.
  */
 class ReadmeCamelMainTest {
 
@@ -50,7 +58,13 @@ class ReadmeCamelMainTest {
 
         Main main = new Main();
         main.setPropertyPlaceholderLocations("file:" + dir.resolve("application.properties"));
-        main.addOverrideProperty("camel.component.s3lite.endpoint", s3.endpoint().toString());
+        FaultProxy proxy = new FaultProxy(s3.endpoint());
+        AtomicBoolean failed = new AtomicBoolean();
+        proxy.rule(r -> r.isUploadPart() && r.target().matches(".*[?&]partNumber=1(&.*)?") && failed.compareAndSet(false, true)
+                ? new FaultProxy.Respond(503, "SlowDown") : FaultProxy.PASS);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        main.bind("meters", meters); // the registry's only MeterRegistry: the endpoints record in it
+        main.addOverrideProperty("camel.component.s3lite.endpoint", proxy.endpoint().toString());
         main.addOverrideProperty("camel.component.s3lite.access-key", EmbeddedS3.ACCESS_KEY);
         main.addOverrideProperty("camel.component.s3lite.secret-key", EmbeddedS3.SECRET_KEY);
         main.addOverrideProperty("camel.beans.checkpoints", properties.lines()
@@ -89,8 +103,20 @@ class ReadmeCamelMainTest {
             // metadata.source: ${file:name} is evaluated (Simple), not stored literally
             assertThat(moved[0].userMetadata()).containsEntry("source", "report.bin");
             assertThat(Files.exists(journal)).isTrue();
+
+            // the routeConfiguration's redelivery policy retried the upload: part 1 answered 503 once, sent again
+            assertThat(failed).isTrue();
+            List<FaultProxy.Seen> part1 = proxy.seen().stream()
+                    .filter(r -> r.isUploadPart() && r.target().matches(".*[?&]partNumber=1(&.*)?")).toList();
+            assertThat(part1).hasSize(2);
+            assertThat(part1.get(0).action()).isInstanceOf(FaultProxy.Respond.class);
+            assertThat(part1.get(1).action()).isEqualTo(FaultProxy.PASS);
+            Counter redeliveries = meters.find("s3lite.redeliveries").tag("operation", "putObject").counter();
+            assertThat(redeliveries).as("s3lite.redeliveries{operation=putObject}").isNotNull();
+            assertThat(redeliveries.count()).isEqualTo(1);
         } finally {
             main.stop();
+            proxy.close();
         }
     }
 
