@@ -12,7 +12,8 @@ final class RequestMetrics {
         boolean object = call.key() != null;
         boolean copy = call.headers().containsKey("x-amz-copy-source");
         return switch (call.method()) {
-            case "GET" -> has(call, "uploadId") ? "ListParts" : object ? "GetObject"
+            case "GET" -> has(call, "uploadId") ? "ListParts" : has(call, "attributes") ? "GetObjectAttributes"
+                    : object ? "GetObject"
                     : has(call, "uploads") ? "ListMultipartUploads" : has(call, "list-type") ? "ListObjectsV2" : "ListObjects";
             case "HEAD" -> object ? "HeadObject" : "HeadBucket";
             case "PUT" -> has(call, "partNumber") ? (copy ? "UploadPartCopy" : "UploadPart")

@@ -592,6 +592,35 @@ public final class S3LiteClient implements AutoCloseable {
         return out;
     }
 
+    /**
+     * GetObjectAttributes with {@code ObjectParts}, all pages: the sizes of a multipart object's parts in part order
+     * (what checking a composite {@code ...-N} checksum needs); empty when the store lists no part (AWS lists them
+     * only for objects uploaded with a flexible checksum).
+     */
+    public List<Long> objectPartSizes(String bucket, String key, String versionId) {
+        List<Long> out = new ArrayList<>();
+        Paging paging = new Paging("GetObjectAttributes " + bucket + "/" + key, config.maxPages());
+        Integer marker = null;
+        do {
+            paging.page();
+            List<QueryParam> q = new ArrayList<>(List.of(new QueryParam("attributes", "")));
+            q.addAll(versionQuery(versionId));
+            Map<String, String> headers = new LinkedHashMap<>();
+            access.putObjectHeaders(headers); // owner, payer and the SSE-C key, as for HEAD
+            headers.put("x-amz-object-attributes", "ObjectParts");
+            headers.put("x-amz-max-parts", "1000");
+            if (marker != null) {
+                headers.put("x-amz-part-number-marker", marker.toString());
+            }
+            S3Xml.ObjectPartsPage page = executeAndRead(new Call("GET", bucket, key, q, headers, null,
+                    SigV4Signer.EMPTY_SHA256), r -> S3Xml.objectPartsPage(parseXml(r, "GetObjectAttributes", bucket, key)));
+            out.addAll(page.sizes());
+            marker = page.sizes().isEmpty() ? null : page.nextPartNumberMarker();
+            paging.next(marker == null ? null : marker.toString());
+        } while (marker != null);
+        return out;
+    }
+
     /** ListMultipartUploads under a prefix (null for all), all pages; markers seen twice are an {@link S3Exception}. */
     public List<MultipartUploadInfo> listMultipartUploads(String bucket, String prefix) {
         List<MultipartUploadInfo> out = new ArrayList<>();

@@ -65,6 +65,25 @@ final class S3Xml {
         return new PartsPage(List.copyOf(parts), next, truncated);
     }
 
+    record ObjectPartsPage(List<Long> sizes, Integer nextPartNumberMarker) {
+    }
+
+    /** GetObjectAttributes response with {@code ObjectParts}: the parts' sizes; empty when it lists no part. */
+    static ObjectPartsPage objectPartsPage(XmlNode root) {
+        XmlNode parts = root.child("ObjectParts");
+        if (parts == null) {
+            return new ObjectPartsPage(List.of(), null);
+        }
+        List<Long> sizes = new ArrayList<>();
+        for (XmlNode p : parts.all("Part")) {
+            sizes.add(parseLong(p.text("Size")));
+        }
+        boolean truncated = "true".equalsIgnoreCase(parts.text("IsTruncated"));
+        String marker = parts.text("NextPartNumberMarker");
+        Integer next = truncated && marker != null && !marker.isBlank() ? Integer.valueOf(marker.trim()) : null;
+        return new ObjectPartsPage(List.copyOf(sizes), next);
+    }
+
     record UploadsPage(List<MultipartUploadInfo> uploads, String nextKeyMarker, String nextUploadIdMarker,
             boolean truncated) {
     }

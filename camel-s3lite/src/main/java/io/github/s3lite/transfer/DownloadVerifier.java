@@ -33,20 +33,26 @@ public final class DownloadVerifier {
     /** Full-object checksums S3 may report, strongest first is irrelevant: the cheapest one reported is used. */
     private static final List<String> ALGORITHMS = List.of("crc64nvme", "crc32c", "crc32", "sha1", "sha256");
 
-    private static final DownloadVerifier NONE = new DownloadVerifier(null, null, null, false);
+    /** Composite (checksum of the parts' checksums) values S3 may report for a multipart object: {@code ...-N}. */
+    private static final List<String> COMPOSITE = List.of("crc32c", "crc32", "sha1", "sha256");
+    private static final Pattern PART_COUNT = Pattern.compile("-(\\d{1,5})$");
+
+    private static final DownloadVerifier NONE = new DownloadVerifier(null, null, null, false, "");
 
     private final String name;
     private final String expected;
     private final Supplier<Sink> sinks;
     private final boolean hex;
+    private final String suffix;
     private final CrcCombine crc;
     private Sink sink;
 
-    private DownloadVerifier(String name, String expected, Supplier<Sink> sinks, boolean hex) {
+    private DownloadVerifier(String name, String expected, Supplier<Sink> sinks, boolean hex, String suffix) {
         this.name = name;
         this.expected = expected;
         this.sinks = sinks;
         this.hex = hex;
+        this.suffix = suffix;
         this.crc = name == null ? null : switch (name) {
             case "CRC32" -> CrcCombine.CRC32;
             case "CRC32C" -> CrcCombine.CRC32C;
@@ -67,6 +73,16 @@ public final class DownloadVerifier {
      * @throws S3Exception (permanent) with {@link DownloadChecksumValidation#ALWAYS} when nothing is verifiable
      */
     public static DownloadVerifier plan(String bucket, String key, ObjectInfo info, DownloadChecksumValidation validation) {
+        return plan(bucket, key, info, validation, null);
+    }
+
+    /**
+     * As {@link #plan(String, String, ObjectInfo, DownloadChecksumValidation)}; a composite {@code ...-N} checksum is
+     * verified too when {@code partSizes} (e.g. GetObjectAttributes) gives the sizes of its N parts, which must add
+     * up to the object's length. A store that refuses to tell (a permanent error) leaves it unverified.
+     */
+    public static DownloadVerifier plan(String bucket, String key, ObjectInfo info, DownloadChecksumValidation validation,
+            Supplier<List<Long>> partSizes) {
         if (validation == null || validation == DownloadChecksumValidation.NEVER) {
             return NONE;
         }
@@ -76,9 +92,13 @@ public final class DownloadVerifier {
             for (String a : ALGORITHMS) {
                 String v = sums.get(a);
                 if (v != null && !v.isEmpty() && !v.contains("-")) {
-                    return new DownloadVerifier(a.toUpperCase(Locale.ROOT), v, sinkFactory(a), false);
+                    return new DownloadVerifier(a.toUpperCase(Locale.ROOT), v, sinkFactory(a), false, "");
                 }
             }
+        }
+        DownloadVerifier parts = partSizes == null ? null : composite(info, sums, partSizes);
+        if (parts != null) {
+            return parts;
         }
         String eTag = unquote(info.eTag());
         if (validation == DownloadChecksumValidation.ALWAYS) {
@@ -91,7 +111,7 @@ public final class DownloadVerifier {
                         + "downloadChecksumValidation=WHEN_AVAILABLE or NEVER");
             }
             if (eTag != null && MD5_ETAG.matcher(eTag).matches()) {
-                return new DownloadVerifier("MD5 (ETag)", eTag.toLowerCase(Locale.ROOT), sinkFactory("md5"), true);
+                return new DownloadVerifier("MD5 (ETag)", eTag.toLowerCase(Locale.ROOT), sinkFactory("md5"), true, "");
             }
             throw new S3Exception("downloadChecksumValidation=ALWAYS, but " + bucket + "/" + key
                     + " has no full-object checksum the store reports and its ETag " + info.eTag()
@@ -118,7 +138,7 @@ public final class DownloadVerifier {
 
     /** An independent verifier with the same expectation, at byte 0. */
     public DownloadVerifier copy() {
-        return sinks == null ? NONE : new DownloadVerifier(name, expected, sinks, hex);
+        return sinks == null ? NONE : new DownloadVerifier(name, expected, sinks, hex, suffix);
     }
 
     /** Starts again at byte 0. */
@@ -177,7 +197,7 @@ public final class DownloadVerifier {
     }
 
     private String describe(byte[] actual) {
-        String got = hex ? HexFormat.of().formatHex(actual) : Base64.getEncoder().encodeToString(actual);
+        String got = (hex ? HexFormat.of().formatHex(actual) : Base64.getEncoder().encodeToString(actual)) + suffix;
         return got.equals(expected) ? null
                 : name + " of the bytes received is " + got + " but the store reports " + expected;
     }
@@ -194,6 +214,81 @@ public final class DownloadVerifier {
             e = e.substring(1, e.length() - 1);
         }
         return e;
+    }
+
+    /** The verifier of a composite checksum whose part sizes the store gives; null when it cannot be checked. */
+    private static DownloadVerifier composite(ObjectInfo info, Map<String, String> sums, Supplier<List<Long>> partSizes) {
+        for (String a : COMPOSITE) {
+            String v = sums.get(a);
+            java.util.regex.Matcher m = v == null ? null : PART_COUNT.matcher(v.trim());
+            if (m == null || !m.find()) {
+                continue;
+            }
+            int n = Integer.parseInt(m.group(1));
+            List<Long> sizes;
+            try {
+                sizes = partSizes.get();
+            } catch (S3Exception e) {
+                if (e.isTransient()) {
+                    throw e;
+                }
+                return null; // the store does not tell (no GetObjectAttributes): unverified, as before
+            }
+            long total = 0;
+            for (Long size : sizes) {
+                total += size;
+            }
+            if (sizes.size() != n || (info.contentLength() >= 0 && total != info.contentLength())) {
+                return null;
+            }
+            long[] lengths = sizes.stream().mapToLong(Long::longValue).toArray();
+            Supplier<Sink> part = sinkFactory(a);
+            return new DownloadVerifier(a.toUpperCase(Locale.ROOT) + " (composite of " + n + " parts)",
+                    v.trim(), () -> composite(part, lengths), false, "-" + n);
+        }
+        return null;
+    }
+
+    /** Each part's checksum over its bytes, then the checksum of those checksums, as S3 computes a composite one. */
+    private static Sink composite(Supplier<Sink> part, long[] lengths) {
+        Sink outer = part.get();
+        return new Sink() {
+            int index;
+            long left = lengths[0];
+            Sink current = part.get();
+
+            @Override
+            public void update(byte[] b, int off, int len) {
+                while (len > 0) {
+                    while (left == 0 && index < lengths.length - 1) {
+                        next();
+                    }
+                    int n = left == 0 ? len : (int) Math.min(left, len); // bytes beyond the last part: a mismatch
+                    current.update(b, off, n);
+                    off += n;
+                    len -= n;
+                    left = Math.max(0, left - n);
+                }
+            }
+
+            private void next() {
+                byte[] done = current.finish();
+                outer.update(done, 0, done.length);
+                index++;
+                current = part.get();
+                left = lengths[index];
+            }
+
+            @Override
+            public byte[] finish() {
+                while (index < lengths.length - 1) {
+                    next();
+                }
+                byte[] last = current.finish();
+                outer.update(last, 0, last.length);
+                return outer.finish();
+            }
+        };
     }
 
     private interface Sink {

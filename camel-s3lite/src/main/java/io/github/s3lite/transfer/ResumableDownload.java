@@ -194,7 +194,8 @@ public final class ResumableDownload {
             throw new S3TransientException("HEAD " + bucket + "/" + key + " answered without an ETag: the download cannot be "
                     + "pinned to one version", 0, null, null, null);
         }
-        DownloadVerifier verifier = DownloadVerifier.plan(bucket, key, head, validation);
+        DownloadVerifier verifier = DownloadVerifier.plan(bucket, key, head, validation,
+                () -> client.objectPartSizes(bucket, key, head.versionId()));
         long length = head.contentLength();
         Path part = target.partFile();
         Path state = target.stateFile();

@@ -221,4 +221,87 @@ class DownloadChecksumTest {
             Files.delete(target);
         }
     }
+
+    /** The parts of the composite object: 3 parts of {@code data} as AWS would have them (sizes add up to 200,000). */
+    private static final int[] PARTS = { 80_000, 80_000, 40_000 };
+
+    /** S3's composite CRC32C: the CRC32C of the parts' CRC32Cs (4 bytes each, big-endian), base64, then "-N". */
+    private String compositeCrc32c() {
+        ByteBuffer all = ByteBuffer.allocate(4 * PARTS.length);
+        int off = 0;
+        for (int size : PARTS) {
+            CRC32C c = new CRC32C();
+            c.update(data, off, size);
+            all.putInt((int) c.getValue());
+            off += size;
+        }
+        return crc32c(all.array()) + "-" + PARTS.length;
+    }
+
+    /**
+     * A multipart object with a composite CRC32C (as AWS reports for s3lite's own multipart uploads) that serves
+     * {@code body}; GetObjectAttributes lists the parts unless {@code attributesStatus} is an error status.
+     */
+    private void serveComposite(byte[] body, int attributesStatus) throws Exception {
+        String composite = compositeCrc32c();
+        fake = new FakeS3(r -> {
+            if (r.path().contains("?attributes")) {
+                if (attributesStatus != 200) {
+                    return Response.of(attributesStatus, "<Error><Code>NotImplemented</Code></Error>".getBytes());
+                }
+                StringBuilder xml = new StringBuilder("<GetObjectAttributesResponse><ObjectParts><PartsCount>3</PartsCount>"
+                        + "<IsTruncated>false</IsTruncated>");
+                for (int i = 0; i < PARTS.length; i++) {
+                    xml.append("<Part><PartNumber>").append(i + 1).append("</PartNumber><Size>").append(PARTS[i])
+                            .append("</Size></Part>");
+                }
+                return Response.of(200, xml.append("</ObjectParts></GetObjectAttributesResponse>").toString().getBytes())
+                        .header("Content-Type", "application/xml");
+            }
+            Response a = Response.of(200, body).header("ETag", "\"0123456789abcdef0123456789abcdef-3\"");
+            if ("ENABLED".equals(r.header("x-amz-checksum-mode"))) {
+                a.header("x-amz-checksum-crc32c", composite).header("x-amz-checksum-type", "COMPOSITE");
+            }
+            return a;
+        });
+        camel = new DefaultCamelContext();
+        camel.start();
+    }
+
+    @Test
+    void aCompositeChecksumIsVerifiedWithThePartSizesTheStoreGives() throws Exception {
+        serveComposite(data, 200);
+        Path target = tmp.resolve("composite.bin");
+        Exchange ok = toFile(null, target);
+        assertThat(ok.getException()).isNull();
+        assertThat(ok.getMessage().getHeader(S3LiteConstants.DOWNLOAD_VERIFIED_WITH)).isEqualTo("CRC32C (composite of 3 parts)");
+        assertThat(Files.readAllBytes(target)).isEqualTo(data);
+        assertThat(fake.requests()).filteredOn(r -> r.path().contains("?attributes")).singleElement()
+                .satisfies(r -> assertThat(r.header("x-amz-object-attributes")).isEqualTo("ObjectParts"));
+        // ALWAYS accepts it as verifiable now (it refused multipart objects without a full-object checksum)
+        Files.delete(target);
+        assertThat(toFile("ALWAYS", target).getException()).isNull();
+        assertThat(Files.readAllBytes(target)).isEqualTo(data);
+    }
+
+    @Test
+    void aCompositeChecksumCatchesAFlippedByte() throws Exception {
+        serveComposite(corrupt, 200);
+        Path target = tmp.resolve("bad.bin");
+        Exchange ex = toFile(null, target);
+        // the old code skipped composite checksums: the corrupt bytes were renamed into place as a success
+        assertThat(ex.getException()).isInstanceOf(S3TransientException.class)
+                .hasMessageContaining("CRC32C (composite of 3 parts) of the bytes received");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void aStoreWithoutGetObjectAttributesLeavesACompositeChecksumUnverifiedAsBefore() throws Exception {
+        serveComposite(data, 501);
+        Path target = tmp.resolve("plain.bin");
+        Exchange ex = toFile(null, target);
+        assertThat(ex.getException()).isNull();
+        assertThat(ex.getMessage().getHeader(S3LiteConstants.DOWNLOAD_VERIFIED_WITH)).isNull();
+        assertThat(Files.readAllBytes(target)).isEqualTo(data);
+    }
 }

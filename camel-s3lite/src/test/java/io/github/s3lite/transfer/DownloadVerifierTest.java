@@ -116,4 +116,86 @@ class DownloadVerifierTest {
                 DownloadChecksumValidation.WHEN_AVAILABLE);
         assertThat(sha.rangeChecksum()).isNull();
     }
+
+    /** S3's composite value over {@code parts} of {@code data}: the digest of the parts' digests, then "-N". */
+    private static String composite(String algorithm, byte[] data, long[] parts) throws Exception {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        int off = 0;
+        for (long size : parts) {
+            byte[] d;
+            if (algorithm.equals("sha256")) {
+                d = java.security.MessageDigest.getInstance("SHA-256").digest(java.util.Arrays.copyOfRange(data, off, off + (int) size));
+            } else {
+                java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+                c.update(data, off, (int) size);
+                d = ByteBuffer.allocate(4).putInt((int) c.getValue()).array();
+            }
+            all.write(d);
+            off += (int) size;
+        }
+        byte[] outer = algorithm.equals("sha256") ? java.security.MessageDigest.getInstance("SHA-256").digest(all.toByteArray())
+                : ByteBuffer.allocate(4).putInt((int) crc32c(all.toByteArray())).array();
+        return Base64.getEncoder().encodeToString(outer) + "-" + parts.length;
+    }
+
+    private static long crc32c(byte[] b) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(b, 0, b.length);
+        return c.getValue();
+    }
+
+    @Test
+    void compositeChecksumsAreVerifiedAcrossPartBoundariesFedInAnyChunks() throws Exception {
+        Random r = new Random(5);
+        for (String algorithm : new String[] { "crc32c", "sha256" }) {
+            for (int round = 0; round < 20; round++) {
+                int n = 1 + r.nextInt(6);
+                long[] parts = new long[n];
+                int total = 0;
+                for (int i = 0; i < n; i++) {
+                    parts[i] = 1 + r.nextInt(5000);
+                    total += (int) parts[i];
+                }
+                byte[] data = new byte[total];
+                r.nextBytes(data);
+                Map<String, String> sums = Map.of(algorithm, composite(algorithm, data, parts), "type", "COMPOSITE");
+                ObjectInfo info = new ObjectInfo("k", total, null, "\"e-" + n + "\"", null, null, null, null, null, null,
+                        Map.of(), sums);
+                java.util.List<Long> sizes = java.util.Arrays.stream(parts).boxed().toList();
+                DownloadVerifier v = DownloadVerifier.plan("b", "k", info, DownloadChecksumValidation.ALWAYS, () -> sizes);
+                assertThat(v.algorithm()).isEqualTo(algorithm.toUpperCase(java.util.Locale.ROOT) + " (composite of " + n + " parts)");
+                for (int off = 0; off < total;) {
+                    int len = Math.min(total - off, 1 + r.nextInt(7000));
+                    v.update(data, off, len);
+                    off += len;
+                }
+                assertThat(v.mismatch()).as("round %d, parts %s", round, java.util.Arrays.toString(parts)).isNull();
+                // a byte flipped, or the part sizes shifted by one byte, is a mismatch
+                DownloadVerifier flipped = v.copy();
+                byte[] bad = data.clone();
+                bad[r.nextInt(total)] ^= 1;
+                flipped.update(bad, 0, total);
+                assertThat(flipped.mismatch()).contains("of the bytes received");
+                if (n > 1) {
+                    // the part sizes wrong by one byte (moved from the first part to the second)
+                    java.util.List<Long> shifted = new java.util.ArrayList<>(sizes);
+                    if (shifted.get(0) > 1) {
+                        shifted.set(0, shifted.get(0) - 1);
+                        shifted.set(1, shifted.get(1) + 1);
+                        DownloadVerifier wrong = DownloadVerifier.plan("b", "k", info, DownloadChecksumValidation.ALWAYS,
+                                () -> shifted);
+                        wrong.update(data, 0, total);
+                        assertThat(wrong.mismatch()).isNotNull();
+                    }
+                }
+            }
+        }
+        // sizes that do not add up to the object, or another part count: not verified (nothing to check against)
+        Map<String, String> sums = Map.of("crc32c", "AAAAAA==-2", "type", "COMPOSITE");
+        ObjectInfo info = new ObjectInfo("k", 10, null, "\"e-2\"", null, null, null, null, null, null, Map.of(), sums);
+        assertThat(DownloadVerifier.plan("b", "k", info, DownloadChecksumValidation.WHEN_AVAILABLE,
+                () -> java.util.List.of(4L, 5L)).active()).isFalse();
+        assertThat(DownloadVerifier.plan("b", "k", info, DownloadChecksumValidation.WHEN_AVAILABLE,
+                () -> java.util.List.of(10L)).active()).isFalse();
+    }
 }
