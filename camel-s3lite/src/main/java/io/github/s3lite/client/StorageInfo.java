@@ -21,6 +21,9 @@ public record StorageInfo(String serverSideEncryption, String kmsKeyId, Boolean 
                 header(r, "x-amz-server-side-encryption-aws-kms-key-id"),
                 bucketKey == null ? null : Boolean.valueOf(bucketKey.trim()), header(r, "x-amz-storage-class"),
                 header(r, SseCustomerKey.PREFIX + "algorithm"));
-        return s.equals(NONE) ? NONE : s;
+        // compared field by field: a record's equals() runs its ObjectMethods bootstrap on first use, which spins
+        // method-handle classes, a cold-JVM cost inside every first request
+        return s.serverSideEncryption == null && s.kmsKeyId == null && s.bucketKeyEnabled == null && s.storageClass == null
+               && s.sseCustomerAlgorithm == null ? NONE : s;
     }
 }

@@ -12,9 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -87,7 +88,12 @@ final class RangedFetch {
     /** Per range: its CRC, when the verifier's checksum is one and the range was fetched by this instance. */
     private final long[] crcs;
     private final boolean[] crcDone;
-    private final Set<GetObjectResponse> open = ConcurrentHashMap.newKeySet();
+    /**
+     * The bodies being read, to close on {@link #stop}: by identity (a record's value {@code hashCode} would also run
+     * its {@code ObjectMethods} bootstrap, which spins method-handle classes on a cold JVM, inside the transfer).
+     */
+    private final Set<GetObjectResponse> open =
+            Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     private volatile boolean stopped;
 
     /**
@@ -411,7 +417,11 @@ final class RangedFetch {
     /** Stops the other ranges at once: their open bodies are closed (the connections aborted). */
     private void stop() {
         stopped = true;
-        for (GetObjectResponse r : open) {
+        List<GetObjectResponse> bodies;
+        synchronized (open) {
+            bodies = new ArrayList<>(open);
+        }
+        for (GetObjectResponse r : bodies) {
             try {
                 r.close();
             } catch (IOException | RuntimeException ignored) {
