@@ -72,7 +72,8 @@ final class GetObjectHandler extends AbstractHandler {
         if (whole) {
             DownloadVerifier verifier;
             try {
-                verifier = DownloadVerifier.plan(bucket, key, r.info(), validation);
+                verifier = DownloadVerifier.plan(bucket, key, r.info(), validation,
+                        () -> client.objectPartSizes(bucket, key, r.info().versionId()));
             } catch (RuntimeException e) {
                 r.close();
                 throw e;

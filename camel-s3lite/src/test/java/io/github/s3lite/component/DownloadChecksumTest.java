@@ -282,6 +282,14 @@ class DownloadChecksumTest {
         Files.delete(target);
         assertThat(toFile("ALWAYS", target).getException()).isNull();
         assertThat(Files.readAllBytes(target)).isEqualTo(data);
+        assertThat(readStream("ALWAYS")).isEqualTo(data);
+    }
+
+    @Test
+    void aStreamBodyChecksACompositeChecksumToo() throws Exception {
+        serveComposite(corrupt, 200);
+        assertThatThrownBy(() -> readStream(null)).hasRootCauseInstanceOf(IOException.class)
+                .hasStackTraceContaining("CRC32C (composite of 3 parts) of the bytes received");
     }
 
     @Test
