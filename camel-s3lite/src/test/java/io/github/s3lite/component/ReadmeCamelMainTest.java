@@ -18,7 +18,12 @@ import io.github.s3lite.test.FaultProxy;
 import io.github.s3lite.test.TestFiles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.github.s3lite.S3LiteConstants;
+import io.github.s3lite.client.GetOptions;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadmeCamelMainTest {
 
+    /** The first {@code lang} block after the heading {@code ## section} (or {@code ### section}). */
     static String block(String readme, String section, String lang) {
         int start = readme.indexOf("\n## " + section + "\n");
+        if (start < 0) {
+            start = readme.indexOf("\n### " + section + "\n");
+        }
         assertThat(start).as(section).isNotNegative();
         int open = readme.indexOf("```" + lang + "\n", start) + lang.length() + 4;
         return readme.substring(open, readme.indexOf("```", open));
@@ -146,6 +155,75 @@ class ReadmeCamelMainTest {
             assertThat(component.getConfiguration().getProxyPort()).isEqualTo(3128);
             assertThat(main.getCamelContext().getSSLContextParameters().createSSLContext(main.getCamelContext()))
                     .isNotNull();
+        } finally {
+            main.stop();
+        }
+    }
+
+    static final String FILE_CHECKPOINTS = "Checkpoints in Camel's `FileIdempotentRepository`";
+
+    /**
+     * Issue 16 point 2: the properties and the YAML bean block of "Checkpoints in Camel's FileIdempotentRepository",
+     * each run with Camel Main (the file path overridden): the bean is the component's checkpointRepository and a
+     * 3-part upload arrives SHA-256 equal with its {@code done} checkpoint written into the file.
+     */
+    @Test
+    void theFileIdempotentRepositoryBeansHoldTheCheckpoints(@TempDir Path dir) throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        String properties = block(readme, FILE_CHECKPOINTS, "properties");
+        String yaml = block(readme, FILE_CHECKPOINTS, "yaml");
+        assertThat(properties).contains("camel.beans.checkpoints = #class:" + FileIdempotentRepository.class.getName());
+        assertThat(yaml).contains("type: " + FileIdempotentRepository.class.getName());
+
+        Path fromProperties = dir.resolve("props/checkpoints.dat");
+        Files.writeString(dir.resolve("application.properties"),
+                properties.replace("/var/lib/app/checkpoints.dat", fromProperties.toString()));
+        runUploadWithFileCheckpoints(dir, "props", fromProperties,
+                main -> main.setPropertyPlaceholderLocations("file:" + dir.resolve("application.properties")));
+
+        Path fromYaml = dir.resolve("yaml/checkpoints.dat");
+        Files.writeString(dir.resolve("beans.yaml"), yaml.replace("/var/lib/app/checkpoints.dat", fromYaml.toString()));
+        runUploadWithFileCheckpoints(dir, "yaml", fromYaml, main -> {
+            main.addOverrideProperty("camel.component.s3lite.checkpoint-repository", "#bean:checkpoints");
+            main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + dir.resolve("beans.yaml"));
+        });
+    }
+
+    private static void runUploadWithFileCheckpoints(Path dir, String name, Path store,
+            java.util.function.Consumer<Main> configure) throws Exception {
+        EmbeddedS3 s3 = EmbeddedS3.get();
+        String bucket = s3.newBucket("readme-file-" + name);
+        Files.createDirectories(store.getParent());
+        Main main = new Main();
+        configure.accept(main);
+        main.addOverrideProperty("camel.component.s3lite.endpoint", s3.endpoint().toString());
+        main.addOverrideProperty("camel.component.s3lite.path-style-access", "true");
+        main.addOverrideProperty("camel.component.s3lite.access-key", EmbeddedS3.ACCESS_KEY);
+        main.addOverrideProperty("camel.component.s3lite.secret-key", EmbeddedS3.SECRET_KEY);
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:put").to("s3lite:" + bucket + "?multipartThreshold=5242880&partSize=5242880");
+            }
+        });
+        Path file = dir.resolve(name + ".bin");
+        String sha = TestFiles.writeRandom(file, (12L << 20) + 3, 17); // 3 parts
+        main.start();
+        try (S3LiteClient client = s3.newClient()) {
+            S3LiteComponent component = main.getCamelContext().getComponent("s3lite", S3LiteComponent.class);
+            IdempotentRepository repository = component.getConfiguration().getCheckpointRepository();
+            assertThat(repository).as(name).isInstanceOf(FileIdempotentRepository.class)
+                    .isSameAs(main.getCamelContext().getRegistry().lookupByName("checkpoints"));
+            assertThat(((FileIdempotentRepository) repository).getFileStore()).isEqualTo(store.toFile());
+            assertThat(((FileIdempotentRepository) repository).getMaxFileStoreSize()).isEqualTo(256L << 20);
+
+            main.getCamelContext().createProducerTemplate()
+                    .sendBodyAndHeader("direct:put", file.toFile(), S3LiteConstants.KEY, "big.bin");
+            try (var got = client.getObject(bucket, "big.bin", GetOptions.NONE)) {
+                assertThat(TestFiles.sha256(got.body())).as(name).isEqualTo(sha);
+            }
+            assertThat(Files.readAllLines(store)).as(name + ": the upload's done checkpoint in " + store)
+                    .anyMatch(l -> l.startsWith("s3lite:done:"));
         } finally {
             main.stop();
         }
