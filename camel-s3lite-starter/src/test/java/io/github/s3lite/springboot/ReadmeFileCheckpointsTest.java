@@ -77,12 +77,7 @@ class ReadmeFileCheckpointsTest {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, S3LiteComponentAutoConfiguration.class))
                 .withUserConfiguration(Checkpoints.class)
-                .withPropertyValues(
-                        "camel.component.s3lite.checkpoint-repository=#bean:checkpoints",
-                        "camel.component.s3lite.endpoint=" + s3.endpoint(),
-                        "camel.component.s3lite.path-style-access=true",
-                        "camel.component.s3lite.access-key=" + EmbeddedS3.ACCESS_KEY,
-                        "camel.component.s3lite.secret-key=" + EmbeddedS3.SECRET_KEY)
+                .withPropertyValues(StoreProperties.of(s3, "camel.component.s3lite.checkpoint-repository=#bean:checkpoints"))
                 .withBean(RouteBuilder.class, () -> new RouteBuilder() {
                     @Override
                     public void configure() {

@@ -34,11 +34,7 @@ class S3LiteActuatorMetricsTest {
         System.arraycopy(BootMetrics.AUTO_CONFIGURATIONS, 0, autoConfigurations, 2, BootMetrics.AUTO_CONFIGURATIONS.length);
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(autoConfigurations))
-                .withPropertyValues(
-                        "camel.component.s3lite.endpoint=" + S3.endpoint(),
-                        "camel.component.s3lite.path-style-access=true",
-                        "camel.component.s3lite.access-key=" + EmbeddedS3.ACCESS_KEY,
-                        "camel.component.s3lite.secret-key=" + EmbeddedS3.SECRET_KEY)
+                .withPropertyValues(StoreProperties.of(S3))
                 .withBean(RouteBuilder.class, () -> new RouteBuilder() {
                     @Override
                     public void configure() {

@@ -22,11 +22,7 @@ class S3LiteHealthTest {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, S3LiteComponentAutoConfiguration.class,
                         BootHealth.AUTO_CONFIGURATION))
-                .withPropertyValues(
-                        "camel.component.s3lite.endpoint=" + S3.endpoint(),
-                        "camel.component.s3lite.path-style-access=true",
-                        "camel.component.s3lite.access-key=" + EmbeddedS3.ACCESS_KEY,
-                        "camel.component.s3lite.secret-key=" + EmbeddedS3.SECRET_KEY)
+                .withPropertyValues(StoreProperties.of(S3))
                 .withBean(RouteBuilder.class, () -> new RouteBuilder() {
                     @Override
                     public void configure() {

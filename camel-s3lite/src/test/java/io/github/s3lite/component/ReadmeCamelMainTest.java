@@ -3,18 +3,14 @@ package io.github.s3lite.component;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.s3lite.S3LiteComponent;
-import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.S3LiteClient;
-import io.github.s3lite.repository.JournalIdempotentRepository;
-import io.github.s3lite.test.Await;
 import io.github.s3lite.test.EmbeddedS3;
 import io.github.s3lite.test.FaultProxy;
+import io.github.s3lite.test.ReadmeMainRun;
 import io.github.s3lite.test.TestFiles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -39,79 +35,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadmeCamelMainTest {
 
-    /** The first {@code lang} block after the heading {@code ## section} (or {@code ### section}). */
     static String block(String readme, String section, String lang) {
-        int start = readme.indexOf("\n## " + section + "\n");
-        if (start < 0) {
-            start = readme.indexOf("\n### " + section + "\n");
-        }
-        assertThat(start).as(section).isNotNegative();
-        int open = readme.indexOf("```" + lang + "\n", start) + lang.length() + 4;
-        return readme.substring(open, readme.indexOf("```", open));
+        return ReadmeMainRun.block(readme, section, lang);
     }
 
     @Test
     void propertiesAndYamlRoutesRunAsWritten(@TempDir Path dir) throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-        String properties = block(readme, "Camel Main and YAML DSL", "properties");
-        String yaml = block(readme, "Camel Main and YAML DSL", "yaml");
-        Files.writeString(dir.resolve("application.properties"), properties);
-        Files.createDirectories(dir.resolve("routes"));
-        Files.writeString(dir.resolve("routes/s3.yaml"), yaml);
-
-        EmbeddedS3 s3 = EmbeddedS3.get();
-        String bucket = s3.newBucket("readme-main");
-        Path outbox = Files.createDirectories(dir.resolve("outbox"));
-        Path inbox = Files.createDirectories(dir.resolve("inbox"));
-        Path journal = dir.resolve("checkpoints.journal");
-
+        ReadmeMainRun run = ReadmeMainRun.prepare(Path.of("..", "README.md"), dir, "readme-main");
         Main main = new Main();
-        main.setPropertyPlaceholderLocations("file:" + dir.resolve("application.properties"));
-        FaultProxy proxy = new FaultProxy(s3.endpoint());
+        FaultProxy proxy = new FaultProxy(run.s3.endpoint());
         AtomicBoolean failed = new AtomicBoolean();
         proxy.rule(r -> r.isUploadPart() && r.target().matches(".*[?&]partNumber=1(&.*)?") && failed.compareAndSet(false, true)
                 ? new FaultProxy.Respond(503, "SlowDown") : FaultProxy.PASS);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         main.bind("meters", meters); // the registry's only MeterRegistry: the endpoints record in it
-        main.addOverrideProperty("camel.component.s3lite.endpoint", proxy.endpoint().toString());
-        main.addOverrideProperty("camel.component.s3lite.access-key", EmbeddedS3.ACCESS_KEY);
-        main.addOverrideProperty("camel.component.s3lite.secret-key", EmbeddedS3.SECRET_KEY);
-        main.addOverrideProperty("camel.beans.checkpoints", properties.lines()
-                .filter(l -> l.startsWith("camel.beans.checkpoints")).findFirst().orElseThrow()
-                .replaceFirst("^[^=]*=\\s*", "").replace("/var/lib/app/checkpoints.journal", journal.toString()));
-        main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + dir.resolve("routes/s3.yaml"));
-        main.addOverrideProperty("app.data", dir.toString());
-        main.addOverrideProperty("app.outbox", outbox.toString());
-        main.addOverrideProperty("app.inbox", inbox.toString());
-        main.addOverrideProperty("app.bucket", bucket);
-
-        byte[] data = new byte[20 << 20]; // above the 16 MiB threshold: a multipart upload with journal checkpoints
-        new Random(16).nextBytes(data);
+        run.configure(main, proxy.endpoint());
         main.start();
-        try (S3LiteClient client = s3.newClient()) {
-            S3LiteComponent component = main.getCamelContext().getComponent("s3lite", S3LiteComponent.class);
-            assertThat(component.getConfiguration().getPartSize()).isEqualTo(16L << 20);
-            assertThat(component.getConfiguration().getSocketTimeout()).isEqualTo(30_000);
-            assertThat(component.getConfiguration().getCheckpointRepository()).isInstanceOf(JournalIdempotentRepository.class);
-            assertThat(main.getCamelContext().getRegistry().lookupByName("seen")).isInstanceOf(JournalIdempotentRepository.class);
-
-            Path tmp = dir.resolve("report.bin.tmp");
-            Files.write(tmp, data);
-            Files.move(tmp, outbox.resolve("report.bin"));
-
-            // consumed and moved to done/in/report.bin, written to the inbox as in/report.bin
-            Path received = inbox.resolve("in/report.bin");
-            ObjectInfo[] moved = {null};
-            Await.until("in/report.bin received and the object moved to done/in/report.bin", Duration.ofMinutes(2), () -> {
-                if (Files.exists(received) && Files.size(received) == data.length) {
-                    moved[0] = client.headObject(bucket, "done/in/report.bin", null); // not found: not yet
-                }
-                return moved[0] != null;
-            });
-            assertThat(TestFiles.sha256(Files.readAllBytes(received))).isEqualTo(TestFiles.sha256(data));
-            // metadata.source: ${file:name} is evaluated (Simple), not stored literally
-            assertThat(moved[0].userMetadata()).containsEntry("source", "report.bin");
-            assertThat(Files.exists(journal)).isTrue();
+        try {
+            run.uploadAndConsume(main, 16);
 
             // the routeConfiguration's redelivery policy retried the upload: part 1 answered 503 once, sent again
             assertThat(failed).isTrue();
