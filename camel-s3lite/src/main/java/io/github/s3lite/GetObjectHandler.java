@@ -72,8 +72,7 @@ final class GetObjectHandler extends AbstractHandler {
         if (whole) {
             DownloadVerifier verifier;
             try {
-                verifier = DownloadVerifier.plan(bucket, key, r.info(), validation,
-                        () -> client.objectPartSizes(bucket, key, r.info().versionId()));
+                verifier = DownloadVerifier.plan(client, bucket, key, r.info(), validation);
             } catch (RuntimeException e) {
                 r.close();
                 throw e;

@@ -70,8 +70,7 @@ public final class S3LiteObjectStream extends InputStream implements StreamCache
     public static S3LiteObjectStream of(S3LiteClient client, String bucket, ObjectInfo head,
             DownloadChecksumValidation validation) {
         return new S3LiteObjectStream(client, bucket, head.key(), head.eTag(), head.contentLength(),
-                DownloadVerifier.plan(bucket, head.key(), head, validation,
-                        () -> client.objectPartSizes(bucket, head.key(), head.versionId())));
+                DownloadVerifier.plan(client, bucket, head.key(), head, validation));
     }
 
     private InputStream in() throws IOException {

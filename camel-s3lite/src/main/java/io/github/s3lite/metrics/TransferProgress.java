@@ -67,17 +67,8 @@ public final class TransferProgress {
         tell(TransferEvent.Stage.STARTED, null);
     }
 
-    /**
-     * {@code bytesDone} and {@code partsDone} so far (absolute; an upload's parts); told when they grew.
-     * {@code totalBytes}/{@code partsTotal} replace unknown (-1) totals once known.
-     */
-    public synchronized void reached(long bytesDone, long totalBytes, int partsDone, int partsTotal) {
-        if (this.totalBytes < 0 && totalBytes >= 0) {
-            this.totalBytes = totalBytes;
-        }
-        if (this.partsTotal < 0 && partsTotal >= 0) {
-            this.partsTotal = partsTotal;
-        }
+    /** {@code bytesDone} and {@code partsDone} so far (absolute; an upload's parts); told when they grew. */
+    public synchronized void reached(long bytesDone, int partsDone) {
         if (ended || (bytesDone <= bytes && partsDone <= parts)) {
             return;
         }

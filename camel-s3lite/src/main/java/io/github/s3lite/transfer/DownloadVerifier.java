@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -21,11 +22,15 @@ import java.util.zip.Checksum;
 
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.S3Exception;
+import io.github.s3lite.client.S3LiteClient;
 
 /**
  * Checks downloaded bytes against the checksum of the whole object that HEAD (or GET) reported, per
  * {@link DownloadChecksumValidation}. Feed every byte in order with {@link #update}, then call {@link #mismatch()}.
  * Not thread-safe.
+ * <p>
+ * Size: the three kinds of expectation (a full-object checksum, a composite one over the parts, the ETag as MD5)
+ * share the sinks and the comparison, so they stay in one class.
  */
 public final class DownloadVerifier {
 
@@ -68,18 +73,22 @@ public final class DownloadVerifier {
     }
 
     /**
-     * What to verify for the object {@code info} describes (a HEAD or GET made with checksum mode on).
+     * What to verify for the object {@code info} describes (a HEAD or GET made with checksum mode on): a full-object
+     * checksum, else a composite one with its part sizes from GetObjectAttributes (asked only then), else with
+     * {@link DownloadChecksumValidation#ALWAYS} the ETag of a single-part object as its MD5.
      *
      * @throws S3Exception (permanent) with {@link DownloadChecksumValidation#ALWAYS} when nothing is verifiable
      */
-    public static DownloadVerifier plan(String bucket, String key, ObjectInfo info, DownloadChecksumValidation validation) {
-        return plan(bucket, key, info, validation, null);
+    public static DownloadVerifier plan(S3LiteClient client, String bucket, String key, ObjectInfo info,
+            DownloadChecksumValidation validation) {
+        return plan(bucket, key, info, validation, () -> client.objectPartSizes(bucket, key, info.versionId()));
     }
 
     /**
-     * As {@link #plan(String, String, ObjectInfo, DownloadChecksumValidation)}; a composite {@code ...-N} checksum is
-     * verified too when {@code partSizes} (e.g. GetObjectAttributes) gives the sizes of its N parts, which must add
-     * up to the object's length. A store that refuses to tell (a permanent error) leaves it unverified.
+     * As {@link #plan(S3LiteClient, String, String, ObjectInfo, DownloadChecksumValidation)}, with the sizes of a
+     * composite {@code ...-N} checksum's N parts from {@code partSizes} (null: composite checksums are not checked).
+     * The sizes must add up to the object's length; a store that refuses to tell (a permanent error) leaves the
+     * composite checksum unverified.
      */
     public static DownloadVerifier plan(String bucket, String key, ObjectInfo info, DownloadChecksumValidation validation,
             Supplier<List<Long>> partSizes) {
@@ -220,7 +229,7 @@ public final class DownloadVerifier {
     private static DownloadVerifier composite(ObjectInfo info, Map<String, String> sums, Supplier<List<Long>> partSizes) {
         for (String a : COMPOSITE) {
             String v = sums.get(a);
-            java.util.regex.Matcher m = v == null ? null : PART_COUNT.matcher(v.trim());
+            Matcher m = v == null ? null : PART_COUNT.matcher(v.trim());
             if (m == null || !m.find()) {
                 continue;
             }

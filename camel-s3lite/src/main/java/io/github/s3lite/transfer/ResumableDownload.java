@@ -194,8 +194,7 @@ public final class ResumableDownload {
             throw new S3TransientException("HEAD " + bucket + "/" + key + " answered without an ETag: the download cannot be "
                     + "pinned to one version", 0, null, null, null);
         }
-        DownloadVerifier verifier = DownloadVerifier.plan(bucket, key, head, validation,
-                () -> client.objectPartSizes(bucket, key, head.versionId()));
+        DownloadVerifier verifier = DownloadVerifier.plan(client, bucket, key, head, validation);
         long length = head.contentLength();
         Path part = target.partFile();
         Path state = target.stateFile();

@@ -202,7 +202,7 @@ public final class MultipartUploader {
         PartChecksums sums = new PartChecksums(client, settings.checksum());
         PartSender parts = new PartSender(client, executor, checkpoints, settings.checksum(), sums, progress, bucket, key,
                 uploadId, existing, plan, concurrency);
-        progress.onStart(key, plan == null ? -1 : plan.objectSize(), plan == null ? -1 : plan.partCount(), 0, 0);
+        progress.onStart(key, plan == null ? -1 : plan.objectSize(), plan == null ? -1 : plan.partCount());
         try {
             if (source instanceof UploadSource.FileSource f) {
                 sendFile(parts, f, plan, buffers);

@@ -12,8 +12,8 @@ public interface UploadProgress {
     /** After each part sent and acknowledged; {@code bytesDone} counts the parts reused from the server too. */
     void onPart(String key, long bytesDone, long totalBytes, int partsDone, int partsTotal);
 
-    /** Before the first part: {@code partsDone}/{@code bytesDone} are what a resumed upload found on the server. */
-    default void onStart(String key, long totalBytes, int partsTotal, long bytesDone, int partsDone) {
+    /** Before the first part (parts a resumed upload reuses are counted in the {@link #onPart} events). */
+    default void onStart(String key, long totalBytes, int partsTotal) {
     }
 
     UploadProgress NONE = (k, b, t, p, pt) -> {
@@ -23,13 +23,13 @@ public interface UploadProgress {
     static UploadProgress of(TransferProgress progress) {
         return new UploadProgress() {
             @Override
-            public void onStart(String key, long totalBytes, int partsTotal, long bytesDone, int partsDone) {
-                progress.started(totalBytes, partsTotal, bytesDone, partsDone);
+            public void onStart(String key, long totalBytes, int partsTotal) {
+                progress.started(totalBytes, partsTotal, 0, 0);
             }
 
             @Override
             public void onPart(String key, long bytesDone, long totalBytes, int partsDone, int partsTotal) {
-                progress.reached(bytesDone, totalBytes, partsDone, partsTotal);
+                progress.reached(bytesDone, partsDone); // the totals are those of onStart
             }
         };
     }

@@ -45,7 +45,7 @@ class DownloadVerifierTest {
         byte[] check = "123456789".getBytes(StandardCharsets.US_ASCII);
         String good = Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(0xae8b14860a799888L).array());
         DownloadVerifier v = DownloadVerifier.plan("b", "k", info("\"x\"", Map.of("crc64nvme", good, "type", "FULL_OBJECT")),
-                DownloadChecksumValidation.WHEN_AVAILABLE);
+                DownloadChecksumValidation.WHEN_AVAILABLE, null);
         assertThat(v.algorithm()).isEqualTo("CRC64NVME");
         v.update(check, 0, check.length);
         assertThat(v.mismatch()).isNull();
@@ -58,16 +58,16 @@ class DownloadVerifierTest {
     void compositeChecksumsAndMultipartETagsAreNotTakenForFullObjectOnes() {
         Map<String, String> composite = Map.of("crc32c", "AAAAAA==-3", "type", "COMPOSITE");
         assertThat(DownloadVerifier.plan("b", "k", info("\"0123456789abcdef0123456789abcdef-3\"", composite),
-                DownloadChecksumValidation.WHEN_AVAILABLE).active()).isFalse();
+                DownloadChecksumValidation.WHEN_AVAILABLE, null).active()).isFalse();
         assertThatThrownBy(() -> DownloadVerifier.plan("b", "k", info("\"0123456789abcdef0123456789abcdef-3\"", composite),
-                DownloadChecksumValidation.ALWAYS)).isInstanceOf(S3Exception.class).hasMessageContaining("WHEN_AVAILABLE or NEVER");
+                DownloadChecksumValidation.ALWAYS, null)).isInstanceOf(S3Exception.class).hasMessageContaining("WHEN_AVAILABLE or NEVER");
         assertThat(DownloadVerifier.plan("b", "k", info("\"0123456789abcdef0123456789abcdef\"", Map.of()),
-                DownloadChecksumValidation.WHEN_AVAILABLE).active()).as("the ETag is taken for an MD5 only with ALWAYS")
+                DownloadChecksumValidation.WHEN_AVAILABLE, null).active()).as("the ETag is taken for an MD5 only with ALWAYS")
                 .isFalse();
         assertThat(DownloadVerifier.plan("b", "k", info("\"0123456789abcdef0123456789abcdef\"", Map.of()),
-                DownloadChecksumValidation.ALWAYS).algorithm()).isEqualTo("MD5 (ETag)");
+                DownloadChecksumValidation.ALWAYS, null).algorithm()).isEqualTo("MD5 (ETag)");
         assertThat(DownloadVerifier.plan("b", "k", info("\"x\"", Map.of("crc32c", "AAAAAA==")),
-                DownloadChecksumValidation.NEVER).active()).isFalse();
+                DownloadChecksumValidation.NEVER, null).active()).isFalse();
     }
 
     private static String b64(long v, int bytes) {
@@ -85,7 +85,7 @@ class DownloadVerifierTest {
             whole.update(data, 0, data.length);
             int bytes = algorithm.equals("crc64nvme") ? 8 : 4;
             DownloadVerifier v = DownloadVerifier.plan("b", "k", info("\"e\"", Map.of(algorithm, b64(whole.getValue(), bytes))),
-                    DownloadChecksumValidation.WHEN_AVAILABLE);
+                    DownloadChecksumValidation.WHEN_AVAILABLE, null);
             assertThat(v.algorithm()).isEqualTo(algorithm.toUpperCase(java.util.Locale.ROOT));
             Random r = new Random(algorithm.hashCode());
             for (int round = 0; round < 20; round++) {
@@ -113,7 +113,7 @@ class DownloadVerifierTest {
         }
         // a digest does not combine: checked in order with update
         DownloadVerifier sha = DownloadVerifier.plan("b", "k", info("\"e\"", Map.of("sha256", "x")),
-                DownloadChecksumValidation.WHEN_AVAILABLE);
+                DownloadChecksumValidation.WHEN_AVAILABLE, null);
         assertThat(sha.rangeChecksum()).isNull();
     }
 
