@@ -20,6 +20,11 @@ import static io.github.s3lite.client.Responses.header;
  * x-amz-checksum-crc32c, and the answer decides which one later requests carry. (A large first single PUT is
  * preceded by {@link ChecksumProbe}, and a first multipart upload sends its first part alone, so that the first
  * request carrying both is small.)
+ * <p>
+ * A store whose CreateMultipartUpload answer echoes the declared {@code x-amz-checksum-algorithm: CRC32C} (AWS,
+ * S3Proxy; Ceph RGW 16 does not) tracks flexible checksums: from then on, until a body's answer tells, parts carry
+ * CRC32C alone, and one whose answer does not echo it is sent once more with Content-MD5 (its body is repeatable),
+ * which also decides for Content-MD5. So on such a store no part pays for MD5 and none waits for another.
  */
 final class ChecksumNegotiation {
     private static final Logger LOG = LoggerFactory.getLogger(S3LiteClient.class);
@@ -32,6 +37,8 @@ final class ChecksumNegotiation {
 
     private final RequestExecutor executor;
     private volatile Boolean flexibleChecksums;
+    /** A CreateMultipartUpload answer echoed the CRC32C declaration (only looked at while flexibleChecksums is null). */
+    private volatile boolean declarationEchoed;
 
     ChecksumNegotiation(RequestExecutor executor) {
         this.executor = executor;
@@ -51,6 +58,22 @@ final class ChecksumNegotiation {
             return Boolean.FALSE.equals(flexibleChecksums) ? null : ChecksumAlgorithm.CRC32C;
         }
         return requested.flexible() ? requested : null;
+    }
+
+    /**
+     * While an AUTO request would still carry Content-MD5 and CRC32C both (nothing learned, no echoed declaration),
+     * a multipart upload's first part goes alone and decides for the others.
+     */
+    boolean autoSendsBoth() {
+        return flexibleChecksums == null && !declarationEchoed;
+    }
+
+    /** With AUTO, notes that a CreateMultipartUpload answer echoed {@code x-amz-checksum-algorithm} {@code echoed}. */
+    void learnDeclaration(ChecksumAlgorithm requested, String echoed) {
+        if (requested == ChecksumAlgorithm.AUTO && flexibleChecksums == null
+                && ChecksumAlgorithm.CRC32C.wireName().equalsIgnoreCase(echoed)) {
+            declarationEchoed = true;
+        }
     }
 
     /**
@@ -84,13 +107,20 @@ final class ChecksumNegotiation {
         return S3Errors.refusesChecksumHeader(e);
     }
 
+    /**
+     * Sends {@code body} with the checksum(s) {@code requested} calls for and reads the answer.
+     * {@code rewritable}: sending the same body again to the same target is harmless (an UploadPart, not a
+     * conditional PUT), so an unconfirmed CRC32C-only part may be sent again with Content-MD5.
+     */
     <T> T send(String what, ChecksumAlgorithm requested, RequestBody body, Map<String, String> base,
-            Function<Map<String, String>, Call> callFor, WriteReader<T> reader) {
+            Function<Map<String, String>, Call> callFor, WriteReader<T> reader, boolean rewritable) {
         Boolean flexible = flexibleChecksums;
-        boolean probe = requested == ChecksumAlgorithm.AUTO && flexible == null;
+        boolean unknown = requested == ChecksumAlgorithm.AUTO && flexible == null;
+        boolean tentative = unknown && declarationEchoed && rewritable && body.repeatable();
+        boolean probe = unknown && !tentative;
         List<ChecksumAlgorithm> algorithms = requested != ChecksumAlgorithm.AUTO ? List.of(requested)
                 : probe ? List.of(ChecksumAlgorithm.MD5, ChecksumAlgorithm.CRC32C)
-                : List.of(flexible ? ChecksumAlgorithm.CRC32C : ChecksumAlgorithm.MD5);
+                : tentative || flexible ? List.of(ChecksumAlgorithm.CRC32C) : List.of(ChecksumAlgorithm.MD5);
         Map<String, String> headers = new LinkedHashMap<>(base);
         Map<ChecksumAlgorithm, String> sums;
         try {
@@ -101,26 +131,40 @@ final class ChecksumNegotiation {
         }
         sums.forEach((a, sum) -> headers.put(a.header(), sum));
         String host = executor.addressing().endpointHost();
+        boolean[] unverified = new boolean[1];
+        T result;
         try {
-            return executor.executeAndRead(callFor.apply(headers), r -> {
+            result = executor.executeAndRead(callFor.apply(headers), r -> {
                 String eTag = header(r, "ETag");
                 sums.forEach((a, sum) -> verifyChecksum(r, a, sum, eTag, what));
-                if (probe && sums.containsKey(ChecksumAlgorithm.CRC32C)) {
+                if (unknown) {
                     boolean echoed = header(r, ChecksumAlgorithm.CRC32C.header()) != null;
-                    flexibleChecksums = echoed;
-                    LOG.debug("{} {} x-amz-checksum-crc32c: using {} from now on", host,
-                            echoed ? "verifies" : "ignores", echoed ? "CRC32C" : "Content-MD5");
+                    if (echoed || probe) {
+                        flexibleChecksums = echoed;
+                        LOG.debug("{} {} x-amz-checksum-crc32c: using {} from now on", host,
+                                echoed ? "verifies" : "ignores", echoed ? "CRC32C" : "Content-MD5");
+                    } else {
+                        unverified[0] = true;
+                        return null;
+                    }
                 }
                 return reader.read(r, eTag, sums);
             });
         } catch (S3Exception e) {
-            if (probe && refused(e) && body.repeatable()) {
+            if (unknown && refused(e) && body.repeatable()) {
                 flexibleChecksums = false;
                 LOG.info("{} refused x-amz-checksum-crc32c ({}): using Content-MD5 from now on", host, e.getErrorCode());
-                return send(what, ChecksumAlgorithm.MD5, body, base, callFor, reader);
+                return send(what, ChecksumAlgorithm.MD5, body, base, callFor, reader, rewritable);
             }
             throw e;
         }
+        if (unverified[0]) {
+            flexibleChecksums = false;
+            LOG.info("{} declared CRC32C for multipart uploads but did not verify it on {}: sent again with Content-MD5,"
+                    + " using Content-MD5 from now on", host, what);
+            return send(what, ChecksumAlgorithm.MD5, body, base, callFor, reader, rewritable);
+        }
+        return result;
     }
 
     private static void verifyChecksum(ClassicHttpResponse r, ChecksumAlgorithm algorithm, String sent, String eTag,

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The probe is a tiny multipart upload of the same key, aborted at once: CreateMultipartUpload declaring CRC32C
  * (a store that refuses the declaration is one without flexible checksums), UploadPart 1 of {@value #PROBE_BYTES}
- * bytes carrying both checksums (the store's echo of the CRC32C decides, as on any first AUTO request), then
+ * bytes carrying both checksums (or CRC32C alone where the first answer echoed the declaration: see
+ * {@link ChecksumNegotiation}; the store's echo of the CRC32C decides, as on any first AUTO request), then
  * AbortMultipartUpload. Nothing becomes visible as an object; the upload carries no checkpoint key, so s3lite's
  * uploaders never take it for one of theirs. Three small round trips, once per client, only for a body of at
  * least {@link #MIN_BODY} bytes (below that, checksumming it twice costs less than the round trips on a WAN).

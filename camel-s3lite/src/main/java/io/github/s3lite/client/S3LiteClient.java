@@ -149,7 +149,7 @@ public final class S3LiteClient implements AutoCloseable {
         access.putObjectHeaders(headers);
         return sendChecksummed("PUT " + bucket + "/" + key, checksum, body, headers,
                 h -> new Call("PUT", bucket, key, List.of(), h, body, SigV4Signer.UNSIGNED_PAYLOAD),
-                (r, eTag, sent) -> new PutResult(eTag, header(r, "x-amz-version-id"), StorageInfo.of(r)));
+                (r, eTag, sent) -> new PutResult(eTag, header(r, "x-amz-version-id"), StorageInfo.of(r)), false);
     }
 
     /**
@@ -490,6 +490,9 @@ public final class S3LiteClient implements AutoCloseable {
                         if (id == null || id.isBlank()) {
                             throw new S3Exception("CreateMultipartUpload for " + bucket + "/" + key + " returned no UploadId");
                         }
+                        if (declared != null) {
+                            checksums.learnDeclaration(checksum, header(r, "x-amz-checksum-algorithm"));
+                        }
                         return id;
                     });
         } catch (S3Exception e) {
@@ -520,12 +523,20 @@ public final class S3LiteClient implements AutoCloseable {
                     PartInfo part = new PartInfo(partNumber, eTag, body.length(), null);
                     ChecksumAlgorithm kept = checksums.kept(checksum, sent);
                     return kept == null ? part : part.withChecksum(kept, sent.get(kept));
-                });
+                }, true);
     }
 
     /** Whether the store verifies {@code x-amz-checksum-crc32c}: null until the first AUTO request told. */
     public Boolean flexibleChecksums() {
         return checksums.flexibleChecksums();
+    }
+
+    /**
+     * Whether the next AUTO request would carry Content-MD5 and CRC32C both: nothing learned yet, and no
+     * CreateMultipartUpload answer echoed the CRC32C declaration (then parts carry CRC32C alone).
+     */
+    public boolean autoSendsBothChecksums() {
+        return checksums.autoSendsBoth();
     }
 
     /** CompleteMultipartUpload with only an {@code If-None-Match} condition (null for none). */
@@ -710,7 +721,8 @@ public final class S3LiteClient implements AutoCloseable {
     }
 
     private <T> T sendChecksummed(String what, ChecksumAlgorithm requested, RequestBody body, Map<String, String> base,
-            java.util.function.Function<Map<String, String>, Call> callFor, ChecksumNegotiation.WriteReader<T> reader) {
-        return checksums.send(what, requested, body, base, callFor, reader);
+            java.util.function.Function<Map<String, String>, Call> callFor, ChecksumNegotiation.WriteReader<T> reader,
+            boolean rewritable) {
+        return checksums.send(what, requested, body, base, callFor, reader, rewritable);
     }
 }

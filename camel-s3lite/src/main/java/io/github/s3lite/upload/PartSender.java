@@ -29,7 +29,8 @@ import io.github.s3lite.client.S3TransientException;
  * With {@link ChecksumAlgorithm#AUTO} on a client that has not learned yet what the store verifies, the first part
  * decides it: it goes alone (with Content-MD5 and CRC32C, as any first AUTO request), and the others wait for its
  * answer, so each of them is checksummed once, with the algorithm that answer chose (else every part in flight
- * before the answer would carry both, MD5 costing about twice CRC32C's CPU).
+ * before the answer would carry both, MD5 costing about twice CRC32C's CPU). Where the CreateMultipartUpload answer
+ * echoed the CRC32C declaration, no part waits: each carries CRC32C alone ({@code ChecksumNegotiation}).
  * <p>
  * Progress is told in order: a part is counted and its event told under one lock, so each event has more bytes and
  * parts than the one before, whichever part thread finishes first (the listener should return quickly).
@@ -78,7 +79,7 @@ final class PartSender {
         this.plan = plan;
         this.concurrency = concurrency;
         this.inFlight = new Semaphore(concurrency);
-        this.negotiated = checksum == ChecksumAlgorithm.AUTO && client.flexibleChecksums() == null
+        this.negotiated = checksum == ChecksumAlgorithm.AUTO && client.autoSendsBothChecksums()
                 ? new CountDownLatch(1) : null;
     }
 

@@ -7,8 +7,10 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import io.github.s3lite.client.auth.Credentials;
 import io.github.s3lite.client.auth.CredentialsProvider;
@@ -28,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * No first-request tax (issue 15 point 2): with {@code AUTO} the first large body of a client is checksummed once,
  * with the algorithm the store verifies, not with Content-MD5 and CRC32C both. A large single PUT is preceded by
- * a tiny aborted multipart upload that learns it ({@link ChecksumProbe}); a multipart upload learns it on its first
- * part, which goes alone. Checked on S3Proxy (verifies CRC32C), a fake with AWS's rules (CRC32C) and an RGW-like
+ * a tiny aborted multipart upload that learns it ({@link ChecksumProbe}); a multipart upload whose
+ * CreateMultipartUpload answer echoes the CRC32C declaration sends every part with CRC32C alone (a part the store
+ * does not verify then goes again with Content-MD5), otherwise its first part decides, alone. Checked on S3Proxy (verifies CRC32C), a fake with AWS's rules (CRC32C) and an RGW-like
  * fake that ignores CRC32C (Content-MD5), with SHA-256 of what was stored.
  */
 class FirstRequestTaxTest {
@@ -127,23 +130,100 @@ class FirstRequestTaxTest {
         }
     }
 
+    static MultipartUploader uploader(S3LiteClient c, ExecutorService pool) {
+        return new MultipartUploader(c, pool, CheckpointStore.NONE,
+                new MultipartUploader.Settings(5 * MIB, 4, 1L << 40, ChecksumAlgorithm.AUTO), UploadProgress.NONE);
+    }
+
     @Test
-    void theFirstPartOfAFirstMultipartUploadDecidesAndTheOthersCarryOneChecksum() throws Exception {
+    void onAStoreEchoingTheDeclarationNoPartCarriesContentMd5AndNoneWaitsForAnother() throws Exception {
         EmbeddedS3 s3 = EmbeddedS3.get();
         String bucket = s3.newBucket("firsttax-mpu");
         ExecutorService pool = Executors.newCachedThreadPool();
+        CountDownLatch secondPart = new CountDownLatch(1);
+        boolean[] overlapped = new boolean[1];
         try (FaultProxy proxy = new FaultProxy(s3.endpoint()); S3LiteClient c = client(proxy.endpoint(), s3.credentials())) {
-            MultipartUploader up = new MultipartUploader(c, pool, CheckpointStore.NONE,
-                    new MultipartUploader.Settings(5 * MIB, 4, 1L << 40, ChecksumAlgorithm.AUTO), UploadProgress.NONE);
-            up.upload(bucket, "mpu", UploadSource.FileSource.of(big), ObjectWriteOptions.DEFAULTS);
+            proxy.rule(s -> {
+                if (s.isUploadPart() && s.target().contains("partNumber=1&")) {
+                    // part 1 is held until another part arrives: only parts sent without waiting for it get past
+                    try {
+                        overlapped[0] = secondPart.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                } else if (s.isUploadPart()) {
+                    secondPart.countDown();
+                }
+                return FaultProxy.PASS;
+            });
+            uploader(c, pool).upload(bucket, "mpu", UploadSource.FileSource.of(big), ObjectWriteOptions.DEFAULTS);
             List<FaultProxy.Seen> parts = proxy.seen().stream().filter(FaultProxy.Seen::isUploadPart).toList();
             assertThat(parts).hasSize(4);
-            assertThat(parts.stream().filter(p -> p.hasHeader("content-md5")).count()).as("parts with Content-MD5")
-                    .isEqualTo(1);
+            assertThat(parts).as("parts with Content-MD5").noneMatch(p -> p.hasHeader("content-md5"));
             assertThat(parts).allMatch(p -> p.hasHeader("x-amz-checksum-crc32c"));
+            assertThat(overlapped[0]).as("another part sent while part 1 was unanswered").isTrue();
+            assertThat(c.flexibleChecksums()).isTrue();
             try (var r = c.getObject(bucket, "mpu", GetOptions.NONE)) {
                 assertThat(sha(r.body().readAllBytes())).isEqualTo(sha(Files.readAllBytes(big)));
             }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void withAwsRulesThePartsCarryCrc32cOnlyAndTheCompletionListsThem() throws Exception {
+        ExecutorService pool = Executors.newCachedThreadPool();
+        try (AwsRulesFake aws = new AwsRulesFake(true); S3LiteClient c = client(aws.endpoint(), new Credentials("a", "b"))) {
+            uploader(c, pool).upload("bucket", "mpu", UploadSource.FileSource.of(big), ObjectWriteOptions.DEFAULTS);
+            List<AwsRulesFake.Request> parts = aws.requests().stream().filter(AwsRulesFake.Request::isUploadPart).toList();
+            assertThat(parts).hasSize(4).allMatch(p -> p.header("x-amz-checksum-crc32c") != null
+                    && p.header("content-md5") == null);
+            assertThat(sha(aws.object("bucket", "mpu"))).isEqualTo(sha(Files.readAllBytes(big)));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void whereTheDeclarationIsNotEchoedTheFirstPartDecidesAndTheOthersCarryContentMd5Only() throws Exception {
+        ExecutorService pool = Executors.newCachedThreadPool();
+        try (AwsRulesFake rgw = new AwsRulesFake(false); S3LiteClient c = client(rgw.endpoint(), new Credentials("a", "b"))) {
+            uploader(c, pool).upload("bucket", "mpu", UploadSource.FileSource.of(big), ObjectWriteOptions.DEFAULTS);
+            List<AwsRulesFake.Request> parts = rgw.requests().stream().filter(AwsRulesFake.Request::isUploadPart).toList();
+            assertThat(parts).hasSize(4);
+            assertThat(parts.get(0).header("content-md5")).isNotNull();
+            assertThat(parts.get(0).header("x-amz-checksum-crc32c")).as("the first part carries both").isNotNull();
+            assertThat(parts.subList(1, 4)).allMatch(p -> p.header("content-md5") != null
+                    && p.header("x-amz-checksum-crc32c") == null);
+            assertThat(c.flexibleChecksums()).isFalse();
+            assertThat(sha(rgw.object("bucket", "mpu"))).isEqualTo(sha(Files.readAllBytes(big)));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aStoreEchoingTheDeclarationButIgnoringPartChecksumsGetsEveryPartWithContentMd5() throws Exception {
+        ExecutorService pool = Executors.newCachedThreadPool();
+        try (AwsRulesFake liar = new AwsRulesFake(false); S3LiteClient c = client(liar.endpoint(), new Credentials("a", "b"))) {
+            liar.echoDeclarationOnly(true);
+            uploader(c, pool).upload("bucket", "mpu", UploadSource.FileSource.of(big), ObjectWriteOptions.DEFAULTS);
+            List<AwsRulesFake.Request> parts = liar.requests().stream().filter(AwsRulesFake.Request::isUploadPart).toList();
+            assertThat(parts).as("at least one part went with CRC32C alone first")
+                    .anyMatch(p -> p.header("content-md5") == null);
+            for (int n = 1; n <= 4; n++) {
+                String number = Integer.toString(n);
+                assertThat(parts).as("part " + n + " sent with Content-MD5")
+                        .anyMatch(p -> number.equals(p.query().get("partNumber")) && p.header("content-md5") != null);
+            }
+            assertThat(c.flexibleChecksums()).isFalse();
+            assertThat(sha(liar.object("bucket", "mpu"))).isEqualTo(sha(Files.readAllBytes(big)));
+            // the next upload of this client: Content-MD5 from the start, nothing sent twice
+            liar.clear();
+            uploader(c, pool).upload("bucket", "mpu2", UploadSource.FileSource.of(big), ObjectWriteOptions.DEFAULTS);
+            assertThat(liar.requests().stream().filter(AwsRulesFake.Request::isUploadPart).toList()).hasSize(4)
+                    .allMatch(p -> p.header("content-md5") != null && p.header("x-amz-checksum-crc32c") == null);
         } finally {
             pool.shutdownNow();
         }

@@ -174,6 +174,7 @@ public final class AwsRulesFake implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Predicate<Request> failWith500 = r -> false;
     private volatile boolean sseKms;
+    private volatile boolean echoDeclarationOnly;
     private volatile Predicate<Request> commitThen500 = r -> false;
 
     public AwsRulesFake(boolean flexibleChecksums) throws IOException {
@@ -215,6 +216,14 @@ public final class AwsRulesFake implements AutoCloseable {
      * derived from them or from its bytes, and HEAD/GET answer {@code x-amz-server-side-encryption: aws:kms}; the
      * stored CRC32C (full-object for a PUT, composite for a multipart upload) is reported with checksum mode.
      */
+    /**
+     * Without flexible checksums: CreateMultipartUpload answers the declaration as AWS does, while the parts'
+     * {@code x-amz-checksum-*} are still ignored (a store that claims more than it verifies).
+     */
+    public void echoDeclarationOnly(boolean on) {
+        echoDeclarationOnly = on;
+    }
+
     public void sseKms(boolean on) {
         sseKms = on;
     }
@@ -356,7 +365,14 @@ public final class AwsRulesFake implements AutoCloseable {
         Map<String, String> stored = storedHeaders(r, keyMd5);
         uploads.put(id, new Upload(r.path(), algorithm, new ConcurrentHashMap<>(), keyMd5, stored));
         String[] bk = bucketKey(r.path());
-        send(ex, 200, stored, ("<InitiateMultipartUploadResult><Bucket>" + bk[0] + "</Bucket><Key>" + bk[1]
+        Map<String, String> answer = new LinkedHashMap<>(stored);
+        String declared = r.header("x-amz-checksum-algorithm");
+        if (declared != null && (flexibleChecksums || echoDeclarationOnly)) {
+            // AWS answers the declaration with x-amz-checksum-algorithm and -type
+            answer.put("x-amz-checksum-algorithm", declared);
+            answer.put("x-amz-checksum-type", "COMPOSITE");
+        }
+        send(ex, 200, answer, ("<InitiateMultipartUploadResult><Bucket>" + bk[0] + "</Bucket><Key>" + bk[1]
                 + "</Key><UploadId>" + id + "</UploadId></InitiateMultipartUploadResult>").getBytes(StandardCharsets.UTF_8));
     }
 

@@ -227,6 +227,9 @@ public final class Bench {
                 l.add(new Config("get", size, c, c, "get", "-", "-", DEFAULT_XMX, runs));
             }
             l.add(new Config("get", size, "curl", "curl", "get", "-", "-", "-", runs));
+            // curl does not fsync; s3lite forces every range (and the one GET) to disk before it counts as done, and
+            // the kernel charges that writeback to the forcing process: the like-for-like ceiling for a download
+            l.add(new Config("get", size, "curl + fsync", "curl", "get-fsync", "-", "-", "-", runs));
             // the cost of checking a download: to a file, with no check and with the single-part ETag as MD5
             for (String v : List.of("NEVER", "ALWAYS")) {
                 l.add(new Config("get to file", size, "s3lite " + v, "s3lite", "get", "file", v, DEFAULT_XMX, runs));
@@ -303,6 +306,12 @@ public final class Bench {
             boolean single = sc.contains("single");
             l.add(new Config(sc, size, "s3lite AUTO", "s3lite", single ? "put-single" : "put-multipart", "file", "AUTO",
                     DEFAULT_XMX, runs));
+            if (!single) {
+                // camel-aws2-s3 sends its parts one after the other: the same here, to see what parallel parts cost
+                // a cold JVM over TLS (four sending threads compete with the JIT for two cores)
+                l.add(new Config(sc, size, "s3lite AUTO 1 part at a time", "s3lite", "put-multipart", "file", "AUTO",
+                        DEFAULT_XMX, runs, "&uploadConcurrency=1", false));
+            }
             l.add(new Config(sc, size, "aws2-s3", "aws2-s3", single ? "put-single" : "put-multipart", "file", "-",
                     DEFAULT_XMX, runs));
             l.add(new Config(sc, size, "curl", "curl", "put", "file", "-", "-", runs));
@@ -322,7 +331,7 @@ public final class Bench {
         if (c.small()) {
             r = java(c, target, c.op().equals("small-get") ? "small" : key, to);
         } else if (c.component().equals("curl")) {
-            r = c.op().equals("get") ? curl("get", target, "dl-" + sizeLabel(c.size()), to)
+            r = c.op().startsWith("get") ? curl(c.op(), target, "dl-" + sizeLabel(c.size()), to, false)
                     : curl("put", source, key, to, https(c));
         } else {
             boolean get = c.op().equals("get");
@@ -333,7 +342,7 @@ public final class Bench {
         }
         if (c.small()) {
             // small-put objects stay (a few MiB; the keys are unique per run)
-        } else if (c.op().equals("get")) {
+        } else if (c.op().startsWith("get")) {
             Files.deleteIfExists(target);
         } else {
             for (String k : List.of(key, key + "-warm")) {
@@ -390,12 +399,18 @@ public final class Bench {
         return curl(op, file, key, toPort, false);
     }
 
-    /** curl over http, or over https to S3Proxy's TLS port trusting its certificate. */
+    /**
+     * curl over http, or over https to S3Proxy's TLS port trusting its certificate. {@code op} "put", "get", or
+     * "get-fsync": the download, then coreutils {@code sync FILE} (fsync of that file) in the same timed process tree.
+     */
     private Run curl(String op, Path file, String key, int toPort, boolean tls) throws Exception {
         Path timeOut = work.resolve("time.txt");
         List<String> cmd = new ArrayList<>();
         if (haveTime) {
             cmd.addAll(List.of("/usr/bin/time", "-o", timeOut.toString(), "-f", "%e %U %S %M"));
+        }
+        if (op.equals("get-fsync")) {
+            cmd.addAll(List.of("sh", "-c", "\"$@\" && sync \"" + file + "\"", "sh"));
         }
         // curl 7.88 signs a -T upload as if its payload were empty unless told UNSIGNED-PAYLOAD (what s3lite sends too)
         cmd.addAll(List.of("curl", "-sS", "--fail-with-body", "--aws-sigv4", "aws:amz:us-east-1:s3", "--user",
