@@ -2,7 +2,7 @@
 # Builds the benchmark (and camel-s3lite) and runs it: S3Proxy and every client in their own JVMs.
 #   examples/benchmark/run.sh            full: 64 MiB and 1 GiB, 3 runs each (~35-45 min on 2 busy cores)
 #   examples/benchmark/run.sh --quick    smoke: 64 MiB, 1 run each
-# Other options: --runs N  --sizes 64m,1g  --part-size 16m  --out FILE.md  --work DIR  --only REGEX
+# Other options: --runs N  --sizes 64m,1g  --part-size 16m  --out FILE.md  --work DIR  --only REGEX  --jvm-arg ARG
 # The Markdown table goes to examples/benchmark/target/benchmark-results.md unless --out is given.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -67,8 +67,13 @@ public final class Bench {
     }
 
     /** One run's measurements; cpu values in seconds, memory in bytes (-1 unknown). */
+    /** {@code jitS}, {@code gcS}: CPU of the client's JIT compiler and GC threads during the transfer (-1: unknown). */
     record Run(boolean ok, String error, long bytes, double wallS, double cpuS, double cpuTotalS, double serverCpuS,
-            long heapPeak, long rssPeak) {
+            long heapPeak, long rssPeak, double jitS, double gcS) {
+        Run(boolean ok, String error, long bytes, double wallS, double cpuS, double cpuTotalS, double serverCpuS,
+                long heapPeak, long rssPeak) {
+            this(ok, error, bytes, wallS, cpuS, cpuTotalS, serverCpuS, heapPeak, rssPeak, -1, -1);
+        }
     }
 
     static final String DEFAULT_XMX = "4g";
@@ -91,6 +96,8 @@ public final class Bench {
     private DelayProxy wan;
     /** Number of small objects per small-object run (0: none). */
     private int smallCount = 2000;
+    /** Extra arguments for every client JVM ({@code --jvm-arg}, repeatable), e.g. a JFR recording to profile one. */
+    private List<String> clientJvmArgs = List.of();
     /** The load average at the start of each round. */
     private final List<String> roundLoads = new ArrayList<>();
     /** S3Proxy's https port, its key store (for the client JVMs' trust store) and certificate (for curl). */
@@ -116,6 +123,7 @@ public final class Bench {
         long wanDelay = 25;
         long wanRate = 20_000_000;
         int small = 2000;
+        List<String> jvmArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -128,6 +136,7 @@ public final class Bench {
                 case "--wan-delay" -> wanDelay = Long.parseLong(args[++i]);
                 case "--wan-rate" -> wanRate = parseSize(args[++i]);
                 case "--small" -> small = Integer.parseInt(args[++i]);
+                case "--jvm-arg" -> jvmArgs.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -146,6 +155,7 @@ public final class Bench {
         b.wanDelayMillis = wanDelay;
         b.wanBytesPerSecond = wanRate;
         b.smallCount = small;
+        b.clientJvmArgs = List.copyOf(jvmArgs);
         try {
             b.run(sizes, runs, out);
         } finally {
@@ -206,8 +216,9 @@ public final class Bench {
                 Run r = runOne(c, sources.get(c.size()), round);
                 results.get(c).add(r);
                 log.printf(Locale.ROOT, "[%d/%d] %-40s %-22s %s%n", round, c.runs(), c.label(), c.client(), r.ok()
-                        ? String.format(Locale.ROOT, "%7.1f MB/s  cpu %6.2f s  heap %5d MiB  rss %5d MiB  server cpu %5.2f s",
-                                r.bytes() / 1e6 / r.wallS(), r.cpuS(), r.heapPeak() / MIB, r.rssPeak() / MIB, r.serverCpuS())
+                        ? String.format(Locale.ROOT, "%7.1f MB/s  cpu %6.2f s (jit %5.2f, gc %5.2f)  heap %5d MiB  rss %5d MiB"
+                                + "  server cpu %5.2f s", r.bytes() / 1e6 / r.wallS(), r.cpuS(), r.jitS(), r.gcS(),
+                                r.heapPeak() / MIB, r.rssPeak() / MIB, r.serverCpuS())
                         : "FAILED " + r.error());
             }
         }
@@ -370,6 +381,7 @@ public final class Bench {
 
     private Run java(Config c, Path file, String key, int toPort) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx" + c.xmx(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        cmd.addAll(clientJvmArgs);
         if (https(c)) {
             cmd.addAll(List.of("-Djavax.net.ssl.trustStore=" + keystore, "-Djavax.net.ssl.trustStorePassword=" + TLS_PASSWORD,
                     "-Djavax.net.ssl.trustStoreType=PKCS12"));
@@ -396,7 +408,8 @@ public final class Bench {
                 }
                 return new Run(true, null, Long.parseLong(kv.get("bytes")), Long.parseLong(kv.get("wallNs")) / 1e9,
                         Long.parseLong(kv.get("cpuNs")) / 1e9, Long.parseLong(kv.get("cpuTotalNs")) / 1e9, serverCpu,
-                        Long.parseLong(kv.get("heapPeak")), Long.parseLong(kv.get("rssPeak")));
+                        Long.parseLong(kv.get("heapPeak")), Long.parseLong(kv.get("rssPeak")),
+                        Long.parseLong(kv.getOrDefault("jitNs", "-1")) / 1e9, Long.parseLong(kv.getOrDefault("gcNs", "-1")) / 1e9);
             }
         }
         return fail("exit " + p.exitValue() + ": " + summary(lines));
@@ -607,8 +620,9 @@ public final class Bench {
         sb.append("Started ").append(started).append(", finished ").append(ZonedDateTime.now()).append(", load average now ")
                 .append(loadAvg()).append(". Part size ").append(partSize / MIB).append(" MiB, s3lite uploadConcurrency=4, ")
                 .append(runs).append(" run(s) per configuration (medians).\n\n");
-        sb.append("| scenario | size | client | MB/s | client CPU s/GiB | server CPU s/GiB | peak heap MiB | peak RSS MiB | runs ok |\n");
-        sb.append("|---|---|---|---:|---:|---:|---:|---:|---|\n");
+        sb.append("| scenario | size | client | MB/s | client CPU s/GiB | of which JIT / GC s/GiB | server CPU s/GiB"
+                + " | peak heap MiB | peak RSS MiB | runs ok |\n");
+        sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (Map.Entry<Config, List<Run>> e : results.entrySet()) {
             Config c = e.getKey();
             List<Run> ok = e.getValue().stream().filter(Run::ok).toList();
@@ -617,7 +631,7 @@ public final class Bench {
                     .append(" | ");
             if (ok.isEmpty()) {
                 String err = e.getValue().isEmpty() ? "not run" : e.getValue().get(0).error();
-                sb.append("FAILED | | | | | ").append(0).append("/").append(e.getValue().size()).append(": ")
+                sb.append("FAILED | | | | | | ").append(0).append("/").append(e.getValue().size()).append(": ")
                         .append(err.replace("|", "/")).append(" |\n");
                 continue;
             }
@@ -625,6 +639,9 @@ public final class Bench {
             sb.append(fmt(median(ok.stream().mapToDouble(r -> r.bytes() / 1e6 / r.wallS()).toArray()), 1)).append(" | ")
                     .append(ok.get(0).cpuS() < 0 ? "n/a"
                             : fmt(median(ok.stream().mapToDouble(r -> r.cpuS() / gib).toArray()), 2)).append(" | ")
+                    .append(ok.get(0).jitS() < 0 ? "n/a"
+                            : fmt(median(ok.stream().mapToDouble(r -> r.jitS() / gib).toArray()), 2) + " / "
+                              + fmt(median(ok.stream().mapToDouble(r -> r.gcS() / gib).toArray()), 2)).append(" | ")
                     .append(fmt(median(ok.stream().mapToDouble(r -> r.serverCpuS() / gib).toArray()), 2)).append(" | ")
                     .append(ok.get(0).heapPeak() < 0 ? "n/a"
                             : String.valueOf(ok.stream().mapToLong(Run::heapPeak).max().getAsLong() / MIB)).append(" | ")
@@ -648,12 +665,13 @@ public final class Bench {
                 .append(2 * wanDelayMillis).append(" ms round trip), ").append(fmt(wanBytesPerSecond / 1e6, 1))
                 .append(" MB/s per connection and direction.\n");
         sb.append("\nRaw runs (wall s, client CPU s during the transfer, client CPU s of the whole process incl. JVM start, "
-                  + "server CPU s):\n\n");
+                  + "server CPU s; then the JIT and GC threads' CPU s during the transfer, where known):\n\n");
         for (Map.Entry<Config, List<Run>> e : results.entrySet()) {
             sb.append("- ").append(e.getKey().label()).append(", ").append(e.getKey().client()).append(":");
             for (Run r : e.getValue()) {
-                sb.append(r.ok() ? String.format(Locale.ROOT, " [%.2f, %.2f, %.2f, %.2f]", r.wallS(), r.cpuS(), r.cpuTotalS(),
-                        r.serverCpuS()) : " [failed]");
+                sb.append(r.ok() ? String.format(Locale.ROOT, " [%.2f, %.2f, %.2f, %.2f%s]", r.wallS(), r.cpuS(), r.cpuTotalS(),
+                        r.serverCpuS(), r.jitS() < 0 ? "" : String.format(Locale.ROOT, "; %.2f, %.2f", r.jitS(), r.gcS()))
+                        : " [failed]");
             }
             sb.append('\n');
         }
@@ -706,6 +724,7 @@ public final class Bench {
                 }
                 List<Double> thr = new ArrayList<>();
                 List<Double> cpu = new ArrayList<>();
+                List<Double> warmCpu = new ArrayList<>();
                 for (int i = 0; i < Math.min(s.getValue().size(), p.getValue().size()); i++) {
                     Run a = s.getValue().get(i);
                     Run b = p.getValue().get(i);
@@ -714,6 +733,9 @@ public final class Bench {
                         if (b.cpuS() > 0) {
                             cpu.add(a.cpuS() / b.cpuS());
                         }
+                        if (a.jitS() >= 0 && b.jitS() >= 0 && b.cpuS() - b.jitS() - b.gcS() > 0) {
+                            warmCpu.add((a.cpuS() - a.jitS() - a.gcS()) / (b.cpuS() - b.jitS() - b.gcS()));
+                        }
                     }
                 }
                 if (thr.isEmpty()) {
@@ -721,14 +743,18 @@ public final class Bench {
                 }
                 if (sb.length() == 0) {
                     sb.append("\nSecond PUT of a JVM against the first (2nd / 1st per interleaved round, median):\n\n")
-                            .append("| size | client | throughput ratio | per round | client CPU ratio | per round |\n")
-                            .append("|---|---|---:|---|---:|---|\n");
+                            .append("| size | client | throughput ratio | per round | client CPU ratio | per round"
+                                    + " | CPU ratio without JIT and GC threads | per round |\n")
+                            .append("|---|---|---:|---|---:|---|---:|---|\n");
                 }
                 sb.append("| ").append(sizeLabel(sc.size())).append(" | ").append(sc.client()).append(" | ")
                         .append(fmt(median(thr.stream().mapToDouble(Double::doubleValue).toArray()), 2)).append("x | ")
                         .append(list(thr)).append(" | ")
                         .append(cpu.isEmpty() ? "n/a" : fmt(median(cpu.stream().mapToDouble(Double::doubleValue).toArray()), 2) + "x")
-                        .append(" | ").append(list(cpu)).append(" |\n");
+                        .append(" | ").append(list(cpu)).append(" | ")
+                        .append(warmCpu.isEmpty() ? "n/a"
+                                : fmt(median(warmCpu.stream().mapToDouble(Double::doubleValue).toArray()), 2) + "x")
+                        .append(" | ").append(list(warmCpu)).append(" |\n");
             }
         }
         return sb.toString();
@@ -754,6 +780,7 @@ public final class Bench {
                 }
                 List<Double> thr = new ArrayList<>();
                 List<Double> cpu = new ArrayList<>();
+                List<Double> warmCpu = new ArrayList<>();
                 int rounds = Math.min(s.getValue().size(), p.getValue().size());
                 for (int i = 0; i < rounds; i++) {
                     Run a = s.getValue().get(i);
@@ -764,6 +791,11 @@ public final class Bench {
                     thr.add((a.bytes() / a.wallS()) / (b.bytes() / b.wallS()));
                     if (b.cpuS() > 0 && a.cpuS() >= 0) {
                         cpu.add(a.cpuS() / b.cpuS());
+                        // without the JIT and GC threads' CPU on either side (curl has none): the cold JVM's share
+                        double bw = b.cpuS() - Math.max(0, b.jitS()) - Math.max(0, b.gcS());
+                        if (a.jitS() >= 0 && bw > 0) {
+                            warmCpu.add((a.cpuS() - a.jitS() - a.gcS()) / bw);
+                        }
                     }
                 }
                 if (thr.isEmpty()) {
@@ -772,15 +804,19 @@ public final class Bench {
                 if (sb.length() == 0) {
                     sb.append("\nRatios per interleaved round (s3lite / peer; throughput: higher is better, client CPU: "
                               + "lower is better), median over rounds:\n\n")
-                            .append("| scenario | size | s3lite | peer | throughput ratio | per round | client CPU ratio | per round |\n")
-                            .append("|---|---|---|---|---:|---|---:|---|\n");
+                            .append("| scenario | size | s3lite | peer | throughput ratio | per round | client CPU ratio | per round"
+                                    + " | CPU ratio without JIT and GC threads | per round |\n")
+                            .append("|---|---|---|---|---:|---|---:|---|---:|---|\n");
                 }
                 sb.append("| ").append(sc.scenario()).append(" | ").append(sizeLabel(sc.size())).append(" | ")
                         .append(sc.client()).append(" | ").append(pc.client()).append(" | ")
                         .append(fmt(median(thr.stream().mapToDouble(Double::doubleValue).toArray()), 2)).append("x | ")
                         .append(list(thr)).append(" | ")
                         .append(cpu.isEmpty() ? "n/a" : fmt(median(cpu.stream().mapToDouble(Double::doubleValue).toArray()), 2) + "x")
-                        .append(" | ").append(list(cpu)).append(" |\n");
+                        .append(" | ").append(list(cpu)).append(" | ")
+                        .append(warmCpu.isEmpty() ? "n/a"
+                                : fmt(median(warmCpu.stream().mapToDouble(Double::doubleValue).toArray()), 2) + "x")
+                        .append(" | ").append(list(warmCpu)).append(" |\n");
             }
         }
         return sb.toString();

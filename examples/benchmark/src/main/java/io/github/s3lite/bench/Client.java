@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -22,7 +23,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * One client run in its own JVM: one upload or one download through one Camel component, via a route
  * {@code direct:run -> <component uri> [-> copy the InputStream body to a file]}.
- * Prints one line {@code RESULT bytes=.. wallNs=.. cpuNs=.. cpuTotalNs=.. heapPeak=.. rssPeak=..}.
+ * Prints one line {@code RESULT bytes=.. wallNs=.. cpuNs=.. cpuTotalNs=.. heapPeak=.. rssPeak=.. jitNs=.. gcNs=..}
+ * (jitNs, gcNs: CPU of the JIT compiler and GC threads during the transfer, part of cpuNs).
  * <p>
  * Arguments: {@code <component> <op> <body> <file> <port> <bucket> <key> <partSize> <checksum>} where component is
  * s3lite|aws2-s3|minio, op is put-single|put-multipart|get, body is file|stream (put), or for get "file" (s3lite's
@@ -134,21 +136,23 @@ public final class Client {
             pool.resetPeakUsage();
         }
         InputStream stream = null;
+        Map<String, long[]> threads0 = jitGcThreadCpu();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Object body;
         if (small) {
             long t1 = smallObjects(template, op.equals("small-put"), key, Integer.parseInt(bodyKind));
             long cpu1 = os.getProcessCpuTime();
+            long[] jitGc = jitGcBetween(threads0, jitGcThreadCpu());
             long heapPeak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
                     heapPeak += pool.getPeakUsage().getUsed();
                 }
             }
-            System.out.printf(Locale.ROOT, "RESULT bytes=%d wallNs=%d cpuNs=%d cpuTotalNs=%d heapPeak=%d rssPeak=%d%n",
-                    (long) Integer.parseInt(bodyKind) * SMALL_SIZE, t1 - t0, cpu1 - cpu0, os.getProcessCpuTime(), heapPeak,
-                    vmHwmBytes());
+            System.out.printf(Locale.ROOT, "RESULT bytes=%d wallNs=%d cpuNs=%d cpuTotalNs=%d heapPeak=%d rssPeak=%d"
+                    + " jitNs=%d gcNs=%d%n", (long) Integer.parseInt(bodyKind) * SMALL_SIZE, t1 - t0, cpu1 - cpu0,
+                    os.getProcessCpuTime(), heapPeak, vmHwmBytes(), jitGc[0], jitGc[1]);
             System.out.flush();
             ctx.stop();
             System.exit(0);
@@ -169,6 +173,7 @@ public final class Client {
         });
         long t1 = System.nanoTime();
         long cpu1 = os.getProcessCpuTime();
+        long[] jitGc = jitGcBetween(threads0, jitGcThreadCpu());
         if (stream != null) {
             stream.close();
         }
@@ -187,8 +192,8 @@ public final class Client {
         long bytes = Files.size(file);
         long rss = vmHwmBytes();
         long cpuTotal = os.getProcessCpuTime();
-        System.out.printf(Locale.ROOT, "RESULT bytes=%d wallNs=%d cpuNs=%d cpuTotalNs=%d heapPeak=%d rssPeak=%d%n", bytes,
-                t1 - t0, cpu1 - cpu0, cpuTotal, heapPeak, rss);
+        System.out.printf(Locale.ROOT, "RESULT bytes=%d wallNs=%d cpuNs=%d cpuTotalNs=%d heapPeak=%d rssPeak=%d jitNs=%d"
+                + " gcNs=%d%n", bytes, t1 - t0, cpu1 - cpu0, cpuTotal, heapPeak, rss, jitGc[0], jitGc[1]);
         System.out.flush();
         ctx.stop();
         System.exit(0);
@@ -276,6 +281,50 @@ public final class Client {
     }
 
     /** VmHWM of this process (peak resident set), bytes; -1 where /proc is missing. */
+    /**
+     * CPU ns (utime+stime from /proc/self/task/TID/stat) of this JVM's JIT compiler threads ({@code [0]}) and GC
+     * threads ({@code [1]}), by thread id; -1 values where /proc is not there. A compiler thread that exits during the
+     * transfer (the JVM adds and removes them) takes its CPU with it, so the JIT figure is a lower bound.
+     */
+    static Map<String, long[]> jitGcThreadCpu() {
+        Map<String, long[]> m = new java.util.HashMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> tasks = Files.list(Paths.get("/proc/self/task"))) {
+            for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(t.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                int kind = comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? 0
+                        : comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? 1 : -1;
+                if (kind < 0) {
+                    continue;
+                }
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+                m.put(t.getFileName().toString(), new long[] {kind, ticks * 10_000_000L}); // USER_HZ 100
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return m;
+    }
+
+    /** JIT and GC CPU ns spent between two {@link #jitGcThreadCpu()} samples; -1 each without /proc. */
+    static long[] jitGcBetween(Map<String, long[]> before, Map<String, long[]> after) {
+        if (before == null || after == null) {
+            return new long[] {-1, -1};
+        }
+        long[] out = new long[2];
+        after.forEach((tid, v) -> {
+            long[] b = before.get(tid);
+            out[(int) v[0]] += v[1] - (b == null ? 0 : b[1]);
+        });
+        return out;
+    }
+
     static long vmHwmBytes() {
         try {
             for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
