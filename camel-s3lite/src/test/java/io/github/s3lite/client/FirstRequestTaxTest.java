@@ -32,14 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the algorithm the store verifies, not with Content-MD5 and CRC32C both. A large single PUT is preceded by
  * a tiny aborted multipart upload that learns it ({@link ChecksumProbe}); a multipart upload whose
  * CreateMultipartUpload answer echoes the CRC32C declaration sends every part with CRC32C alone (a part the store
- * does not verify then goes again with Content-MD5), otherwise its first part decides, alone. Checked on S3Proxy (verifies CRC32C), a fake with AWS's rules (CRC32C) and an RGW-like
- * fake that ignores CRC32C (Content-MD5), with SHA-256 of what was stored.
+ * does not verify then goes again with Content-MD5), otherwise its first part decides, alone. Checked on S3Proxy
+ * (verifies CRC32C), a fake with AWS's rules (CRC32C), an RGW-like fake that ignores CRC32C (Content-MD5) and one
+ * that echoes the declaration but ignores part checksums, with SHA-256 of what was stored.
  */
 class FirstRequestTaxTest {
 
     static final long MIB = 1024 * 1024;
     static Path dir;
     static Path big;
+    static ExecutorService pool;
 
     @BeforeAll
     static void data() throws Exception {
@@ -48,10 +50,12 @@ class FirstRequestTaxTest {
         byte[] b = new byte[(int) (17 * MIB + 5)];
         new SplittableRandom(15).nextBytes(b);
         Files.write(big, b);
+        pool = Executors.newCachedThreadPool();
     }
 
     @AfterAll
     static void clean() throws Exception {
+        pool.shutdownNow();
         Files.deleteIfExists(big);
         Files.delete(dir);
     }
@@ -130,16 +134,25 @@ class FirstRequestTaxTest {
         }
     }
 
-    static MultipartUploader uploader(S3LiteClient c, ExecutorService pool) {
-        return new MultipartUploader(c, pool, CheckpointStore.NONE,
-                new MultipartUploader.Settings(5 * MIB, 4, 1L << 40, ChecksumAlgorithm.AUTO), UploadProgress.NONE);
+    /** A 4-part AUTO upload of {@code big} to {@code key}. */
+    static void upload(S3LiteClient c, String bucket, String key) throws java.io.IOException {
+        new MultipartUploader(c, pool, CheckpointStore.NONE,
+                new MultipartUploader.Settings(5 * MIB, 4, 1L << 40, ChecksumAlgorithm.AUTO), UploadProgress.NONE)
+                .upload(bucket, key, UploadSource.FileSource.of(big), ObjectWriteOptions.DEFAULTS);
+    }
+
+    /** A 4-part AUTO upload of {@code big} to bucket/{@code key} of {@code fake}; returns the UploadPart requests. */
+    static List<AwsRulesFake.Request> uploadParts(AwsRulesFake fake, S3LiteClient c, String key)
+            throws java.io.IOException {
+        fake.clear();
+        upload(c, "bucket", key);
+        return fake.requests().stream().filter(AwsRulesFake.Request::isUploadPart).toList();
     }
 
     @Test
     void onAStoreEchoingTheDeclarationNoPartCarriesContentMd5AndNoneWaitsForAnother() throws Exception {
         EmbeddedS3 s3 = EmbeddedS3.get();
         String bucket = s3.newBucket("firsttax-mpu");
-        ExecutorService pool = Executors.newCachedThreadPool();
         CountDownLatch secondPart = new CountDownLatch(1);
         boolean[] overlapped = new boolean[1];
         try (FaultProxy proxy = new FaultProxy(s3.endpoint()); S3LiteClient c = client(proxy.endpoint(), s3.credentials())) {
@@ -156,7 +169,7 @@ class FirstRequestTaxTest {
                 }
                 return FaultProxy.PASS;
             });
-            uploader(c, pool).upload(bucket, "mpu", UploadSource.FileSource.of(big), ObjectWriteOptions.DEFAULTS);
+            upload(c, bucket, "mpu");
             List<FaultProxy.Seen> parts = proxy.seen().stream().filter(FaultProxy.Seen::isUploadPart).toList();
             assertThat(parts).hasSize(4);
             assertThat(parts).as("parts with Content-MD5").noneMatch(p -> p.hasHeader("content-md5"));
@@ -166,31 +179,22 @@ class FirstRequestTaxTest {
             try (var r = c.getObject(bucket, "mpu", GetOptions.NONE)) {
                 assertThat(sha(r.body().readAllBytes())).isEqualTo(sha(Files.readAllBytes(big)));
             }
-        } finally {
-            pool.shutdownNow();
         }
     }
 
     @Test
     void withAwsRulesThePartsCarryCrc32cOnlyAndTheCompletionListsThem() throws Exception {
-        ExecutorService pool = Executors.newCachedThreadPool();
         try (AwsRulesFake aws = new AwsRulesFake(true); S3LiteClient c = client(aws.endpoint(), new Credentials("a", "b"))) {
-            uploader(c, pool).upload("bucket", "mpu", UploadSource.FileSource.of(big), ObjectWriteOptions.DEFAULTS);
-            List<AwsRulesFake.Request> parts = aws.requests().stream().filter(AwsRulesFake.Request::isUploadPart).toList();
-            assertThat(parts).hasSize(4).allMatch(p -> p.header("x-amz-checksum-crc32c") != null
+            assertThat(uploadParts(aws, c, "mpu")).hasSize(4).allMatch(p -> p.header("x-amz-checksum-crc32c") != null
                     && p.header("content-md5") == null);
             assertThat(sha(aws.object("bucket", "mpu"))).isEqualTo(sha(Files.readAllBytes(big)));
-        } finally {
-            pool.shutdownNow();
         }
     }
 
     @Test
     void whereTheDeclarationIsNotEchoedTheFirstPartDecidesAndTheOthersCarryContentMd5Only() throws Exception {
-        ExecutorService pool = Executors.newCachedThreadPool();
         try (AwsRulesFake rgw = new AwsRulesFake(false); S3LiteClient c = client(rgw.endpoint(), new Credentials("a", "b"))) {
-            uploader(c, pool).upload("bucket", "mpu", UploadSource.FileSource.of(big), ObjectWriteOptions.DEFAULTS);
-            List<AwsRulesFake.Request> parts = rgw.requests().stream().filter(AwsRulesFake.Request::isUploadPart).toList();
+            List<AwsRulesFake.Request> parts = uploadParts(rgw, c, "mpu");
             assertThat(parts).hasSize(4);
             assertThat(parts.get(0).header("content-md5")).isNotNull();
             assertThat(parts.get(0).header("x-amz-checksum-crc32c")).as("the first part carries both").isNotNull();
@@ -198,18 +202,14 @@ class FirstRequestTaxTest {
                     && p.header("x-amz-checksum-crc32c") == null);
             assertThat(c.flexibleChecksums()).isFalse();
             assertThat(sha(rgw.object("bucket", "mpu"))).isEqualTo(sha(Files.readAllBytes(big)));
-        } finally {
-            pool.shutdownNow();
         }
     }
 
     @Test
     void aStoreEchoingTheDeclarationButIgnoringPartChecksumsGetsEveryPartWithContentMd5() throws Exception {
-        ExecutorService pool = Executors.newCachedThreadPool();
         try (AwsRulesFake liar = new AwsRulesFake(false); S3LiteClient c = client(liar.endpoint(), new Credentials("a", "b"))) {
             liar.echoDeclarationOnly(true);
-            uploader(c, pool).upload("bucket", "mpu", UploadSource.FileSource.of(big), ObjectWriteOptions.DEFAULTS);
-            List<AwsRulesFake.Request> parts = liar.requests().stream().filter(AwsRulesFake.Request::isUploadPart).toList();
+            List<AwsRulesFake.Request> parts = uploadParts(liar, c, "mpu");
             assertThat(parts).as("at least one part went with CRC32C alone first")
                     .anyMatch(p -> p.header("content-md5") == null);
             for (int n = 1; n <= 4; n++) {
@@ -220,12 +220,8 @@ class FirstRequestTaxTest {
             assertThat(c.flexibleChecksums()).isFalse();
             assertThat(sha(liar.object("bucket", "mpu"))).isEqualTo(sha(Files.readAllBytes(big)));
             // the next upload of this client: Content-MD5 from the start, nothing sent twice
-            liar.clear();
-            uploader(c, pool).upload("bucket", "mpu2", UploadSource.FileSource.of(big), ObjectWriteOptions.DEFAULTS);
-            assertThat(liar.requests().stream().filter(AwsRulesFake.Request::isUploadPart).toList()).hasSize(4)
+            assertThat(uploadParts(liar, c, "mpu2")).hasSize(4)
                     .allMatch(p -> p.header("content-md5") != null && p.header("x-amz-checksum-crc32c") == null);
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

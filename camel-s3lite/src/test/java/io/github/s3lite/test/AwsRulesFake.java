@@ -35,7 +35,8 @@ import com.sun.net.httpserver.HttpServer;
  * <ul>
  * <li>UploadPart with {@code x-amz-checksum-crc32c} into an upload whose CreateMultipartUpload declared no
  * {@code x-amz-checksum-algorithm}: 400 "Checksum Type mismatch occurred, expected checksum Type: null, actual
- * checksum Type: crc32c"; an upload declaring CRC32C takes only parts carrying it;</li>
+ * checksum Type: crc32c"; an upload declaring CRC32C takes only parts carrying it, and the CreateMultipartUpload
+ * answer echoes the declaration ({@code x-amz-checksum-algorithm}, {@code x-amz-checksum-type});</li>
  * <li>CompleteMultipartUpload of a CRC32C upload must list each part's {@code <ChecksumCRC32C>}, equal to the
  * stored one;</li>
  * <li>{@code If-None-Match: *} and {@code If-Match} are evaluated on PutObject and CompleteMultipartUpload.</li>
