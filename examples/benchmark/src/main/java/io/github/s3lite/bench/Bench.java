@@ -245,6 +245,10 @@ public final class Bench {
                 }
                 l.add(new Config(sc, size, "aws2-s3", "aws2-s3", "put-multipart", body, "-", DEFAULT_XMX, runs));
                 l.add(new Config(sc, size, "minio", "minio", "put-multipart", body, "-", DEFAULT_XMX, runs));
+                if (body.equals("file")) {
+                    // the ceiling of issue 15's goal "multipart upload >= 0.9x curl's single-PUT throughput"
+                    l.add(new Config(sc, size, "curl (single PUT)", "curl", "put", "file", "-", "-", runs));
+                }
             }
             for (String c : List.of("s3lite", "aws2-s3", "minio")) {
                 l.add(new Config("get", size, c, c, "get", "-", "-", DEFAULT_XMX, runs));
