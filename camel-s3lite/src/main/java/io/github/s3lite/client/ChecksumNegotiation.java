@@ -18,8 +18,8 @@ import static io.github.s3lite.client.Responses.header;
  * Checksum negotiation: sends a body with its checksum header(s) and checks what the server reports back.
  * {@link ChecksumAlgorithm#AUTO} negotiates once per client: the first request carries Content-MD5 and
  * x-amz-checksum-crc32c, and the answer decides which one later requests carry. (A large first single PUT is
- * preceded by {@link ChecksumProbe}, and a first multipart upload sends its first part alone, so that the first
- * request carrying both is small.)
+ * preceded by {@link ChecksumProbe}, and a first multipart upload on a store that does not answer the declaration
+ * sends its first part alone, so that the first request carrying both is small.)
  * <p>
  * A store whose CreateMultipartUpload answer echoes the declared {@code x-amz-checksum-algorithm: CRC32C} (AWS,
  * S3Proxy; Ceph RGW 16 does not) tracks flexible checksums: from then on, until a body's answer tells, parts carry

@@ -55,7 +55,7 @@ final class PartSender {
     private final AtomicLong bytesDone = new AtomicLong();
     /** Counting a part and telling its progress happen together under this lock, in order. */
     private final Object progressOrder = new Object();
-    /** Counted down when the first part sent was answered (or failed); null when nothing is to be learned. */
+    /** Counted down when the first part sent was answered (or failed); null when no part waits for it. */
     private final CountDownLatch negotiated;
     private final AtomicBoolean firstSent = new AtomicBoolean();
 
