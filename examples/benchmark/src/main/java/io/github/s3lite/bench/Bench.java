@@ -66,13 +66,20 @@ public final class Bench {
         }
     }
 
-    /** One run's measurements; cpu values in seconds, memory in bytes (-1 unknown). */
-    /** {@code jitS}, {@code gcS}: CPU of the client's JIT compiler and GC threads during the transfer (-1: unknown). */
+    /**
+     * One run's measurements; cpu values in seconds, memory in bytes (-1 unknown). {@code jitS}, {@code gcS}: CPU of
+     * the client JVM's JIT compiler and GC threads during the transfer, part of {@code cpuS} (-1: unknown, and curl).
+     */
     record Run(boolean ok, String error, long bytes, double wallS, double cpuS, double cpuTotalS, double serverCpuS,
             long heapPeak, long rssPeak, double jitS, double gcS) {
         Run(boolean ok, String error, long bytes, double wallS, double cpuS, double cpuTotalS, double serverCpuS,
                 long heapPeak, long rssPeak) {
             this(ok, error, bytes, wallS, cpuS, cpuTotalS, serverCpuS, heapPeak, rssPeak, -1, -1);
+        }
+
+        /** Client CPU without the JIT and GC threads' share (a client without that split, such as curl: all of it). */
+        double cpuWithoutJitGcS() {
+            return cpuS - Math.max(0, jitS) - Math.max(0, gcS);
         }
     }
 
@@ -254,8 +261,8 @@ public final class Bench {
                 l.add(new Config("get", size, c, c, "get", "-", "-", DEFAULT_XMX, runs));
             }
             l.add(new Config("get", size, "curl", "curl", "get", "-", "-", "-", runs));
-            // curl does not fsync; s3lite forces every range (and the one GET) to disk before it counts as done, and
-            // the kernel charges that writeback to the forcing process: the like-for-like ceiling for a download
+            // curl does not fsync; s3lite forces every range (and the one GET) to disk before it counts as done:
+            // curl followed by an fsync of its file is the like-for-like ceiling for a download to a file
             l.add(new Config("get", size, "curl + fsync", "curl", "get-fsync", "-", "-", "-", runs));
             // the cost of checking a download: to a file, with no check and with the single-part ETag as MD5
             for (String v : List.of("NEVER", "ALWAYS")) {
@@ -728,7 +735,7 @@ public final class Bench {
                 }
                 List<Double> thr = new ArrayList<>();
                 List<Double> cpu = new ArrayList<>();
-                List<Double> warmCpu = new ArrayList<>();
+                List<Double> cpuNoJit = new ArrayList<>();
                 for (int i = 0; i < Math.min(s.getValue().size(), p.getValue().size()); i++) {
                     Run a = s.getValue().get(i);
                     Run b = p.getValue().get(i);
@@ -737,8 +744,8 @@ public final class Bench {
                         if (b.cpuS() > 0) {
                             cpu.add(a.cpuS() / b.cpuS());
                         }
-                        if (a.jitS() >= 0 && b.jitS() >= 0 && b.cpuS() - b.jitS() - b.gcS() > 0) {
-                            warmCpu.add((a.cpuS() - a.jitS() - a.gcS()) / (b.cpuS() - b.jitS() - b.gcS()));
+                        if (a.jitS() >= 0 && b.jitS() >= 0 && b.cpuWithoutJitGcS() > 0) {
+                            cpuNoJit.add(a.cpuWithoutJitGcS() / b.cpuWithoutJitGcS());
                         }
                     }
                 }
@@ -752,13 +759,8 @@ public final class Bench {
                             .append("|---|---|---:|---|---:|---|---:|---|\n");
                 }
                 sb.append("| ").append(sizeLabel(sc.size())).append(" | ").append(sc.client()).append(" | ")
-                        .append(fmt(median(thr.stream().mapToDouble(Double::doubleValue).toArray()), 2)).append("x | ")
-                        .append(list(thr)).append(" | ")
-                        .append(cpu.isEmpty() ? "n/a" : fmt(median(cpu.stream().mapToDouble(Double::doubleValue).toArray()), 2) + "x")
-                        .append(" | ").append(list(cpu)).append(" | ")
-                        .append(warmCpu.isEmpty() ? "n/a"
-                                : fmt(median(warmCpu.stream().mapToDouble(Double::doubleValue).toArray()), 2) + "x")
-                        .append(" | ").append(list(warmCpu)).append(" |\n");
+                        .append(ratioCells(thr)).append(" | ").append(ratioCells(cpu)).append(" | ")
+                        .append(ratioCells(cpuNoJit)).append(" |\n");
             }
         }
         return sb.toString();
@@ -784,7 +786,7 @@ public final class Bench {
                 }
                 List<Double> thr = new ArrayList<>();
                 List<Double> cpu = new ArrayList<>();
-                List<Double> warmCpu = new ArrayList<>();
+                List<Double> cpuNoJit = new ArrayList<>();
                 int rounds = Math.min(s.getValue().size(), p.getValue().size());
                 for (int i = 0; i < rounds; i++) {
                     Run a = s.getValue().get(i);
@@ -796,9 +798,8 @@ public final class Bench {
                     if (b.cpuS() > 0 && a.cpuS() >= 0) {
                         cpu.add(a.cpuS() / b.cpuS());
                         // without the JIT and GC threads' CPU on either side (curl has none): the cold JVM's share
-                        double bw = b.cpuS() - Math.max(0, b.jitS()) - Math.max(0, b.gcS());
-                        if (a.jitS() >= 0 && bw > 0) {
-                            warmCpu.add((a.cpuS() - a.jitS() - a.gcS()) / bw);
+                        if (a.jitS() >= 0 && b.cpuWithoutJitGcS() > 0) {
+                            cpuNoJit.add(a.cpuWithoutJitGcS() / b.cpuWithoutJitGcS());
                         }
                     }
                 }
@@ -814,16 +815,17 @@ public final class Bench {
                 }
                 sb.append("| ").append(sc.scenario()).append(" | ").append(sizeLabel(sc.size())).append(" | ")
                         .append(sc.client()).append(" | ").append(pc.client()).append(" | ")
-                        .append(fmt(median(thr.stream().mapToDouble(Double::doubleValue).toArray()), 2)).append("x | ")
-                        .append(list(thr)).append(" | ")
-                        .append(cpu.isEmpty() ? "n/a" : fmt(median(cpu.stream().mapToDouble(Double::doubleValue).toArray()), 2) + "x")
-                        .append(" | ").append(list(cpu)).append(" | ")
-                        .append(warmCpu.isEmpty() ? "n/a"
-                                : fmt(median(warmCpu.stream().mapToDouble(Double::doubleValue).toArray()), 2) + "x")
-                        .append(" | ").append(list(warmCpu)).append(" |\n");
+                        .append(ratioCells(thr)).append(" | ").append(ratioCells(cpu)).append(" | ")
+                        .append(ratioCells(cpuNoJit)).append(" |\n");
             }
         }
         return sb.toString();
+    }
+
+    /** Two table cells: the median ratio ("1.23x", or "n/a" when empty) and the per-round ratios. */
+    private static String ratioCells(List<Double> v) {
+        return (v.isEmpty() ? "n/a" : fmt(median(v.stream().mapToDouble(Double::doubleValue).toArray()), 2) + "x")
+                + " | " + list(v);
     }
 
     private static String list(List<Double> v) {

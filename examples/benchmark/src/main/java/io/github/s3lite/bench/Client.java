@@ -280,16 +280,15 @@ public final class Client {
         }
     }
 
-    /** VmHWM of this process (peak resident set), bytes; -1 where /proc is missing. */
     /**
-     * CPU ns (utime+stime from /proc/self/task/TID/stat) of this JVM's JIT compiler threads ({@code [0]}) and GC
-     * threads ({@code [1]}), by thread id; -1 values where /proc is not there. A compiler thread that exits during the
+     * Per thread id, {@code {kind, CPU ns}} (utime+stime from /proc/self/task/TID/stat) of this JVM's JIT compiler
+     * threads (kind 0) and GC threads (kind 1); null where /proc is not there. A compiler thread that exits during the
      * transfer (the JVM adds and removes them) takes its CPU with it, so the JIT figure is a lower bound.
      */
     static Map<String, long[]> jitGcThreadCpu() {
         Map<String, long[]> m = new java.util.HashMap<>();
-        try (java.util.stream.Stream<java.nio.file.Path> tasks = Files.list(Paths.get("/proc/self/task"))) {
-            for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) tasks::iterator) {
+        try (java.util.stream.Stream<Path> tasks = Files.list(Paths.get("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
                 String stat;
                 try {
                     stat = Files.readString(t.resolve("stat"));
@@ -325,6 +324,7 @@ public final class Client {
         return out;
     }
 
+    /** VmHWM of this process (peak resident set), bytes; -1 where /proc is missing. */
     static long vmHwmBytes() {
         try {
             for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
