@@ -18,6 +18,7 @@
 #   S3LITE_CEPH_PORTS    port range of osd/rgw msgr   (default 16800-16899)
 #   S3LITE_CEPH_INSTALL  0 = never apt-get install    (default 1)
 #   S3LITE_CEPH_PURGE_GIB  on start, delete the test user's buckets when the OSD holds more (default 8)
+#   S3LITE_CEPH_MIN_FREE_GIB  refuse to start with less free space beside S3LITE_CEPH_DIR (default 4)
 set -euo pipefail
 
 CEPH_VERSION=16.2.15
@@ -130,7 +131,10 @@ mon_allow_pool_size_one = true
 mon_allow_pool_delete = true
 mon_warn_on_pool_no_redundancy = false
 mon_warn_on_insecure_global_id_reclaim_allowed = false
-mon_data_avail_warn = 5
+# the mon refuses to start below mon_data_avail_crit percent free (default 5): on a large shared disk that is
+# gigabytes, far more than this cluster needs; check_free_space below says what is needed instead
+mon_data_avail_warn = 2
+mon_data_avail_crit = 1
 mon_max_pg_per_osd = 1000
 osd_objectstore = bluestore
 
@@ -297,8 +301,23 @@ memory_mb() {
     echo $((total / 1024))
 }
 
+# The OSD's sparse block file grows as the tests write (up to bluestore_block_size); a full disk would crash it
+# mid-run with errors far from the cause, so say it here.
+check_free_space() {
+    local need=${S3LITE_CEPH_MIN_FREE_GIB:-4} free_kib
+    mkdir -p "$DIR"
+    free_kib=$(df -Pk "$DIR" | awk 'NR == 2 {print $4}')
+    if [ "${free_kib:-0}" -lt $((need << 20)) ]; then
+        df -h "$DIR" >&2
+        log "FAILED: $((free_kib >> 20)) GiB free beside $DIR, the cluster needs $need (S3LITE_CEPH_MIN_FREE_GIB)."
+        log "Free space (e.g. old ${TMPDIR:-/tmp}/s3lite-* directories; '$0 reset' deletes this cluster's state)."
+        exit 1
+    fi
+}
+
 cmd_start() {
     local t0=$SECONDS
+    check_free_space
     if [ -f "$DIR/user-created" ] && pid_alive "$DIR/run/$RGW_NAME.pid" && pid_alive "$DIR/run/osd.0.pid" && rgw_answers; then
         purge_if_full
         write_env
