@@ -1,5 +1,6 @@
 package io.github.s3lite.upload;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,8 @@ import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.PartInfo;
 import io.github.s3lite.client.PutResult;
 import io.github.s3lite.client.RequestBody;
-import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3Exception;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3NotFoundException;
 import io.github.s3lite.client.S3TransientException;
 import org.slf4j.Logger;
@@ -228,13 +229,20 @@ public final class MultipartUploader {
      * its CompleteMultipartUpload). A file's identity vouches for its content; a stream is compared byte for byte
      * (re-read from byte 0, its multipart ETag against the object's). Then this attempt is a success, reported like
      * {@code alreadyUploaded}; otherwise null (the upload vanished).
+     * <p>
+     * A request cut off with no answer read is asked the same question once (no waiting): Ceph RGW answers a part of
+     * an upload that is gone with NoSuchUpload before it reads the body and closes, so the client, still writing,
+     * sees only a broken pipe or a reset. This upload is then aborted (it may still exist: the other node may have
+     * completed another upload of this source); it is a success only once it is known to be gone.
      */
     private UploadResult completedByAnother(RuntimeException e, String bucket, String key, UploadSource source,
             CheckpointProtocol checkpoints, String uploadId, PartSender parts) {
-        if (!(e instanceof S3NotFoundException nf && "NoSuchUpload".equals(nf.getErrorCode())) || !checkpoints.enabled()) {
+        boolean noSuchUpload = e instanceof S3NotFoundException nf && "NoSuchUpload".equals(nf.getErrorCode());
+        if (!(noSuchUpload || cutOff(e)) || !checkpoints.enabled()) {
             return null;
         }
-        ObjectInfo head = checkpoints.shared() ? Completion.poll(10, checkpoints::doneObject) : checkpoints.doneObject();
+        ObjectInfo head = noSuchUpload && checkpoints.shared() ? Completion.poll(10, checkpoints::doneObject)
+                : checkpoints.doneObject();
         if (head == null) {
             return null;
         }
@@ -247,10 +255,32 @@ public final class MultipartUploader {
                 return null;
             }
         }
-        LOG.info("Upload {} of {}/{} is gone (NoSuchUpload) and the object holds this source (ETag {}): completed by "
-                + "another node or exchange", uploadId, bucket, key, head.eTag());
+        if (!noSuchUpload && !gone(bucket, key, uploadId, e)) {
+            return null;
+        }
+        LOG.info("Upload {} of {}/{} is gone ({}) and the object holds this source (ETag {}): completed by "
+                + "another node or exchange", uploadId, bucket, key, noSuchUpload ? "NoSuchUpload" : "cut off: "
+                + e.getMessage(), head.eTag());
         checkpoints.forget(uploadId, parts.parts());
         return new UploadResult(head.eTag(), head.versionId(), uploadId, 0, 0, true);
+    }
+
+    /** A network failure with no answer read from the server: a reset, a broken pipe, a timeout. */
+    private static boolean cutOff(RuntimeException e) {
+        return e instanceof S3TransientException t && t.getStatusCode() == 0 && t.getCause() instanceof IOException;
+    }
+
+    /** Aborts {@code uploadId}: true once the server says it is gone (aborted now, or already). */
+    private boolean gone(String bucket, String key, String uploadId, RuntimeException cause) {
+        try {
+            client.abortMultipartUpload(bucket, key, uploadId);
+            return true;
+        } catch (S3NotFoundException nf) {
+            return true;
+        } catch (RuntimeException abortFailure) {
+            cause.addSuppressed(abortFailure);
+            return false;
+        }
     }
 
     /**

@@ -417,4 +417,40 @@ class S3LiteMultipartTest extends S3LiteTestSupport {
                 .map(t -> t.substring(t.indexOf("uploadId="))).distinct().count();
         assertThat(completions).as("completed upload ids").isEqualTo(1);
     }
+
+    /**
+     * Node A completes the upload node B is sending parts to. The store then answers B's next part NoSuchUpload
+     * before it has read the body, and closes, as Ceph RGW 16 does: B sees only a reset or a broken pipe. B must
+     * find A's object (the done mark of this source) and report it, not fail with a transient error.
+     */
+    @Test
+    void aPartCutOffBecauseAnotherNodeCompletedTheUploadEndsInThatNodesObject() throws Exception {
+        proxy.clear();
+        context.getRegistry().bind("sharedCut",
+                org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository.memoryIdempotentRepository());
+        context.addComponent("s3direct", store().newComponent(store().endpoint().toString()));
+        String options = "?multipartThreshold=5242880&partSize=5242880&uploadConcurrency=1&checkpointRepository=#sharedCut";
+        var nodeA = new java.util.concurrent.atomic.AtomicReference<Exchange>();
+        proxy.rule(s -> {
+            Matcher m = PART.matcher(s.target());
+            if (s.isUploadPart() && m.find() && m.group(1).equals("3") && nodeA.get() == null) {
+                // node A, straight to the store, finishes the upload while B's part 3 waits here
+                nodeA.set(upload("s3direct:" + bucket + options, file.toFile(), "mp/cut.bin"));
+                return new FaultProxy.AnswerMidBody(64 * 1024, 404, "NoSuchUpload");
+            }
+            return FaultProxy.PASS;
+        });
+
+        Exchange b = upload("s3lite:" + bucket + options, file.toFile(), "mp/cut.bin");
+
+        assertThat(nodeA.get()).as("node A ran").isNotNull();
+        assertThat(nodeA.get().getException()).isNull();
+        assertThat(b.getException()).as("node B, cut off").isNull();
+        assertThat(b.getMessage().getHeader(S3LiteConstants.ALREADY_UPLOADED)).isEqualTo(true);
+        assertThat(b.getMessage().getHeader(S3LiteConstants.E_TAG))
+                .isEqualTo(nodeA.get().getMessage().getHeader(S3LiteConstants.E_TAG));
+        assertThat(objectSha("mp/cut.bin")).isEqualTo(fileSha(file));
+        assertThat(client.listMultipartUploads(bucket, null)).as("no orphaned upload").isEmpty();
+        assertThat(proxy.seen()).filteredOn(s -> s.action() instanceof FaultProxy.AnswerMidBody).hasSize(1);
+    }
 }

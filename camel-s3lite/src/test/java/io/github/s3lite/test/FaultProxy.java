@@ -63,6 +63,14 @@ public final class FaultProxy implements AutoCloseable {
     public record Hang(long millis) implements Action {
     }
 
+    /**
+     * Say {@code 100 Continue} when asked, read this many body bytes, answer this error and close with the rest of
+     * the body unread: what Ceph RGW 16 does to a part of an upload that is gone. The client, still writing, meets
+     * a reset or a broken pipe and never reads the answer.
+     */
+    public record AnswerMidBody(long bodyBytes, int status, String errorCode) implements Action {
+    }
+
     /** Answer 200 with this body (and no ETag header). */
     public record Replace(String body) implements Action {
     }
@@ -172,6 +180,15 @@ public final class FaultProxy implements AutoCloseable {
                     out.write(body);
                     out.flush();
                     continue; // keep-alive: the client may reuse this connection
+                }
+                if (action instanceof AnswerMidBody a) {
+                    if (probe.hasHeader("Expect")) {
+                        out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                    }
+                    copy(in, OutputStream.nullOutputStream(), Math.min(a.bodyBytes(), length));
+                    respond(out, a.status(), "Injected", errorBody(a.errorCode()));
+                    return; // closing with body bytes unread resets the connection
                 }
                 if (action instanceof Drop) {
                     copy(in, OutputStream.nullOutputStream(), length);
