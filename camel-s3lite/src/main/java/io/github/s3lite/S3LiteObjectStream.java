@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import io.github.s3lite.client.ETags;
 import io.github.s3lite.client.GetObjectResponse;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectInfo;
@@ -98,8 +99,7 @@ public final class S3LiteObjectStream extends InputStream implements StreamCache
 
     /** Null when the answer continues this stream; "" for another ETag; else what is wrong with its range. */
     private String answerProblem(ObjectInfo got) {
-        String a = unquote(got.eTag());
-        if (a == null || a.isEmpty() || !a.equals(unquote(eTag))) {
+        if (!ETags.same(got.eTag(), eTag)) {
             return "";
         }
         String cr = got.contentRange();
@@ -111,14 +111,6 @@ public final class S3LiteObjectStream extends InputStream implements StreamCache
             return cr == null ? "the whole object (no Content-Range)" : "Content-Range " + cr;
         }
         return null;
-    }
-
-    private static String unquote(String e) {
-        if (e == null) {
-            return null;
-        }
-        String t = e.trim();
-        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
     }
 
     private boolean atKnownEnd() {

@@ -174,10 +174,10 @@ final class ChecksumNegotiation {
         }
         if (algorithm == ChecksumAlgorithm.MD5) {
             // The server verified Content-MD5 itself; where the ETag is the plain MD5 (no SSE-KMS/SSE-C) compare it too.
-            String e = eTag == null ? null : eTag.replace("\"", "");
+            String e = ETags.bare(eTag);
             boolean plain = header(r, "x-amz-server-side-encryption-customer-algorithm") == null
                     && !"aws:kms".equals(header(r, "x-amz-server-side-encryption"));
-            if (plain && e != null && e.length() == 32 && e.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            if (plain && ETags.isMd5Hex(e)) {
                 String hex = HexFormat.of().formatHex(Base64.getDecoder().decode(sent));
                 if (!hex.equalsIgnoreCase(e)) {
                     throw new S3TransientException("S3 " + what + ": the server stored MD5 " + e + " but " + hex

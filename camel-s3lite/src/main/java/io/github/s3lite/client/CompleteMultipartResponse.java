@@ -95,6 +95,6 @@ final class CompleteMultipartResponse {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.replace("\"", "").isBlank() ? null : s;
+        return ETags.isBlank(s) ? null : s;
     }
 }

@@ -32,7 +32,7 @@ final class CopyResponse {
             throw e;
         }
         String eTag = root.text("ETag");
-        if (eTag == null || eTag.replace("\"", "").isBlank()) {
+        if (ETags.isBlank(eTag)) {
             throw new S3TransientException("S3 " + what + " answered " + r.getCode() + " with a " + root.name()
                     + " document without an ETag: the copy may not have happened", r.getCode(), null,
                     header(r, "x-amz-request-id"), null);

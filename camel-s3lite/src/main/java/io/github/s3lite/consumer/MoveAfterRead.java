@@ -3,6 +3,7 @@ package io.github.s3lite.consumer;
 import java.util.function.Supplier;
 
 import io.github.s3lite.client.CopySource;
+import io.github.s3lite.client.ETags;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.ObjectStorageOptions;
@@ -96,13 +97,13 @@ public final class MoveAfterRead implements CommitStrategy {
     }
 
     private static void verify(ObjectInfo delivered, CopyOutcome copied, ObjectInfo copy, String destBucket, String destKey) {
-        String sourceETag = ObjectVersions.unquote(delivered.eTag());
-        String copyETag = ObjectVersions.unquote(copy.eTag());
+        String sourceETag = ETags.bare(delivered.eTag());
+        String copyETag = ETags.bare(copy.eTag());
         // the ETag of an SSE-KMS or SSE-C object is no MD5 and a copy gets another one (AWS): compare the length only
         boolean encrypted = copy.storage().sseCustomerAlgorithm() != null || (copy.storage().serverSideEncryption() != null
                 && copy.storage().serverSideEncryption().startsWith("aws:kms"));
         boolean sameAsSource = !copied.multipart() && !sourceETag.contains("-") && !encrypted;
-        boolean sameAsCopied = copied.eTag() == null || copyETag.equals(ObjectVersions.unquote(copied.eTag()));
+        boolean sameAsCopied = copied.eTag() == null || copyETag.equals(ETags.bare(copied.eTag()));
         if (copy.contentLength() != delivered.contentLength() || (sameAsSource && !sourceETag.equals(copyETag))
                 || !sameAsCopied) {
             throw new IllegalStateException("the copy " + destBucket + "/" + destKey + " (" + copy.contentLength()

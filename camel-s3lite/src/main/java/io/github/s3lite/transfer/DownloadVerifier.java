@@ -20,6 +20,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
 
+import io.github.s3lite.client.ETags;
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.S3Exception;
 import io.github.s3lite.client.S3LiteClient;
@@ -109,7 +110,7 @@ public final class DownloadVerifier {
         if (parts != null) {
             return parts;
         }
-        String eTag = unquote(info.eTag());
+        String eTag = ETags.bare(info.eTag());
         if (validation == DownloadChecksumValidation.ALWAYS) {
             if (info.eTagIsNotContentMd5()) {
                 // SSE-KMS / SSE-C: a 32-hex ETag is not the MD5 of the bytes; taking it for one would refuse good bytes
@@ -209,20 +210,6 @@ public final class DownloadVerifier {
         String got = (hex ? HexFormat.of().formatHex(actual) : Base64.getEncoder().encodeToString(actual)) + suffix;
         return got.equals(expected) ? null
                 : name + " of the bytes received is " + got + " but the store reports " + expected;
-    }
-
-    static String unquote(String eTag) {
-        if (eTag == null) {
-            return null;
-        }
-        String e = eTag.trim();
-        if (e.startsWith("W/")) {
-            e = e.substring(2);
-        }
-        if (e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"")) {
-            e = e.substring(1, e.length() - 1);
-        }
-        return e;
     }
 
     /** The verifier of a composite checksum whose part sizes the store gives; null when it cannot be checked. */

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 
+import io.github.s3lite.client.ETags;
 import io.github.s3lite.client.GetObjectResponse;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectInfo;
@@ -200,7 +201,7 @@ public final class ResumableDownload {
         Path state = target.stateFile();
         Path ranges = target.rangesFile();
         boolean ranged = parallelism.ranged(length);
-        String stateLine = DownloadVerifier.unquote(eTag) + "\n" + length
+        String stateLine = ETags.bare(eTag) + "\n" + length
                            + (ranged ? "\nranges of " + parallelism.partSize() : "");
         long offset = resumableBytes(part, state, stateLine, length);
         BitSet done = null;
@@ -406,7 +407,6 @@ public final class ResumableDownload {
     }
 
     static boolean sameETag(String a, String b) {
-        String x = DownloadVerifier.unquote(a);
-        return x != null && !x.isEmpty() && x.equals(DownloadVerifier.unquote(b));
+        return ETags.same(a, b);
     }
 }

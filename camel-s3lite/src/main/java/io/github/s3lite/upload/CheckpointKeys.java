@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import io.github.s3lite.client.ETags;
+
 /**
  * The checkpoint scheme. A repository can only answer "do you hold this key?", so every fact is a key that can
  * be rebuilt from what the S3 server lists (ListMultipartUploads gives upload ids, ListParts gives part numbers
@@ -47,7 +49,7 @@ public final class CheckpointKeys {
     }
 
     public static String part(String uploadId, int partNumber, String eTag) {
-        return "s3lite:part:" + ref(uploadId) + ":" + partNumber + ":" + ref(stripQuotes(eTag));
+        return "s3lite:part:" + ref(uploadId) + ":" + partNumber + ":" + ref(ETags.bare(eTag));
     }
 
     public static String lead(String source) {
@@ -55,7 +57,7 @@ public final class CheckpointKeys {
     }
 
     public static String done(String source, String eTag) {
-        return "s3lite:done:" + source + ":" + ref(stripQuotes(eTag));
+        return "s3lite:done:" + source + ":" + ref(ETags.bare(eTag));
     }
 
     /**
@@ -65,8 +67,8 @@ public final class CheckpointKeys {
     static String legacy(String kind, String idPart, String uploadId, int partNumber, String eTag) {
         return switch (kind) {
             case "mpu", "src" -> "s3lite:" + kind + ":" + idPart + ":" + uploadId;
-            case "part" -> "s3lite:part:" + uploadId + ":" + partNumber + ":" + stripQuotes(eTag);
-            case "done" -> "s3lite:done:" + idPart + ":" + stripQuotes(eTag);
+            case "part" -> "s3lite:part:" + uploadId + ":" + partNumber + ":" + ETags.bare(eTag);
+            case "done" -> "s3lite:done:" + idPart + ":" + ETags.bare(eTag);
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -86,7 +88,4 @@ public final class CheckpointKeys {
         }
     }
 
-    public static String stripQuotes(String eTag) {
-        return eTag == null ? "" : eTag.replace("\"", "");
-    }
 }

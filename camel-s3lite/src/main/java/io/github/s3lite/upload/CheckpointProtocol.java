@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.github.s3lite.client.ETags;
 import io.github.s3lite.client.MultipartUploadInfo;
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.PartInfo;
@@ -345,7 +346,7 @@ public final class CheckpointProtocol {
      * (they name an upload id the server no longer lists) and only cost space.
      */
     public void completed(String uploadId, String eTag, String expected, List<PartInfo> parts) {
-        if (eTag != null && !CheckpointKeys.stripQuotes(eTag).isBlank() && !MultipartETag.same(eTag, expected)) {
+        if (eTag != null && !ETags.isBlank(eTag) && !MultipartETag.same(eTag, expected)) {
             store.record(CheckpointKeys.done(sourceId, eTag));
         }
         List<String> keys = new ArrayList<>(parts.size() + 3);

@@ -3,15 +3,16 @@ package io.github.s3lite.upload;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.github.s3lite.client.ETags;
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.PartInfo;
 import io.github.s3lite.client.PutResult;
-import io.github.s3lite.client.StorageInfo;
-import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3Exception;
+import io.github.s3lite.client.S3LiteClient;
 import io.github.s3lite.client.S3NotFoundException;
 import io.github.s3lite.client.S3PreconditionFailedException;
 import io.github.s3lite.client.S3TransientException;
+import io.github.s3lite.client.StorageInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -182,6 +183,6 @@ final class Completion {
     }
 
     private static String blankToNull(String s) {
-        return s == null || CheckpointKeys.stripQuotes(s).isBlank() ? null : s;
+        return ETags.isBlank(s) ? null : s;
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.s3lite.client.ChecksumAlgorithm;
 import io.github.s3lite.client.CopySource;
+import io.github.s3lite.client.ETags;
 import io.github.s3lite.client.GetOptions;
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.ObjectWriteOptions;
@@ -110,7 +111,7 @@ final class MultipartCopier {
      */
     static String identity(CopySource source, ObjectWriteOptions written) {
         StringBuilder sb = new StringBuilder("copy:").append(source.bucket()).append('/').append(source.key()).append('@')
-                .append(CheckpointKeys.stripQuotes(String.valueOf(source.ifMatch())));
+                .append(ETags.bare(String.valueOf(source.ifMatch())));
         for (String v : new String[] { written.contentType(), written.contentEncoding(), written.cacheControl(),
                 written.contentDisposition(), written.contentLanguage(), written.expires() }) {
             sb.append('\n').append(v == null ? "" : v);

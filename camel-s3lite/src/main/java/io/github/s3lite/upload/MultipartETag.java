@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.github.s3lite.client.ETags;
 import io.github.s3lite.client.PartInfo;
 
 /**
@@ -25,8 +26,8 @@ final class MultipartETag {
             MessageDigest md = MessageDigest.getInstance("MD5");
             HexFormat hex = HexFormat.of();
             for (PartInfo p : parts) {
-                String e = CheckpointKeys.stripQuotes(p.eTag());
-                if (e.length() != 32 || !e.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                String e = ETags.bare(p.eTag());
+                if (!ETags.isMd5Hex(e)) {
                     return null;
                 }
                 md.update(hex.parseHex(e));
@@ -39,6 +40,6 @@ final class MultipartETag {
 
     /** Same ETag, ignoring quotes and case. */
     static boolean same(String a, String b) {
-        return a != null && b != null && CheckpointKeys.stripQuotes(a).equalsIgnoreCase(CheckpointKeys.stripQuotes(b));
+        return a != null && b != null && ETags.bare(a).equalsIgnoreCase(ETags.bare(b));
     }
 }

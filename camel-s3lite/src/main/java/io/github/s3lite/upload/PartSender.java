@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.s3lite.client.ChecksumAlgorithm;
+import io.github.s3lite.client.ETags;
 import io.github.s3lite.client.PartInfo;
 import io.github.s3lite.client.RequestBody;
 import io.github.s3lite.client.S3LiteClient;
@@ -102,8 +103,8 @@ final class PartSender {
             return false;
         }
         if (content != null) {
-            String eTag = CheckpointKeys.stripQuotes(p.eTag());
-            boolean md5ETag = eTag.length() == 32 && eTag.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+            String eTag = ETags.bare(p.eTag());
+            boolean md5ETag = ETags.isMd5Hex(eTag);
             String sum = sums.of(content, Math.toIntExact(len));
             boolean listedSum = p.checksum() != null && sum != null && p.checksumAlgorithm() == sums.algorithm();
             boolean differs = p.size() != len || (md5ETag && !md5Hex(content, Math.toIntExact(len)).equalsIgnoreCase(eTag))

@@ -1,5 +1,6 @@
 package io.github.s3lite.upload;
 
+import io.github.s3lite.client.ETags;
 import io.github.s3lite.client.ObjectInfo;
 import io.github.s3lite.client.ObjectWriteOptions;
 import io.github.s3lite.client.S3PreconditionFailedException;
@@ -34,8 +35,8 @@ final class WriteConditions {
                     + "If-None-Match: * but the key exists (ETag " + head.eTag() + "); nothing was uploaded", 412,
                     "PreconditionFailed", null);
         }
-        if (!isBlank(ifMatch) && (head == null || !CheckpointKeys.stripQuotes(head.eTag()).equals(
-                CheckpointKeys.stripQuotes(ifMatch.trim())))) {
+        if (!isBlank(ifMatch) && (head == null || !ETags.bare(head.eTag()).equals(
+                ETags.bare(ifMatch.trim())))) {
             throw new S3PreconditionFailedException("S3 multipart upload of " + bucket + "/" + key + " refused: If-Match "
                     + ifMatch + " but the key " + (head == null ? "does not exist" : "has ETag " + head.eTag())
                     + "; nothing was uploaded", 412, "PreconditionFailed", null);
