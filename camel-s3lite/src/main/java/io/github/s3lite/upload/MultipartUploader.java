@@ -230,10 +230,11 @@ public final class MultipartUploader {
      * (re-read from byte 0, its multipart ETag against the object's). Then this attempt is a success, reported like
      * {@code alreadyUploaded}; otherwise null (the upload vanished).
      * <p>
-     * A request cut off with no answer read is asked the same question once (no waiting): Ceph RGW answers a part of
-     * an upload that is gone with NoSuchUpload before it reads the body and closes, so the client, still writing,
-     * sees only a broken pipe or a reset. This upload is then aborted (it may still exist: the other node may have
-     * completed another upload of this source); it is a success only once it is known to be gone.
+     * A request cut off with no answer read is asked the same question once (no waiting): a store refuses a part of
+     * an upload that is gone before it reads the body (Ceph RGW answers NoSuchUpload instead of {@code 100 Continue}),
+     * and an intermediary that sent the body on regardless closes, so the client, still writing, sees only a broken
+     * pipe or a reset. This upload is then aborted (it may still exist: the other node may have completed another
+     * upload of this source); it is a success only once it is known to be gone.
      */
     private UploadResult completedByAnother(RuntimeException e, String bucket, String key, UploadSource source,
             CheckpointProtocol checkpoints, String uploadId, PartSender parts) {

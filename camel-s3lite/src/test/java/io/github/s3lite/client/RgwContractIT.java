@@ -7,6 +7,7 @@ import io.github.s3lite.client.auth.CredentialsProvider;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -50,5 +51,21 @@ class RgwContractIT extends S3ClientContract {
                     .hasMessageContaining("region 'eu-central-1'")
                     .hasMessageContaining("'default'");
         }
+    }
+
+    /**
+     * RGW refuses a part of a gone upload before its body: a large part carries {@code Expect: 100-continue}, so
+     * the client reads NoSuchUpload instead of meeting a closed connection mid-body. (Through an intermediary that
+     * sends the body without waiting for {@code 100 Continue}, such as the tests' FaultProxy, the same refusal
+     * reaches the client as a broken pipe: see S3LiteMultipartTest's cut-off case.)
+     */
+    @Test
+    void aLargePartToAnAbortedUploadIsNoSuchUploadNotABrokenPipe() {
+        String id = client.createMultipartUpload(bucket, "mp/gone-large", ObjectWriteOptions.DEFAULTS);
+        client.abortMultipartUpload(bucket, "mp/gone-large", id);
+        assertThatThrownBy(() -> client.uploadPart(bucket, "mp/gone-large", id, 2,
+                RequestBody.of(new byte[16 * 1024 * 1024]), ChecksumAlgorithm.MD5))
+                .isInstanceOf(S3NotFoundException.class)
+                .satisfies(e -> assertThat(((S3Exception) e).getErrorCode()).isEqualTo("NoSuchUpload"));
     }
 }

@@ -419,9 +419,10 @@ class S3LiteMultipartTest extends S3LiteTestSupport {
     }
 
     /**
-     * Node A completes the upload node B is sending parts to. The store then answers B's next part NoSuchUpload
-     * before it has read the body, and closes, as Ceph RGW 16 does: B sees only a reset or a broken pipe. B must
-     * find A's object (the done mark of this source) and report it, not fail with a transient error.
+     * Node A completes the upload node B is sending parts to. B's next part is then refused NoSuchUpload before its
+     * body is read, and the connection closed, as Ceph RGW's refusal reaches a client through an intermediary that
+     * does not wait for {@code 100 Continue}: B sees only a reset or a broken pipe. B must find A's object (the
+     * done mark of this source) and report it, not fail with a transient error.
      */
     @Test
     void aPartCutOffBecauseAnotherNodeCompletedTheUploadEndsInThatNodesObject() throws Exception {

@@ -20,7 +20,8 @@ import java.util.function.Function;
  * A small fault-injecting HTTP proxy in front of a real S3 server, on 127.0.0.1. Each request is parsed, shown
  * to a rule, and then forwarded ({@code Connection: close} upstream, so each request has its own connection),
  * answered with an error, or cut in the middle of its body with a TCP reset. It records every request line,
- * so tests can count what the server really received.
+ * so tests can count what the server really received. Like a simple intermediary it forwards
+ * {@code Expect: 100-continue} but sends the body on without waiting for the server's answer to it.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -65,8 +66,9 @@ public final class FaultProxy implements AutoCloseable {
 
     /**
      * Say {@code 100 Continue} when asked, read this many body bytes, answer this error and close with the rest of
-     * the body unread: what Ceph RGW 16 does to a part of an upload that is gone. The client, still writing, meets
-     * a reset or a broken pipe and never reads the answer.
+     * the body unread: a refusal the client meets mid-body. It sees a reset or a broken pipe and never reads the
+     * answer. (Ceph RGW 16 refuses a part of a gone upload before its {@code 100 Continue}; through this proxy,
+     * which does not wait for that, the client meets exactly this.)
      */
     public record AnswerMidBody(long bodyBytes, int status, String errorCode) implements Action {
     }
